@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Module map and import rules: ../shared/ARCHITECTURE.md.
+/// Domain modules (FleetModel, Maintenance, Impact, Simulation) never import MQTT, Store or Dashboard.
+let package = Package(
+    name: "Fleetprint",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "fleetprint", targets: ["fleetprint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMosquitto",
+            pkgConfig: "libmosquitto",
+            providers: [.apt(["libmosquitto-dev"])]
+        ),
+        .target(name: "MQTT", dependencies: ["CMosquitto"]),
+        .target(
+            name: "FleetprintRuntime",
+            dependencies: ["MQTT"]
+        ),
+        .executableTarget(
+            name: "fleetprint",
+            dependencies: [
+                "FleetprintRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MQTTTests", dependencies: ["MQTT"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
