@@ -1,0 +1,76 @@
+import Foundation
+
+/// A private mosquitto on a free loopback port, for `make run` and the integration tests.
+///
+/// Its configuration is `Config/mosquitto/local.conf` with the port filled in, plus any extra
+/// lines (a TLS listener, a password file). It runs in a folder of its own whose name carries
+/// `fleetprint-broker-`, so a crashed test run's leftovers can be found and stopped.
+public final class LocalBroker: @unchecked Sendable {
+    // @unchecked: `process` is only touched under `lock`; Foundation's Process is not Sendable.
+    public let port: Int
+    public let directory: URL
+    private let configurationFile: URL
+    private let lock = NSLock()
+    private var process: Process?
+
+    public var url: String { "mqtt://127.0.0.1:\(port)" }
+
+    /// Writes the configuration; `extraConfiguration` may use `@DIR@` for the broker's folder.
+    public init(template: URL, port: Int? = nil, extraConfiguration: String = "") throws {
+        self.port = try port ?? FreePort.loopback()
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("fleetprint-broker-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let text = try? String(contentsOf: template, encoding: .utf8) else {
+            throw LocalBrokerError("cannot read the broker template \(template.path)")
+        }
+        let configuration = (text + "\n" + extraConfiguration + "\n")
+            .replacingOccurrences(of: "@PORT@", with: String(self.port))
+            .replacingOccurrences(of: "@DIR@", with: directory.path)
+        configurationFile = directory.appendingPathComponent("mosquitto.conf")
+        try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Starts mosquitto and waits until it accepts connections on `port`.
+    public func start(timeout: Duration = .seconds(10)) throws {
+        guard let executable = Self.mosquittoExecutable() else {
+            throw LocalBrokerError("mosquitto is not installed: apt-get install -y mosquitto (or run `make test`, which does it)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["-c", configurationFile.path]
+        let log = directory.appendingPathComponent("mosquitto.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: log)
+        process.standardError = logHandle
+        process.standardOutput = logHandle
+        try process.run()
+        lock.withLock { self.process = process }
+        let deadline = ContinuousClock.now + timeout
+        while !FreePort.isListening(port) {
+            guard process.isRunning, ContinuousClock.now < deadline else {
+                stop()
+                let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+                throw LocalBrokerError("mosquitto did not start on port \(port): \(output)")
+            }
+            usleep(10_000)
+        }
+    }
+
+    /// Stops mosquitto (SIGTERM, then waits for it); safe to call more than once.
+    public func stop() {
+        guard let process = lock.withLock({ defer { self.process = nil }; return self.process }) else { return }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    static func mosquittoExecutable() -> String? {
+        ["/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

@@ -1,0 +1,164 @@
+import CMosquitto
+import Synchronization
+
+/// The Swift side of one libmosquitto handle: the object libmosquitto's callbacks reach through
+/// their `void *obj`. It is retained for as long as the handle exists and released after
+/// `mosquitto_destroy`, so a callback never finds it freed.
+///
+/// Callbacks run on libmosquitto's network thread; everything here is either immutable, a Mutex,
+/// an Atomic or an AsyncStream continuation (which is thread-safe).
+final class ClientSession: Sendable {
+    struct Status {
+        var connection: ConnectionState = .connecting
+        var subscriptions: [TopicSubscription] = []
+        /// Set until the first CONNACK arrives, so `connect()` learns whether the broker accepted us.
+        var firstConnack: CheckedContinuation<Void, any Error>?
+        var firstConnackResult: Result<Void, MQTTError>?
+        var lastError: String?
+    }
+
+    let protocolVersion: MQTTProtocolVersion
+    let broker: String
+    let messages: AsyncStream<MQTTMessage>
+    let connectionStates: AsyncStream<ConnectionState>
+    let subacks = PendingReplies<[Int32]>()
+    let status = Mutex(Status())
+    let received = Atomic<Int>(0)
+    let dropped = Atomic<Int>(0)
+    let published = Atomic<Int>(0)
+    let acknowledged = Atomic<Int>(0)
+    private let messageSink: AsyncStream<MQTTMessage>.Continuation
+    private let stateSink: AsyncStream<ConnectionState>.Continuation
+
+    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int) {
+        self.broker = broker
+        self.protocolVersion = protocolVersion
+        (messages, messageSink) = AsyncStream.makeStream(of: MQTTMessage.self, bufferingPolicy: .bufferingOldest(capacity))
+        (connectionStates, stateSink) = AsyncStream.makeStream(of: ConnectionState.self, bufferingPolicy: .bufferingNewest(64))
+    }
+
+    static func from(_ pointer: UnsafeMutableRawPointer?) -> ClientSession? {
+        pointer.map { Unmanaged<ClientSession>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    // MARK: Callbacks (libmosquitto's thread)
+
+    func didConnect(_ handle: OpaquePointer?, code: Int32, sessionPresent: Bool) {
+        guard code == 0 else {
+            let reason = refusalText(code)
+            let wasFirst = status.withLock { status in
+                status.lastError = reason
+                return status.firstConnackResult == nil
+            }
+            if wasFirst {
+                // The broker said no (bad password, say): stop retrying and let connect() report it.
+                mosquitto_disconnect(handle)
+                settleFirstConnack(.failure(.connectionRefused(broker: broker, reason: reason)))
+            }
+            setConnection(.disconnected(reason: reason))
+            return
+        }
+        let resubscribe = status.withLock { sessionPresent ? [] : $0.subscriptions }
+        for subscription in resubscribe {
+            mosquitto_subscribe(handle, nil, subscription.filter, subscription.qos.rawValue)
+        }
+        setConnection(.connected)
+        settleFirstConnack(.success(()))
+    }
+
+    func didDisconnect(code: Int32) {
+        let reason = code == 0 ? "disconnected by the client" : String(cString: mosquitto_strerror(code))
+        status.withLock { if code != 0 { $0.lastError = reason } }
+        setConnection(.disconnected(reason: reason))
+    }
+
+    func didReceive(_ message: UnsafePointer<mosquitto_message>) {
+        let raw = message.pointee
+        let payload = raw.payloadlen > 0 && raw.payload != nil
+            ? [UInt8](UnsafeRawBufferPointer(start: raw.payload, count: Int(raw.payloadlen)))
+            : []
+        let copy = MQTTMessage(
+            topic: String(cString: raw.topic),
+            payload: payload,
+            qos: QoS(rawValue: raw.qos) ?? .atMostOnce,
+            retain: raw.retain
+        )
+        received.add(1, ordering: .relaxed)
+        if case .dropped = messageSink.yield(copy) {
+            dropped.add(1, ordering: .relaxed)
+        }
+    }
+
+    func didSubscribe(messageID: Int32, grantedQoS: [Int32]) {
+        subacks.deliver(grantedQoS, for: messageID)
+    }
+
+    func didPublish() {
+        acknowledged.add(1, ordering: .relaxed)
+    }
+
+    func didLog(level: Int32, text: String) {
+        guard level & Int32(MOSQ_LOG_ERR) != 0 else { return }
+        status.withLock { $0.lastError = text }
+    }
+
+    // MARK: Caller side
+
+    func awaitFirstConnack(timeout: Duration) async throws {
+        let timer = Task {
+            try await Task.sleep(for: timeout)
+            let lastError = self.status.withLock { $0.lastError }
+            self.settleFirstConnack(.failure(.connectTimeout(broker: broker, seconds: timeout.seconds, lastError: lastError)))
+        }
+        defer { timer.cancel() }
+        try await withCheckedThrowingContinuation { continuation in
+            let settled: Result<Void, MQTTError>? = status.withLock { status in
+                if let result = status.firstConnackResult { return result }
+                status.firstConnack = continuation
+                return nil
+            }
+            if let settled { continuation.resume(with: settled) }
+        }
+    }
+
+    func remember(_ subscription: TopicSubscription) {
+        status.withLock { status in
+            status.subscriptions.removeAll { $0.filter == subscription.filter }
+            status.subscriptions.append(subscription)
+        }
+    }
+
+    func finish() {
+        subacks.failAll(with: .closed)
+        settleFirstConnack(.failure(.closed))
+        setConnection(.closed)
+        messageSink.finish()
+        stateSink.finish()
+    }
+
+    private func settleFirstConnack(_ result: Result<Void, MQTTError>) {
+        let waiter = status.withLock { status -> CheckedContinuation<Void, any Error>? in
+            guard status.firstConnackResult == nil else { return nil }
+            status.firstConnackResult = result
+            defer { status.firstConnack = nil }
+            return status.firstConnack
+        }
+        waiter?.resume(with: result)
+    }
+
+    private func setConnection(_ state: ConnectionState) {
+        let changed = status.withLock { status in
+            guard status.connection != state, status.connection != .closed else { return false }
+            status.connection = state
+            return true
+        }
+        if changed { stateSink.yield(state) }
+    }
+
+    private func refusalText(_ code: Int32) -> String {
+        switch protocolVersion {
+        case .v311: String(cString: mosquitto_connack_string(code))
+        case .v5: String(cString: mosquitto_reason_string(code))
+        }
+    }
+}
