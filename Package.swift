@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,9 +21,10 @@ let package = Package(
             providers: [.apt(["libmosquitto-dev"])]
         ),
         .target(name: "MQTT", dependencies: ["CMosquitto"]),
+        .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT"]
+            dependencies: ["MQTT", "FleetModel"]
         ),
         .executableTarget(
             name: "fleetprint",
@@ -31,6 +34,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MQTTTests", dependencies: ["MQTT"]),
+        .testTarget(
+            name: "FleetModelTests",
+            dependencies: ["FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What a fired CBM rule asks for: a kit for a device, fixed by a technician, remotely or by the
+/// customer. The Impact ledger counts a trip only for technician orders.
+public struct WorkOrder: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var device: String
+    public var kind: String
+    /// The rule (`RuleSpec.id`) that fired.
+    public var rule: String
+    /// Event time of the reading that fired the rule.
+    public var issuedAt: Date
+    public var priority: WorkOrderPriority
+    public var kit: String?
+    public var resolution: Resolution
+    public var note: String?
+
+    public init(id: String, device: String, kind: String, rule: String, issuedAt: Date, priority: WorkOrderPriority,
+                kit: String? = nil, resolution: Resolution, note: String? = nil) {
+        self.id = id
+        self.device = device
+        self.kind = kind
+        self.rule = rule
+        self.issuedAt = issuedAt
+        self.priority = priority
+        self.kit = kit
+        self.resolution = resolution
+        self.note = note
+    }
+}
