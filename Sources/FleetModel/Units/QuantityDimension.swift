@@ -14,6 +14,7 @@ public enum QuantityDimension: String, Sendable, Hashable, CaseIterable, Codable
     case voltage
     case current
     case rotation
+    case angle
     case compute
     case money
 

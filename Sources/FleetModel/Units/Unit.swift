@@ -16,6 +16,7 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable {
     case volt = "V", millivolt = "mV"
     case ampere = "A", milliampere = "mA", microampere = "uA"
     case rpm = "rpm"
+    case degree = "deg"
     case vCPU = "vCPU"
     case euro = "EUR"
 
@@ -37,6 +38,7 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable {
         case .volt, .millivolt: .voltage
         case .ampere, .milliampere, .microampere: .current
         case .rpm: .rotation
+        case .degree: .angle
         case .vCPU: .compute
         case .euro: .money
         }
@@ -47,7 +49,7 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable {
     public var inBaseUnit: Double {
         switch self {
         case .kilogram, .kilometre, .kilowattHour, .gigabyte, .second, .watt, .fraction, .count,
-             .degreeCelsius, .bar, .volt, .ampere, .rpm, .vCPU, .euro:
+             .degreeCelsius, .bar, .volt, .ampere, .rpm, .degree, .vCPU, .euro:
             1
         case .gram: 0.001
         case .tonne: 1000
@@ -87,6 +89,7 @@ public enum Unit: String, Sendable, Hashable, CaseIterable, Codable {
         case .count: ["pcs", "unit", "units", "item", "items", "times", "cycles", "starts", "events"]
         case .degreeCelsius: ["°C"]
         case .microampere: ["µA"]
+        case .degree: ["°"]
         case .euro: ["€"]
         default: []
         }
