@@ -50,7 +50,9 @@ public enum ProfileLoader {
             return (nil, log)
         }
         let profile = DeviceProfile(reading: NodeReader(node: root, field: "", log: log))
-        if let profile, let factors {
+        // Cross-reference checks run only on a file that reads cleanly: an entry that failed to
+        // read would otherwise show up again as an "unknown" reference elsewhere.
+        if let profile, let factors, log.issues.isEmpty {
             ProfileValidator(profile: profile, factors: factors, log: log).validate()
         }
         return (profile, log)
