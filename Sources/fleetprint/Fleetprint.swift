@@ -19,6 +19,7 @@ struct Fleetprint: AsyncParsableCommand {
         subcommands: [
             SubCommand.self,
             PubCommand.self,
+            ProfilesCommand.self,
         ]
     )
 }
