@@ -2,7 +2,7 @@ import Foundation
 
 /// A private mosquitto on a free loopback port, for `make run` and the integration tests.
 ///
-/// Its configuration is `Config/mosquitto/local.conf` with the port filled in, plus any extra
+/// Its configuration is `Config/mosquitto/local.conf` with the port and user filled in, plus any extra
 /// lines (a TLS listener, a password file). It runs in a folder of its own whose name carries
 /// `fleetprint-broker-`, so a crashed test run's leftovers can be found and stopped.
 public final class LocalBroker: @unchecked Sendable {
@@ -27,6 +27,7 @@ public final class LocalBroker: @unchecked Sendable {
         let configuration = (text + "\n" + extraConfiguration + "\n")
             .replacingOccurrences(of: "@PORT@", with: String(self.port))
             .replacingOccurrences(of: "@DIR@", with: directory.path)
+            .replacingOccurrences(of: "@USER@", with: NSUserName())
         configurationFile = directory.appendingPathComponent("mosquitto.conf")
         try configuration.write(to: configurationFile, atomically: true, encoding: .utf8)
     }
@@ -45,7 +46,7 @@ public final class LocalBroker: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["-c", configurationFile.path]
         let log = directory.appendingPathComponent("mosquitto.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let logHandle = try FileHandle(forWritingTo: log)
         process.standardError = logHandle
         process.standardOutput = logHandle
@@ -62,10 +63,14 @@ public final class LocalBroker: @unchecked Sendable {
         }
     }
 
-    /// Stops mosquitto (SIGTERM, then waits for it); safe to call more than once.
+    /// Stops mosquitto and waits for it; safe to call more than once.
+    ///
+    /// SIGKILL, not SIGTERM: a child started from a Swift concurrency thread inherits that thread's
+    /// blocked signals, and mosquitto waits in `pselect` with the mask it inherited, so SIGTERM may
+    /// never arrive. The broker keeps nothing on disk, so nothing is lost.
     public func stop() {
         guard let process = lock.withLock({ defer { self.process = nil }; return self.process }) else { return }
-        if process.isRunning { process.terminate() }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 

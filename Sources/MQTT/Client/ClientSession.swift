@@ -14,7 +14,13 @@ final class ClientSession: Sendable {
         /// Set until the first CONNACK arrives, so `connect()` learns whether the broker accepted us.
         var firstConnack: CheckedContinuation<Void, any Error>?
         var firstConnackResult: Result<Void, MQTTError>?
-        var lastError: String?
+        /// The last few error lines libmosquitto logged (OpenSSL spreads one failure over several).
+        var recentErrors: [String] = []
+        var lastError: String? { recentErrors.isEmpty ? nil : recentErrors.joined(separator: "; ") }
+
+        mutating func noteError(_ text: String) {
+            recentErrors = Array((recentErrors + [text]).suffix(3))
+        }
     }
 
     let protocolVersion: MQTTProtocolVersion
@@ -47,7 +53,7 @@ final class ClientSession: Sendable {
         guard code == 0 else {
             let reason = refusalText(code)
             let wasFirst = status.withLock { status in
-                status.lastError = reason
+                status.noteError(reason)
                 return status.firstConnackResult == nil
             }
             if wasFirst {
@@ -68,7 +74,7 @@ final class ClientSession: Sendable {
 
     func didDisconnect(code: Int32) {
         let reason = code == 0 ? "disconnected by the client" : String(cString: mosquitto_strerror(code))
-        status.withLock { if code != 0 { $0.lastError = reason } }
+        status.withLock { if code != 0 { $0.noteError(reason) } }
         setConnection(.disconnected(reason: reason))
     }
 
@@ -99,7 +105,7 @@ final class ClientSession: Sendable {
 
     func didLog(level: Int32, text: String) {
         guard level & Int32(MOSQ_LOG_ERR) != 0 else { return }
-        status.withLock { $0.lastError = text }
+        status.withLock { $0.noteError(text) }
     }
 
     // MARK: Caller side

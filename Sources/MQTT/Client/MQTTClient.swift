@@ -82,7 +82,11 @@ public final class MQTTClient: @unchecked Sendable {
             case .idle: phase = .running
             }
             let broker = configuration.broker
-            try check(mosquitto_connect_async(handle, broker.host, Int32(broker.port), Int32(configuration.keepAliveSeconds)), "connecting to \(broker)")
+            let code = mosquitto_connect_async(handle, broker.host, Int32(broker.port), Int32(configuration.keepAliveSeconds))
+            guard code == Int32(MOSQ_ERR_SUCCESS.rawValue) else {
+                // A TLS failure happens right here; its reason is only in what libmosquitto logged.
+                throw MQTTError.library("connecting to \(broker)", code, context: session.status.withLock { $0.lastError })
+            }
             try check(mosquitto_loop_start(handle), "starting the network thread")
         }
     }

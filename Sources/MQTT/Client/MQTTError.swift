@@ -37,11 +37,12 @@ public enum MQTTError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Builds the error for a failed libmosquitto call, reading errno when the library says to.
-    static func library(_ operation: String, _ code: Int32, errno osError: Int32 = errno) -> MQTTError {
+    /// `context` adds what libmosquitto logged about the failure, such as OpenSSL's reason.
+    static func library(_ operation: String, _ code: Int32, errno osError: Int32 = errno, context: String? = nil) -> MQTTError {
         let detail = code == Int32(MOSQ_ERR_ERRNO.rawValue)
             ? String(cString: strerror(osError))
             : String(cString: mosquitto_strerror(code))
-        return .libraryCall(operation: operation, code: code, detail: detail)
+        return .libraryCall(operation: operation, code: code, detail: detail + (context.map { " (\($0))" } ?? ""))
     }
 
     private static func format(_ seconds: Double) -> String {

@@ -22,8 +22,8 @@ public struct Secret: Sendable, Equatable, CustomStringConvertible {
               let text = String(data: data, encoding: .utf8) else {
             throw .secretUnavailable("cannot read password file \(path)")
         }
-        let firstLine = text.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
-        let value = firstLine.hasSuffix("\r") ? String(firstLine.dropLast()) : String(firstLine)
+        // "\r\n" is one Character in Swift, and a newline like "\n".
+        let value = String(text.prefix { !$0.isNewline })
         guard !value.isEmpty else { throw .secretUnavailable("password file \(path) is empty") }
         return Secret(value)
     }
