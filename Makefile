@@ -10,7 +10,7 @@ SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIGURATION ?= debug
 BIN := .build/$(CONFIGURATION)/fleetprint
-APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients openssl pkg-config
+APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config
 # Matches the brokers that tests and `make run` start (their folders carry this name); the
 # brackets keep the pattern from matching the shell that runs pkill.
 BROKER_PATTERN := [f]leetprint-broker-
@@ -26,6 +26,7 @@ help:
 deps:
 	@missing=""; \
 	pkg-config --exists libmosquitto 2>/dev/null || [ -f /usr/include/mosquitto.h ] || missing="$$missing libmosquitto-dev"; \
+	[ -f /usr/include/sqlite3.h ] || missing="$$missing libsqlite3-dev"; \
 	command -v mosquitto >/dev/null || [ -x /usr/sbin/mosquitto ] || missing="$$missing mosquitto"; \
 	command -v mosquitto_sub >/dev/null || missing="$$missing mosquitto-clients"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \

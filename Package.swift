@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -22,6 +23,7 @@ let package = Package(
         ),
         .target(name: "MQTT", dependencies: ["CMosquitto"]),
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",
             dependencies: ["MQTT", "FleetModel"]
@@ -38,6 +40,7 @@ let package = Package(
             name: "FleetModelTests",
             dependencies: ["FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
     ],
     swiftLanguageModes: [.v6]

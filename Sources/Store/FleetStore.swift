@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+/// The daemon's durable state in one SQLite file (WAL), `fleetprint.sqlite` in the state folder.
+///
+/// Crash safety comes from two steps: every incoming message is appended to the journal before it
+/// is processed, and a checkpoint writes the whole changed state and trims the journal in one
+/// transaction. After `kill -9`, loading the checkpoint and replaying the journal after it gives
+/// the state of an uninterrupted run; published work-order ids stop a replay from issuing an
+/// order twice.
+public final class FleetStore: Sendable {
+    public let file: URL
+    private let database: DatabasePool
+
+    public init(directory: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError("cannot create the state folder \(directory.path): \(error.localizedDescription)")
+        }
+        file = directory.appendingPathComponent("fleetprint.sqlite")
+        var configuration = Configuration()
+        configuration.label = "fleetprint-state"
+        configuration.prepareDatabase { db in
+            // A process crash loses nothing committed in WAL mode with NORMAL; only a power cut may.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            database = try DatabasePool(path: file.path, configuration: configuration)
+            try Self.migrator.migrate(database)
+        } catch {
+            throw StoreError("cannot open the state database \(file.path): \(error)")
+        }
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE journal (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    topic TEXT NOT NULL,
+                    payload BLOB NOT NULL,
+                    received_at REAL NOT NULL);
+                CREATE TABLE device (key TEXT PRIMARY KEY, body BLOB NOT NULL);
+                CREATE TABLE work_order (key TEXT PRIMARY KEY, body BLOB NOT NULL);
+                CREATE TABLE ledger (key TEXT PRIMARY KEY, body BLOB NOT NULL);
+                CREATE TABLE published_order (id TEXT PRIMARY KEY);
+                CREATE TABLE checkpoint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    journal_sequence INTEGER NOT NULL,
+                    written_at REAL NOT NULL);
+                """)
+        }
+        return migrator
+    }
+
+    /// Appends a message to the journal and returns its sequence number.
+    @discardableResult
+    public func append(_ entry: JournalEntry) throws -> Int64 {
+        try database.write { db in
+            try db.execute(sql: "INSERT INTO journal (topic, payload, received_at) VALUES (?, ?, ?)",
+                           arguments: [entry.topic, Data(entry.payload), entry.receivedAt])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The journal entries after the last checkpoint, oldest first: what a restart must replay.
+    public func pendingJournal() throws -> [JournalEntry] {
+        try database.read { db in
+            let since = try Self.checkpointSequence(db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE sequence > ? ORDER BY sequence", arguments: [since])
+                .map { row in
+                    JournalEntry(sequence: row["sequence"], topic: row["topic"],
+                                 payload: [UInt8](row["payload"] as Data), receivedAt: row["received_at"])
+                }
+        }
+    }
+
+    /// Writes the changed records and the new journal position, and trims the replayed journal.
+    public func write(_ checkpoint: Checkpoint, at wallTime: Double) throws {
+        try database.write { db in
+            for (table, records) in [("device", checkpoint.devices), ("work_order", checkpoint.workOrders), ("ledger", checkpoint.ledger)] {
+                let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (key, body) VALUES (?, ?)")
+                for record in records {
+                    try statement.execute(arguments: [record.key, record.body])
+                }
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (id, journal_sequence, written_at) VALUES (1, ?, ?)",
+                           arguments: [checkpoint.journalSequence, wallTime])
+            try db.execute(sql: "DELETE FROM journal WHERE sequence <= ?", arguments: [checkpoint.journalSequence])
+        }
+    }
+
+    /// The state as of the last checkpoint (everything, not only what changed last).
+    public func load() throws -> Checkpoint {
+        try database.read { db in
+            func records(_ table: String) throws -> [StoredRecord] {
+                try Row.fetchAll(db, sql: "SELECT key, body FROM \(table) ORDER BY key").map { StoredRecord(key: $0["key"], body: $0["body"]) }
+            }
+            return Checkpoint(journalSequence: try Self.checkpointSequence(db),
+                              devices: try records("device"), workOrders: try records("work_order"), ledger: try records("ledger"))
+        }
+    }
+
+    /// Records that a work order went out, before anything else can happen to it.
+    public func markPublished(_ orderID: String) throws {
+        try database.write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO published_order (id) VALUES (?)", arguments: [orderID])
+        }
+    }
+
+    public func publishedOrderIDs() throws -> Set<String> {
+        try database.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM published_order")) }
+    }
+
+    private static func checkpointSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT journal_sequence FROM checkpoint WHERE id = 1") ?? 0
+    }
+}
