@@ -23,6 +23,7 @@ let package = Package(
         ),
         .target(name: "MQTT", dependencies: ["CMosquitto"]),
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Telemetry", dependencies: ["FleetModel"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",

@@ -14,9 +14,13 @@ public struct WorkOrder: Sendable, Hashable, Codable, Identifiable {
     public var kit: String?
     public var resolution: Resolution
     public var note: String?
+    /// Why it was issued, with the values that fired the rule, for the engineer who reads it.
+    public var reason: String?
+    /// When the work should be done, from the prognosis's remaining useful life.
+    public var due: Date?
 
     public init(id: String, device: String, kind: String, rule: String, issuedAt: Date, priority: WorkOrderPriority,
-                kit: String? = nil, resolution: Resolution, note: String? = nil) {
+                kit: String? = nil, resolution: Resolution, note: String? = nil, reason: String? = nil, due: Date? = nil) {
         self.id = id
         self.device = device
         self.kind = kind
@@ -26,5 +30,7 @@ public struct WorkOrder: Sendable, Hashable, Codable, Identifiable {
         self.kit = kit
         self.resolution = resolution
         self.note = note
+        self.reason = reason
+        self.due = due
     }
 }

@@ -1,0 +1,18 @@
+import Foundation
+
+/// Bounds that keep one bad or hostile device from costing memory or time, and that reject
+/// timestamps a broken device clock produces.
+public struct DecodeLimits: Sendable, Hashable {
+    /// Payloads over this size are rejected unread (bounded work per message).
+    public var maxPayloadBytes: Int
+    /// How far an event may lie behind the reference time (a replayed backlog is fine, a clock reset to 1970 is not).
+    public var maxAge: TimeInterval
+    /// How far an event may lie ahead of the reference time.
+    public var maxLead: TimeInterval
+
+    public init(maxPayloadBytes: Int = 4096, maxAge: TimeInterval = 30 * 86_400, maxLead: TimeInterval = 3600) {
+        self.maxPayloadBytes = maxPayloadBytes
+        self.maxAge = maxAge
+        self.maxLead = maxLead
+    }
+}

@@ -1,0 +1,98 @@
+import FleetModel
+import Foundation
+
+/// A kind's payload format, from its profile's telemetry schema: decodes a device's flat JSON
+/// object into readings (daemon) and writes readings back in exactly that shape (simulator).
+public struct PayloadCodec: Sendable {
+    public let kind: String
+    public let timestampField: String
+    private let timestampKey: [UInt8]
+    private let timestamp: TimestampCodec
+    private let fields: [FieldMapping]
+
+    public init(schema: TelemetrySchema, kind: String) {
+        self.kind = kind
+        timestampField = schema.timestampField
+        timestampKey = Array(schema.timestampField.utf8)
+        timestamp = TimestampCodec(format: schema.timestampFormat)
+        fields = schema.metrics.map(FieldMapping.init)
+    }
+
+    public init(profile: DeviceProfile) {
+        self.init(schema: profile.telemetry, kind: profile.kind)
+    }
+
+    /// The metrics in schema order: the order `encode(at:values:)` expects.
+    public var metrics: [Metric] { fields.map(\.metric) }
+
+    // MARK: Decoding
+
+    /// Decodes one payload. `reference` (the fleet's event-time watermark) bounds how old or new
+    /// the timestamp may be; nil checks only that it is plausible. One bad field rejects the
+    /// message, so a reading is never half-believed. Unknown fields are ignored.
+    public func decode(_ payload: [UInt8], device: String, reference: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+        try payload.withUnsafeBytes { bytes in
+            Result { () throws(DecodeFailure) in try decode(bytes, device: device, reference: reference, limits: limits) }
+        }.get()
+    }
+
+    public func decode(_ payload: UnsafeRawBufferPointer, device: String, reference: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+        guard payload.count <= limits.maxPayloadBytes else {
+            throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
+        }
+        var scanner = JSONScanner(payload)
+        try scanner.beginObject()
+        var time: Date?
+        var readings: [Reading] = []
+        readings.reserveCapacity(fields.count)
+        while let key = try scanner.nextKey() {
+            let value = try scanner.value()
+            if key.equals(timestampKey, in: payload) {
+                time = try timestamp.decode(value, in: payload)
+            } else if let mapping = fields.first(where: { key.equals($0.field, in: payload) }),
+                      let reading = try mapping.value(of: value, in: payload) {
+                readings.append(Reading(device: device, kind: kind, metric: mapping.metric.id, time: .distantPast, value: reading))
+            }
+        }
+        try scanner.end()
+        guard let time else { throw DecodeFailure(.missingTimestamp, field: timestampField, "no '\(timestampField)' field") }
+        if let reference {
+            if time < reference.addingTimeInterval(-limits.maxAge) { throw DecodeFailure(.tooOld, field: timestampField, "\(time) is older than \(reference) by more than \(limits.maxAge) s") }
+            if time > reference.addingTimeInterval(limits.maxLead) { throw DecodeFailure(.tooNew, field: timestampField, "\(time) is ahead of \(reference) by more than \(limits.maxLead) s") }
+        }
+        guard !readings.isEmpty else { throw DecodeFailure(.noMetrics, "no known metric field") }
+        for index in readings.indices { readings[index].time = time }
+        return DecodedMessage(address: DeviceAddress(kind: kind, device: device), time: time, readings: readings)
+    }
+
+    // MARK: Encoding
+
+    /// Appends one payload to `out`: the timestamp, then each non-nil value under its metric's
+    /// field, divided by the metric's scale. `values` is aligned with `metrics`.
+    public func encode(at time: Date, values: [ReadingValue?], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        JSONWriter.append(string: timestampField, to: &out)
+        out.append(UInt8(ascii: ":"))
+        timestamp.encode(time, into: &out)
+        for (mapping, value) in zip(fields, values) {
+            guard let value else { continue }
+            out.append(UInt8(ascii: ","))
+            JSONWriter.append(string: mapping.metric.field, to: &out)
+            out.append(UInt8(ascii: ":"))
+            mapping.encode(value, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// The payload a device would send for these readings at `time`; readings of metrics the
+    /// schema lacks are left out, a later reading of the same metric wins.
+    public func encode(_ readings: [Reading], at time: Date) -> [UInt8] {
+        var values = [ReadingValue?](repeating: nil, count: fields.count)
+        for reading in readings {
+            if let index = fields.firstIndex(where: { $0.metric.id == reading.metric }) { values[index] = reading.value }
+        }
+        var out: [UInt8] = []
+        encode(at: time, values: values, into: &out)
+        return out
+    }
+}

@@ -1,0 +1,37 @@
+import FleetModel
+import Foundation
+
+/// The daemon's entry point for a received message: route the topic to a kind and device,
+/// then decode the payload with that kind's codec. One value per shard, shared read-only.
+public struct TelemetryDecoder: Sendable {
+    public let router: TopicRouter
+    public let limits: DecodeLimits
+    private let codecs: [String: PayloadCodec]
+
+    public init(profiles: [DeviceProfile], limits: DecodeLimits = DecodeLimits()) {
+        router = TopicRouter(profiles: profiles)
+        self.limits = limits
+        codecs = Dictionary(profiles.map { ($0.kind, PayloadCodec(profile: $0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits()) {
+        self.init(profiles: library.profiles, limits: limits)
+    }
+
+    public func codec(for kind: String) -> PayloadCodec? { codecs[kind] }
+
+    /// Routes and decodes; every rejection carries a `DecodeReason` for the dead-letter topic.
+    public func decode(topic: String, payload: [UInt8], reference: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
+        guard payload.count <= limits.maxPayloadBytes else {
+            throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
+        }
+        guard let address = router.route(topic) else { throw DecodeFailure(.unknownTopic, "no profile declares topic '\(topic)'") }
+        return try decode(payload, from: address, reference: reference)
+    }
+
+    /// Decodes for a known address (a replay file that stores kind and device).
+    public func decode(_ payload: [UInt8], from address: DeviceAddress, reference: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
+        guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
+        return try codec.decode(payload, device: address.device, reference: reference, limits: limits)
+    }
+}
