@@ -36,8 +36,12 @@ final class ClientSession: Sendable {
     private let messageSink: AsyncStream<MQTTMessage>.Continuation
     private let stateSink: AsyncStream<ConnectionState>.Continuation
 
-    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int) {
+    /// Runs on libmosquitto's thread for each message, before it is buffered (see `MQTTClient.init`).
+    let onReceive: (@Sendable (MQTTMessage) -> Void)?
+
+    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int, onReceive: (@Sendable (MQTTMessage) -> Void)?) {
         self.broker = broker
+        self.onReceive = onReceive
         self.protocolVersion = protocolVersion
         (messages, messageSink) = AsyncStream.makeStream(of: MQTTMessage.self, bufferingPolicy: .bufferingOldest(capacity))
         (connectionStates, stateSink) = AsyncStream.makeStream(of: ConnectionState.self, bufferingPolicy: .bufferingNewest(64))
@@ -90,6 +94,7 @@ final class ClientSession: Sendable {
             retain: raw.retain
         )
         received.add(1, ordering: .relaxed)
+        onReceive?(copy)
         if case .dropped = messageSink.yield(copy) {
             dropped.add(1, ordering: .relaxed)
         }

@@ -19,13 +19,17 @@ public final class MQTTClient: @unchecked Sendable {
 
     private enum Phase { case idle, running, closed }
 
-    public init(_ configuration: MQTTConfiguration) throws(MQTTError) {
+    /// `onReceive` runs on libmosquitto's network thread for every message before it is buffered
+    /// (and before a full buffer could drop it): the place for a write-ahead journal, so that nothing
+    /// the broker counts as delivered is lost if the process dies. Keep it short; it holds up reception.
+    public init(_ configuration: MQTTConfiguration, onReceive: (@Sendable (MQTTMessage) -> Void)? = nil) throws(MQTTError) {
         MosquittoLibrary.initialize()
         self.configuration = configuration
         let session = ClientSession(
             broker: configuration.broker.description,
             protocolVersion: configuration.protocolVersion,
-            capacity: configuration.receiveBufferCapacity
+            capacity: configuration.receiveBufferCapacity,
+            onReceive: onReceive
         )
         let retained = Unmanaged.passRetained(session)
         guard let handle = mosquitto_new(configuration.clientID, configuration.cleanSession, retained.toOpaque()) else {
