@@ -23,11 +23,12 @@ let package = Package(
         ),
         .target(name: "MQTT", dependencies: ["CMosquitto"]),
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Impact", dependencies: ["FleetModel"]),
         .target(name: "Telemetry", dependencies: ["FleetModel"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel"]
+            dependencies: ["MQTT", "FleetModel", "Impact"]
         ),
         .executableTarget(
             name: "fleetprint",
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: ["FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
     ],
     swiftLanguageModes: [.v6]

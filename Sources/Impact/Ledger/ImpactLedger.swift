@@ -1,0 +1,94 @@
+import FleetModel
+import Foundation
+
+/// The running comparative LCA of a fleet, fed in event time. It only counts what happened
+/// (`DeviceLedger`); `LedgerModel` prices it against the baseline counterfactual when asked,
+/// so the state is small, Codable and independent of the factor files.
+///
+/// Feed it: `observe` for every reading's timestamp, `record` for every ServiceEvent,
+/// `receive` for the bytes of every message, `addCompute` for Fleetprint's CPU time,
+/// `commission`/`retire` when a device enters or leaves service, `replacePart` for a part
+/// replaced outside a kit.
+public struct ImpactLedger: Sendable, Hashable, Codable {
+    public private(set) var devices: [String: DeviceLedger] = [:]
+    /// Fleetprint's own process CPU time, shared among devices by their service time.
+    public private(set) var cpuSeconds: Double = 0
+
+    public init() {}
+
+    /// A device entered service at `time`.
+    public mutating func commission(device: String, kind: String, at time: Date) {
+        update(device, kind, time) { _ in }
+    }
+
+    /// A reading's event time: extends the device's service time.
+    public mutating func observe(device: String, kind: String, at time: Date) {
+        update(device, kind, time) { _ in }
+    }
+
+    /// Bytes of a message actually received from the device (data transmission is charged on these).
+    public mutating func receive(bytes: Int, device: String, kind: String, at time: Date) {
+        update(device, kind, time) { $0.bytesReceived += Double(bytes) }
+    }
+
+    /// A maintenance fact: a visit (with its kit), a kit, a remote or customer fix, a collection,
+    /// a renovation, or an end-of-life replacement.
+    public mutating func record(_ event: ServiceEvent) {
+        let trip = event.trip ?? DeviceLedger.policyTrip
+        update(event.device, event.kind, event.time) { ledger in
+            if let kit = event.kit { ledger.kits[kit, default: 0] += 1 }
+            switch event.action {
+            case .visit: ledger.visits[trip, default: 0] += 1
+            case .kitUsed: break
+            case .remoteFix: ledger.remoteFixes += 1
+            case .customerFix: ledger.customerFixes += 1
+            case .collection: ledger.collections[trip, default: 0] += 1
+            case .renovation:
+                ledger.renovations[trip, default: 0] += 1
+                ledger.renovationsOfUnit += 1
+            case .replacement:
+                ledger.replacements += 1
+                ledger.unitSince = event.time
+                ledger.renovationsOfUnit = 0
+            }
+        }
+    }
+
+    /// `count` of one part replaced outside a kit.
+    public mutating func replacePart(_ part: String, count: Int = 1, device: String, kind: String, at time: Date) {
+        update(device, kind, time) { $0.parts[part, default: 0] += count }
+    }
+
+    /// The device left service at `time`: its lifetime is realised.
+    public mutating func retire(device: String, kind: String, at time: Date) {
+        update(device, kind, time) { $0.retiredAt = max($0.retiredAt ?? time, time) }
+    }
+
+    /// Fleetprint's process CPU time since the last call.
+    public mutating func addCompute(cpuSeconds seconds: Double) {
+        cpuSeconds += seconds
+    }
+
+    private mutating func update(_ device: String, _ kind: String, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
+        var ledger = devices[device] ?? DeviceLedger(device: device, kind: kind)
+        ledger.see(time)
+        change(&ledger)
+        devices[device] = ledger
+    }
+
+    /// The state as JSON with sorted keys: the same ledger gives the same bytes.
+    public func encoded() throws -> Data {
+        try Self.encoder.encode(self)
+    }
+
+    public static func decoded(from data: Data) throws -> ImpactLedger {
+        try JSONDecoder().decode(ImpactLedger.self, from: data)
+    }
+
+    /// Sorted keys, so that persisted state and reports are byte-stable.
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+}

@@ -1,0 +1,18 @@
+/// `fleetprint assess`: a kind's documented baseline against each smart scenario, with the
+/// factors it used. Deterministic: the same profile and factors give the same value (and bytes).
+public struct Assessment: Sendable, Hashable, Codable {
+    public var kind: String
+    public var functionalUnit: String
+    /// Sign convention of every delta and relative value.
+    public var convention: String
+    public var cpuSecondsPerDeviceYear: Double
+    public var ictScale: Double
+    public var scenarios: [ScenarioAssessment]
+    /// Categories with data for every flow, for some flows, and for none.
+    public var categoriesComplete: [String]
+    public var categoriesPartial: [String]
+    public var categoriesWithoutData: [String]
+    public var factors: [FactorUse]
+
+    public static let convention = "delta = case - baseline (negative: the smart case saves); relative = delta / baseline"
+}
