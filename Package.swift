@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Impact"]
+            dependencies: ["MQTT", "FleetModel", "Impact", "Store", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "fleetprint",
@@ -43,6 +43,7 @@ let package = Package(
             dependencies: ["FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
     ],

@@ -1,0 +1,23 @@
+/// One broker the daemon subscribes to. Passwords come from the environment or a file, never
+/// from the configuration itself.
+public struct BrokerEntry: Sendable, Equatable, Codable {
+    public var url: String
+    public var username: String?
+    public var passwordEnv: String?
+    public var passwordFile: String?
+    public var cafile: String?
+
+    public init(url: String, username: String? = nil, passwordEnv: String? = nil, passwordFile: String? = nil, cafile: String? = nil) {
+        self.url = url
+        self.username = username
+        self.passwordEnv = passwordEnv
+        self.passwordFile = passwordFile
+        self.cafile = cafile
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case url, username, cafile
+        case passwordEnv = "password_env"
+        case passwordFile = "password_file"
+    }
+}

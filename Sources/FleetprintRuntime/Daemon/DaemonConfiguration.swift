@@ -1,0 +1,77 @@
+import FleetModel
+import Foundation
+import Yams
+
+/// `fleetprint run`'s settings, read from YAML (Config/fleetprint.yaml documents every field).
+/// Durations and sizes carry their units ("2 s", "64 kB"), as in the profiles.
+public struct DaemonConfiguration: Sendable, Equatable, Codable {
+    /// Names this daemon in `fleetprint/impact/<instance>`; several instances split a fleet.
+    public var instance: String = "local"
+    public var brokers: [BrokerEntry] = [BrokerEntry(url: "mqtt://127.0.0.1:1883")]
+    /// Folder of the SQLite state (journal, checkpoints), relative to the working directory.
+    public var state: String = "state"
+    public var summaryInterval = Quantity(2, .second)
+    public var checkpointInterval = Quantity(5, .second)
+    public var limits = DaemonLimits()
+    /// `host:port` for Prometheus `/metrics`; off when absent.
+    public var metrics: String?
+    public var compute = ComputeAssumptions()
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case instance, brokers, state, limits, metrics, compute
+        case summaryInterval = "summary_interval"
+        case checkpointInterval = "checkpoint_interval"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let defaults = DaemonConfiguration()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        instance = try container.decodeIfPresent(String.self, forKey: .instance) ?? defaults.instance
+        brokers = try container.decodeIfPresent([BrokerEntry].self, forKey: .brokers) ?? defaults.brokers
+        state = try container.decodeIfPresent(String.self, forKey: .state) ?? defaults.state
+        summaryInterval = try container.decodeIfPresent(Quantity.self, forKey: .summaryInterval) ?? defaults.summaryInterval
+        checkpointInterval = try container.decodeIfPresent(Quantity.self, forKey: .checkpointInterval) ?? defaults.checkpointInterval
+        limits = try container.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? defaults.limits
+        metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
+        compute = try container.decodeIfPresent(ComputeAssumptions.self, forKey: .compute) ?? defaults.compute
+    }
+
+    /// Reads a configuration file; errors name the file, the line where known, and the field.
+    public static func load(_ file: URL) throws -> DaemonConfiguration {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw DaemonConfigurationError(file: file.path, line: nil, field: nil, message: "cannot read the file")
+        }
+        do {
+            let configuration = try YAMLDecoder().decode(DaemonConfiguration.self, from: text)
+            try configuration.validate(file: file.path)
+            return configuration
+        } catch let error as DaemonConfigurationError {
+            throw error
+        } catch let error as YamlError {
+            throw DaemonConfigurationError(file: file.path, line: nil, field: nil, message: "\(error)")
+        } catch let error as DecodingError {
+            throw DaemonConfigurationError(decoding: error, file: file.path)
+        }
+    }
+
+    /// Checks that each quantity has the dimension its field needs.
+    func validate(file: String) throws {
+        func expect(_ quantity: Quantity, _ dimension: QuantityDimension, _ field: String) throws {
+            guard quantity.unit.dimension == dimension, quantity.value > 0 else {
+                throw DaemonConfigurationError(file: file, line: nil, field: field,
+                                               message: "expected a positive \(dimension), got '\(quantity)'")
+            }
+        }
+        try expect(summaryInterval, .duration, "summary_interval")
+        try expect(checkpointInterval, .duration, "checkpoint_interval")
+        try expect(limits.maxPayload, .data, "limits.max_payload")
+        try expect(limits.maxFutureSkew, .duration, "limits.max_future_skew")
+        try expect(limits.maxAge, .duration, "limits.max_age")
+        try expect(compute.wattsPerCore, .power, "compute.watts_per_core")
+        guard !brokers.isEmpty else {
+            throw DaemonConfigurationError(file: file, line: nil, field: "brokers", message: "expected at least one broker")
+        }
+    }
+}

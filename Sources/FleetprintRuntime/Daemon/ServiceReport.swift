@@ -1,0 +1,61 @@
+import FleetModel
+import Foundation
+
+/// What a technician (or the simulator's technician loop) reports on
+/// `fleetprint/service/<kind>/<device>` when a job is done; it closes the work order and feeds the
+/// ledger with what was actually used. Schema in Config/README.md.
+public struct ServiceReport: Sendable, Equatable, Codable {
+    /// The work order it carries out; absent for unplanned service.
+    public var workOrder: String?
+    /// Event time, ISO 8601 (`2031-04-02T09:30:00Z`) or Unix milliseconds.
+    public var time: Date
+    /// `visit`, `remote-fix`, `customer-fix`, `renovation` or `replacement`.
+    public var action: ServiceAction
+    /// The kit used, if any (a kit id of the device's profile).
+    public var kit: String?
+
+    public init(workOrder: String?, time: Date, action: ServiceAction, kit: String?) {
+        self.workOrder = workOrder
+        self.time = time
+        self.action = action
+        self.kit = kit
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case time, action, kit
+        case workOrder = "work_order"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        workOrder = try container.decodeIfPresent(String.self, forKey: .workOrder)
+        action = try container.decode(ServiceAction.self, forKey: .action)
+        kit = try container.decodeIfPresent(String.self, forKey: .kit)
+        if let milliseconds = try? container.decode(Double.self, forKey: .time) {
+            time = Date(timeIntervalSince1970: milliseconds / 1000)
+        } else {
+            let text = try container.decode(String.self, forKey: .time)
+            guard let date = ISO8601DateFormatter().date(from: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .time, in: container, debugDescription: "expected ISO 8601 or Unix milliseconds, got '\(text)'")
+            }
+            time = date
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(workOrder, forKey: .workOrder)
+        try container.encode(ISO8601DateFormatter().string(from: time), forKey: .time)
+        try container.encode(action, forKey: .action)
+        try container.encodeIfPresent(kit, forKey: .kit)
+    }
+
+    /// The ledger's view: a visit drives the profile's visit trip, a kit adds its parts.
+    public func serviceEvents(kind: String, device: String) -> [ServiceEvent] {
+        var events = [ServiceEvent(device: device, kind: kind, time: time, action: action, workOrder: workOrder)]
+        if let kit {
+            events.append(ServiceEvent(device: device, kind: kind, time: time, action: .kitUsed, kit: kit, workOrder: workOrder))
+        }
+        return events
+    }
+}

@@ -1,0 +1,69 @@
+import FleetModel
+import Foundation
+import Testing
+@testable import FleetprintRuntime
+
+@Suite("Daemon configuration")
+struct DaemonConfigurationTests {
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private static func load(_ text: String) throws -> DaemonConfiguration {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return try DaemonConfiguration.load(file)
+    }
+
+    @Test("the shipped Config/fleetprint.yaml holds exactly the defaults")
+    func shippedDefaults() throws {
+        let shipped = try DaemonConfiguration.load(Self.repository.appendingPathComponent("Config/fleetprint.yaml"))
+        #expect(shipped == DaemonConfiguration())
+    }
+
+    @Test("fields override the defaults; the rest stay")
+    func partial() throws {
+        let configuration = try Self.load("""
+            instance: site-a
+            brokers:
+              - url: mqtts://broker.example:8883
+                username: fleet
+                password_env: FLEET_PASSWORD
+            summary_interval: 500 ms
+            limits:
+              max_payload: 1 kB
+            """.replacingOccurrences(of: "500 ms", with: "1 min"))
+        #expect(configuration.instance == "site-a")
+        #expect(configuration.brokers == [BrokerEntry(url: "mqtts://broker.example:8883", username: "fleet", passwordEnv: "FLEET_PASSWORD")])
+        #expect(configuration.summaryInterval == Quantity(1, .minute))
+        #expect(configuration.limits.maxPayload == Quantity(1, .kilobyte))
+        #expect(configuration.limits.maxAge == DaemonLimits().maxAge)
+        #expect(configuration.checkpointInterval == DaemonConfiguration().checkpointInterval)
+    }
+
+    @Test("a quantity of the wrong dimension names the field and what was expected")
+    func wrongUnit() {
+        #expect {
+            try Self.load("checkpoint_interval: 5 kg\n")
+        } throws: { error in
+            "\(error)".hasSuffix(": checkpoint_interval: expected a positive duration, got '5 kg'")
+        }
+    }
+
+    @Test("a bare number where a quantity belongs is refused with its field")
+    func bareNumber() {
+        #expect {
+            try Self.load("limits:\n  max_payload: 4096\n")
+        } throws: { error in
+            "\(error)".contains("limits.max_payload: ") && "\(error)".contains("expected a quantity such as")
+        }
+    }
+
+    @Test("an empty broker list is refused")
+    func noBrokers() {
+        #expect {
+            try Self.load("brokers: []\n")
+        } throws: { error in
+            "\(error)".hasSuffix(": brokers: expected at least one broker")
+        }
+    }
+}
