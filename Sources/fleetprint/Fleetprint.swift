@@ -20,6 +20,7 @@ struct Fleetprint: AsyncParsableCommand {
             SubCommand.self,
             PubCommand.self,
             ProfilesCommand.self,
+            AssessCommand.self,
             BrokerCommand.self,
         ]
     )
