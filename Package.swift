@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Impact", dependencies: ["FleetModel"]),
         .target(name: "Telemetry", dependencies: ["FleetModel"]),
+        .target(name: "Maintenance", dependencies: ["FleetModel"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",

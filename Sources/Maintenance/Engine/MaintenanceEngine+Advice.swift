@@ -1,0 +1,89 @@
+import FleetModel
+import Foundation
+
+/// ISO 13374 advisory generation: orders from rule firings, closing them, and service reports.
+extension MaintenanceEngine {
+    /// Applies a service report: closes the order it names (and any open order for the kit it
+    /// used), re-arms the rules of the serviced components (counters restart, wear history is
+    /// forgotten) and returns the report for the ledger. A report for an order already closed is
+    /// a redelivery and changes nothing.
+    public func apply(_ report: ServiceEvent, state: inout DeviceState) -> MaintenanceOutput {
+        if let id = report.workOrder, state.recentlyClosed.contains(id) { return MaintenanceOutput(disposition: .duplicate) }
+        var output = MaintenanceOutput()
+        var event = report
+        var serviced = Set(report.kit.map { [$0] } ?? [])
+        if let id = report.workOrder, let open = state.openOrders.first(where: { $0.order.id == id }) {
+            serviced.insert(open.component)
+            event.kit = event.kit ?? open.order.kit
+        }
+        if report.action == .replacement { serviced.formUnion(rules.map(\.component)) }
+        for open in state.openOrders where serviced.contains(open.component) || open.order.id == report.workOrder {
+            close(open.order.id, state: &state, output: &output)
+        }
+        for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
+            state.rules[r].level = nil
+            state.rules[r].memory = rule.resetMemory(state.rules[r].memory, settings: settings)
+            state.metrics[rule.metricIndex].trend?.reset()
+        }
+        state.lastService = max(state.lastService ?? report.time, report.time)
+        output.serviceEvents.append(event)
+        return output
+    }
+
+    /// Turns a rule's verdict into orders: a firing above the rule's level issues an order unless
+    /// one is open for the component; a clear re-arms the rule and closes its remote or customer
+    /// order (the fault went away without a visit).
+    func advise(_ r: Int, _ assessment: Assessment, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
+        switch assessment {
+        case .hold:
+            return
+        case .fire(let priority, let values):
+            if let level = state.rules[r].level, level == .alarm || priority == .alert { return }
+            state.rules[r].level = priority
+            issue(r, priority, values: values, at: time, state: &state, output: &output)
+        case .clear:
+            guard state.rules[r].level != nil else { return }
+            state.rules[r].level = nil
+            let id = rules[r].spec.id
+            for open in state.openOrders where open.order.rule == id && open.order.resolution != .technician {
+                close(open.order.id, state: &state, output: &output)
+                output.serviceEvents.append(ServiceEvent(device: state.device, kind: state.kind, time: time,
+                                                         action: open.order.resolution == .remote ? .remoteFix : .customerFix,
+                                                         kit: open.order.kit, workOrder: open.order.id))
+            }
+        }
+    }
+
+    private func issue(_ r: Int, _ priority: WorkOrderPriority, values: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
+        let rule = rules[r]
+        guard !state.openOrders.contains(where: { $0.component == rule.component }) else {
+            output.suppressed += 1
+            state.counts.suppressed += 1
+            return
+        }
+        state.orderSequence += 1
+        state.counts.ordersIssued += 1
+        let order = WorkOrder(id: "\(state.kind)/\(state.device)/\(state.orderSequence)", device: state.device, kind: state.kind,
+                              rule: rule.spec.id, issuedAt: time, priority: priority, kit: rule.spec.action.kit,
+                              resolution: rule.spec.action.resolution, note: rule.spec.action.note,
+                              reason: "\(rule.spec.id): \(values)", due: time.addingTimeInterval(lead(r, priority, state: state)))
+        state.openOrders.append(OpenOrder(order: order, component: rule.component))
+        output.workOrders.append(order)
+    }
+
+    /// Time until the order is due: short for an alarm; otherwise the remaining useful life from
+    /// the metric's trend when there is one, the alert lead when not.
+    private func lead(_ r: Int, _ priority: WorkOrderPriority, state: DeviceState) -> TimeInterval {
+        guard priority == .alert else { return settings.alarmLead }
+        let m = rules[r].metricIndex
+        let life = metrics[m].prognosis(state.metrics[m])?.remainingLife
+        return max(settings.alarmLead, life.map { min($0, settings.alertLead * 6) } ?? settings.alertLead)
+    }
+
+    private func close(_ id: String, state: inout DeviceState, output: inout MaintenanceOutput) {
+        guard let index = state.openOrders.firstIndex(where: { $0.order.id == id }) else { return }
+        output.closedOrders.append(state.openOrders.remove(at: index).order)
+        state.recentlyClosed.append(id)
+        if state.recentlyClosed.count > settings.closedMemory { state.recentlyClosed.removeFirst(state.recentlyClosed.count - settings.closedMemory) }
+    }
+}

@@ -1,0 +1,185 @@
+import FleetModel
+import Foundation
+
+/// The CBM rule engine of one device kind, in ISO 13374 stages: process (watermark, dedup),
+/// detect (rule checks), assess health, prognose (trend fits), advise (deduplicated orders).
+///
+/// Pure and value-typed: one engine per kind is shared read-only, each device's `DeviceState`
+/// is owned by one shard and passed `inout`. Everything runs in event time (reading
+/// timestamps and `advance(to:)`), never wall time, so a replay gives the same orders as live.
+public struct MaintenanceEngine: Sendable {
+    public let profile: DeviceProfile
+    public let settings: EngineSettings
+    let metrics: [CompiledMetric]
+    let rules: [CompiledRule]
+    private let metricIndex: [String: Int]
+    private let rulesByMetric: [[Int]]
+    /// Rules that also change state when only time passes (missing data, repeat windows lapsing).
+    private let timedRules: [Int]
+
+    public init(profile: DeviceProfile, settings: EngineSettings = EngineSettings()) {
+        self.profile = profile
+        self.settings = settings
+        let schema = profile.telemetry.metrics
+        metrics = schema.map { CompiledMetric(metric: $0, rules: profile.rules, settings: settings) }
+        let rules = profile.rules.compactMap { CompiledRule(spec: $0, metrics: schema, settings: settings) }
+        self.rules = rules
+        metricIndex = Dictionary(schema.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        rulesByMetric = schema.indices.map { index in rules.indices.filter { rules[$0].metricIndex == index } }
+        timedRules = rules.indices.filter { index in
+            switch rules[index].check {
+            case .missing, .repeated: true
+            default: false
+            }
+        }
+    }
+
+    // MARK: Device lifecycle
+
+    /// The state of a device seen for the first time (commissioned on first sight).
+    public func commission(device: String, at time: Date) -> DeviceState {
+        DeviceState(device: device, kind: profile.kind, commissioned: time,
+                    metrics: metrics.map { MetricState(metric: $0.metric.id, trend: $0.trendWindow.map { TrendWindow(window: $0, slices: settings.buckets) }) },
+                    rules: rules.map { RuleState(rule: $0.spec.id, memory: $0.initialMemory(settings: settings)) })
+    }
+
+    /// Realigns a state saved under another version of the profile (metrics and rules matched by
+    /// id; new ones start fresh). Call once on every state loaded from the Store.
+    public func adopt(_ saved: DeviceState) -> DeviceState {
+        var state = commission(device: saved.device, at: saved.commissioned)
+        for index in state.metrics.indices {
+            if let old = saved.metrics.first(where: { $0.metric == state.metrics[index].metric }) {
+                state.metrics[index].lastSeen = old.lastSeen
+                state.metrics[index].lastValue = old.lastValue
+                if old.trend?.sliceLength == state.metrics[index].trend?.sliceLength { state.metrics[index].trend = old.trend }
+            }
+        }
+        for index in state.rules.indices {
+            if let old = saved.rules.first(where: { $0.rule == state.rules[index].rule }),
+               old.memory.hasSameForm(as: state.rules[index].memory) {
+                state.rules[index] = old
+            }
+        }
+        state.watermark = saved.watermark
+        state.openOrders = saved.openOrders
+        state.lastService = saved.lastService
+        state.counts = saved.counts
+        state.recentlyClosed = saved.recentlyClosed
+        state.orderSequence = saved.orderSequence
+        return state
+    }
+
+    // MARK: Readings
+
+    /// Runs one reading through every stage. Readings older than the device's watermark, or not
+    /// newer than the metric's last reading, are counted and ignored, so duplicates and
+    /// reordering never change the result.
+    public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
+        guard let m = metricIndex[reading.metric] else { return count(.unknownMetric, in: &state) }
+        if let watermark = state.watermark, reading.time < watermark { return count(.stale, in: &state) }
+        if let last = state.metrics[m].lastSeen, reading.time <= last { return count(.duplicate, in: &state) }
+        // Timers due before this reading fire first, exactly as if the watermark had got there.
+        var output = advance(to: reading.time, state: &state)
+        state.counts.count(.accepted)
+        state.watermark = reading.time
+        state.metrics[m].lastSeen = reading.time
+        let number = reading.value.number
+        if let number {
+            state.metrics[m].lastValue = number
+            state.metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970)
+        }
+        for r in rulesByMetric[m] {
+            let assessment = assess(r, value: reading.value, number: number, at: reading.time, state: &state)
+            advise(r, assessment, at: reading.time, state: &state, output: &output)
+        }
+        return output
+    }
+
+    /// All readings of one decoded message, in order.
+    public func process(_ readings: [Reading], state: inout DeviceState) -> MaintenanceOutput {
+        var output = MaintenanceOutput()
+        for reading in readings { output.merge(process(reading, state: &state)) }
+        return output
+    }
+
+    private func count(_ disposition: ReadingDisposition, in state: inout DeviceState) -> MaintenanceOutput {
+        state.counts.count(disposition)
+        return MaintenanceOutput(disposition: disposition)
+    }
+
+    /// State detection for one rule on one reading.
+    private func assess(_ r: Int, value: ReadingValue, number: Double?, at time: Date, state: inout DeviceState) -> Assessment {
+        let level = state.rules[r].level
+        switch rules[r].check {
+        case .threshold(let check):
+            guard let number else { return .hold }
+            return check.assess(number, at: time, level: level, memory: &state.rules[r].memory)
+        case .rate(let check):
+            guard let number else { return .hold }
+            return check.assess(number, at: time, level: level, memory: &state.rules[r].memory)
+        case .repeated(let check):
+            return check.assess(value, at: time, level: level, memory: &state.rules[r].memory)
+        case .counter(let check):
+            guard let number else { return .hold }
+            return check.assess(number, level: level, memory: &state.rules[r].memory)
+        case .missing:
+            return level != nil ? .clear : .hold
+        case .trend(let check):
+            return check.assess(metrics[rules[r].metricIndex].prognosis(state.metrics[rules[r].metricIndex]), level: level)
+        }
+    }
+
+    // MARK: Timers
+
+    /// Moves the device's event time on to `time` (the fleet's watermark) without a reading:
+    /// fires missing-data timers at their deadlines and lapses repeat windows.
+    public func advance(to time: Date, state: inout DeviceState) -> MaintenanceOutput {
+        var output = MaintenanceOutput()
+        for r in timedRules {
+            switch rules[r].check {
+            case .missing(let check):
+                let lastSeen = state.metrics[rules[r].metricIndex].lastSeen
+                let deadline = check.deadline(lastSeen: lastSeen, commissioned: state.commissioned)
+                if state.rules[r].level == nil, time >= deadline {
+                    advise(r, .fire(.alert, values: check.values(lastSeen: lastSeen)), at: deadline, state: &state, output: &output)
+                }
+            case .repeated(let check):
+                let assessment = check.expire(at: time, level: state.rules[r].level, memory: state.rules[r].memory)
+                advise(r, assessment, at: time, state: &state, output: &output)
+            default:
+                break
+            }
+        }
+        return output
+    }
+
+    // MARK: Health and prognosis
+
+    /// Health per component (ISO 13374 health assessment), lowest rule first within each.
+    public func health(of state: DeviceState) -> [ComponentHealth] {
+        var worst: [String: ComponentHealth] = [:]
+        for (r, rule) in rules.enumerated() {
+            let score = health(of: r, state: state)
+            if score < worst[rule.component]?.health ?? .infinity {
+                worst[rule.component] = ComponentHealth(component: rule.component, health: score, worstRule: rule.spec.id)
+            }
+        }
+        return worst.values.sorted { $0.component < $1.component }
+    }
+
+    private func health(of r: Int, state: DeviceState) -> Double {
+        let rule = rules[r]
+        let metric = state.metrics[rule.metricIndex]
+        switch rule.check {
+        case .threshold(let check): return metric.lastValue.map(check.health) ?? 1
+        case .counter(let check): return check.health(memory: state.rules[r].memory)
+        case .trend(let check): return check.health(metrics[rule.metricIndex].prognosis(metric))
+        case .rate, .repeated, .missing: return state.rules[r].level == nil ? 1 : 0
+        }
+    }
+
+    /// Fitted trends and remaining useful life of every metric that has a limit to aim at.
+    public func prognoses(of state: DeviceState) -> [Prognosis] {
+        zip(metrics, state.metrics).compactMap { $0.prognosis($1) }
+    }
+}

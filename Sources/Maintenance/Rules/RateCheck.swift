@@ -1,0 +1,28 @@
+import FleetModel
+import Foundation
+
+/// Fires when the value moved by `change` or more within `window` in `direction` (a pressure drop
+/// that means a leak), judged against the window's extremes; clears once the move is no longer there.
+struct RateCheck: Sendable {
+    let metric: String
+    let unit: String
+    let direction: Direction
+    let change: Double
+    let window: TimeInterval
+
+    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
+        guard case .rate(var history) = memory else { return .hold }
+        memory = .none // release the buffer so the update below happens in place
+        let seconds = time.timeIntervalSince1970
+        let extremes = history.extremes(at: seconds)
+        history.add(value, at: seconds)
+        memory = .rate(history)
+        guard let extremes else { return .hold }
+        let (moved, from) = direction == .below ? (extremes.high - value, extremes.high) : (value - extremes.low, extremes.low)
+        if moved >= change {
+            let verb = direction == .below ? "fell" : "rose"
+            return .fire(.alert, values: "\(metric) \(verb) \(ReasonFormat.quantity(moved, unit)) within \(ReasonFormat.duration(window)) (from \(ReasonFormat.quantity(from, unit)) to \(ReasonFormat.quantity(value, unit)))")
+        }
+        return level != nil ? .clear : .hold
+    }
+}

@@ -1,0 +1,6 @@
+/// Lowest and highest value seen in one slice of a rate-of-change window.
+struct ExtremaBucket: Sendable, Hashable, Codable {
+    var start: Double
+    var low: Double
+    var high: Double
+}

@@ -1,0 +1,31 @@
+/// Bounded memory for a rate-of-change rule: the window's extremes per slice, so "a drop of
+/// 0.5 bar within 24 h" is checked against a fixed number of slices, not every sample.
+struct ExtremaWindow: Sendable, Hashable, Codable {
+    let sliceLength: Double
+    let window: Double
+    var buckets: [ExtremaBucket] = []
+
+    init(window: Double, slices: Int) {
+        self.window = window
+        sliceLength = max(window / Double(max(slices, 1)), 1)
+    }
+
+    /// Extremes of the slices that overlap the window ending at `time` (so the window is widened
+    /// by at most one slice); nil when there is nothing yet.
+    func extremes(at time: Double) -> (low: Double, high: Double)? {
+        let recent = buckets.filter { $0.start + sliceLength > time - window }
+        guard let first = recent.first else { return nil }
+        return recent.dropFirst().reduce((first.low, first.high)) { (min($0.0, $1.low), max($0.1, $1.high)) }
+    }
+
+    mutating func add(_ value: Double, at time: Double) {
+        let start = (time / sliceLength).rounded(.down) * sliceLength
+        if buckets.last?.start == start {
+            buckets[buckets.count - 1].low = min(buckets[buckets.count - 1].low, value)
+            buckets[buckets.count - 1].high = max(buckets[buckets.count - 1].high, value)
+        } else {
+            buckets.append(ExtremaBucket(start: start, low: value, high: value))
+        }
+        buckets.removeAll { $0.start + sliceLength <= time - window }
+    }
+}

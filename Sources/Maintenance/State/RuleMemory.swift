@@ -1,0 +1,22 @@
+import Foundation
+
+/// What one rule form remembers between readings; fixed size for every form.
+enum RuleMemory: Sendable, Hashable, Codable {
+    /// Missing-data and trend rules read the metric's own state instead.
+    case none
+    /// Since when the value has been past the alert and the alarm level without interruption.
+    case threshold(alertSince: Date?, alarmSince: Date?)
+    case rate(ExtremaWindow)
+    /// Occurrences counting towards the next firing (at most the rule's count), and the latest one.
+    case repeated(times: [Date], last: Date?)
+    /// Counter value at the last service (or first sight) and the latest value.
+    case counter(base: Double?, last: Double?)
+
+    /// Whether a saved memory fits a rule of the current profile (a rule id may change kind).
+    func hasSameForm(as other: RuleMemory) -> Bool {
+        switch (self, other) {
+        case (.none, .none), (.threshold, .threshold), (.rate, .rate), (.repeated, .repeated), (.counter, .counter): true
+        default: false
+        }
+    }
+}
