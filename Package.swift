@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel"]),
-        .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel"]),
+        .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,70 @@
+import FleetModel
+import Foundation
+import Impact
+import Testing
+
+@Suite struct LedgerTests {
+    /// A boiler on scenario-1 for three years: one visit with a medium kit, two remote fixes, one customer fix.
+    func boilerLedger() -> ImpactLedger {
+        var ledger = ImpactLedger()
+        ledger.commission(device: "b1", kind: "boiler", at: Fixtures.start)
+        ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(1), action: .remoteFix))
+        ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(1.5), action: .visit, kit: "medium"))
+        ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(2), action: .remoteFix))
+        ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(2.5), action: .customerFix))
+        ledger.observe(device: "b1", kind: "boiler", at: Fixtures.years(3))
+        return ledger
+    }
+
+    @Test func eventsGiveTheExpectedAvoidedKitsAndVisits() throws {
+        let device = try #require(boilerLedger().devices["b1"])
+        let report = try #require(LedgerModel(library: try Fixtures.library()).report(device))
+        #expect(abs(report.serviceYears - 3) < 1e-9)
+        let realised = report.realised
+        // Baseline: 15 kits and 15 visits over 15 years, so 3 of each over 3 years (1.6 small, 0.8 medium, 0.6 extended).
+        #expect(abs(realised.avoidedKits["small", default: 0] - 1.6) < 1e-9)
+        #expect(abs(realised.avoidedKits["medium", default: 0] - (0.8 - 1)) < 1e-9)
+        #expect(abs(realised.avoidedKits["extended", default: 0] - 0.6) < 1e-9)
+        #expect(abs(realised.avoidedVisits - 2) < 1e-9)
+        #expect(abs(realised.avoidedKilometres - 60) < 1e-9)
+        #expect(realised.case.inventory.trips.remoteFixes == 2)
+        #expect(realised.case.inventory.trips.customerFixes == 1)
+        // Nothing has ended yet: production is projected, not realised.
+        #expect(realised.case.inventory.lifetime.productionKilograms.isEmpty)
+        #expect(report.projected.delta(of: .lifetime, in: FactorTable.climateChange) == 0)
+    }
+
+    @Test func renovationEventUsesTheReplacementShares() throws {
+        var ledger = ImpactLedger()
+        ledger.commission(device: "f1", kind: "facade", at: Fixtures.start)
+        ledger.record(ServiceEvent(device: "f1", kind: "facade", time: Fixtures.years(30), action: .renovation))
+        let device = try #require(ledger.devices["f1"])
+        let report = try #require(LedgerModel(library: try Fixtures.library()).report(device))
+        let renovated = report.realised.case.inventory.lifetime.renovationKilograms
+        #expect(abs(renovated["glass", default: 0] - 112 * 0.8) < 1e-9)
+        #expect(abs(renovated["epdm", default: 0] - 3) < 1e-9)
+        #expect(abs(renovated["aluminium", default: 0] - 45 * 0.05) < 1e-9)
+    }
+
+    @Test func summaryAddsKindsAndChargesComputeToTheFleet() throws {
+        var ledger = boilerLedger()
+        ledger.commission(device: "g1", kind: "speedgate", at: Fixtures.start)
+        ledger.observe(device: "g1", kind: "speedgate", at: Fixtures.years(1))
+        ledger.commission(device: "x1", kind: "unknown-kind", at: Fixtures.start)
+        ledger.addCompute(cpuSeconds: 3600)
+        let summary = LedgerModel(library: try Fixtures.library()).summary(of: ledger)
+        #expect(summary.kinds.map(\.name) == ["boiler", "speedgate"])
+        #expect(summary.fleet.devices == 2)
+        #expect(summary.unpricedDevices == ["x1"])
+        #expect(abs(summary.fleet.serviceYears - 4) < 1e-9)
+        #expect(abs(summary.fleet.realised.case.inventory.ict.cpuSeconds - 3600) < 1e-6)
+    }
+
+    @Test func stateRoundTripsToTheSameBytes() throws {
+        let ledger = boilerLedger()
+        let data = try ledger.encoded()
+        let decoded = try ImpactLedger.decoded(from: data)
+        #expect(decoded == ledger)
+        #expect(try decoded.encoded() == data)
+    }
+}
