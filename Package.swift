@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Impact", "Store", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store", .product(name: "Yams", package: "Yams")]
         ),
         .executableTarget(
             name: "fleetprint",

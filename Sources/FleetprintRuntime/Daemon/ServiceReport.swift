@@ -50,12 +50,8 @@ public struct ServiceReport: Sendable, Equatable, Codable {
         try container.encodeIfPresent(kit, forKey: .kit)
     }
 
-    /// The ledger's view: a visit drives the profile's visit trip, a kit adds its parts.
-    public func serviceEvents(kind: String, device: String) -> [ServiceEvent] {
-        var events = [ServiceEvent(device: device, kind: kind, time: time, action: action, workOrder: workOrder)]
-        if let kit {
-            events.append(ServiceEvent(device: device, kind: kind, time: time, action: .kitUsed, kit: kit, workOrder: workOrder))
-        }
-        return events
+    /// The engine's and the ledger's view: a visit drives the profile's visit trip, the kit adds its parts.
+    public func serviceEvent(kind: String, device: String) -> ServiceEvent {
+        ServiceEvent(device: device, kind: kind, time: time, action: action, kit: kit, workOrder: workOrder)
     }
 }

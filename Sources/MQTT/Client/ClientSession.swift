@@ -94,7 +94,10 @@ final class ClientSession: Sendable {
             retain: raw.retain
         )
         received.add(1, ordering: .relaxed)
-        onReceive?(copy)
+        if let onReceive {
+            onReceive(copy)
+            return
+        }
         if case .dropped = messageSink.yield(copy) {
             dropped.add(1, ordering: .relaxed)
         }

@@ -19,9 +19,9 @@ public final class MQTTClient: @unchecked Sendable {
 
     private enum Phase { case idle, running, closed }
 
-    /// `onReceive` runs on libmosquitto's network thread for every message before it is buffered
-    /// (and before a full buffer could drop it): the place for a write-ahead journal, so that nothing
-    /// the broker counts as delivered is lost if the process dies. Keep it short; it holds up reception.
+    /// `onReceive`, when given, takes every message on libmosquitto's network thread instead of
+    /// `messages` (which then stays empty): the place for a write-ahead journal, so that nothing the
+    /// broker counts as delivered is lost if the process dies. Keep it short; it holds up reception.
     public init(_ configuration: MQTTConfiguration, onReceive: (@Sendable (MQTTMessage) -> Void)? = nil) throws(MQTTError) {
         MosquittoLibrary.initialize()
         self.configuration = configuration

@@ -1,0 +1,165 @@
+import FleetModel
+import Foundation
+import Impact
+import Maintenance
+import Telemetry
+
+/// The daemon's whole path from a received message to work orders, dead letters and the ledger:
+/// route and decode (Telemetry), run the rules (Maintenance), count (Impact). One value owns
+/// every device's state, so the daemon, `replay --offline` and the tests run the same code, and
+/// the same messages in the same order give the same result.
+public struct FleetPipeline: Sendable {
+    public let library: ProfileLibrary
+    public private(set) var state: PipelineState
+    /// Keys of devices changed since the last `takeChanges()`, for incremental checkpoints.
+    public private(set) var changedDevices: Set<String> = []
+    private let decoder: TelemetryDecoder
+    private let engines: [String: MaintenanceEngine]
+    /// Timers of every device run at least this often in event time, also for silent devices.
+    private let timerStep: TimeInterval
+
+    public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits(), state: PipelineState = PipelineState(), timerStep: TimeInterval = 900) {
+        self.library = library
+        self.timerStep = timerStep
+        decoder = TelemetryDecoder(library: library, limits: limits)
+        let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
+        self.engines = engines
+        var restored = state
+        for (key, saved) in state.devices {
+            restored.devices[key] = engines[saved.kind]?.adopt(saved) ?? saved
+        }
+        self.state = restored
+    }
+
+    /// The MQTT filters that bring everything this pipeline understands.
+    public var subscriptions: [String] { decoder.router.subscriptions + [OutputTopics.serviceReports] }
+
+    /// Processes one message: telemetry, or a service report on `fleetprint/service/<kind>/<device>`.
+    public mutating func ingest(topic: String, payload: [UInt8]) -> PipelineOutput {
+        state.counters.messages += 1
+        if topic.hasPrefix(OutputTopics.serviceReportPrefix) {
+            return ingestServiceReport(topic: topic, payload: payload)
+        }
+        let message: DecodedMessage
+        do {
+            message = try decoder.decode(topic: topic, payload: payload, reference: state.watermark)
+        } catch {
+            return deadLetter(error.reason.rawValue, topic: topic, detail: error.detail, field: error.field, payload: payload)
+        }
+        let address = message.address
+        guard let engine = engines[address.kind] else {
+            return deadLetter(DecodeReason.unknownKind.rawValue, topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
+        }
+        let key = PipelineState.key(kind: address.kind, device: address.device)
+        var device = state.devices[key] ?? commission(address, engine: engine, at: message.time)
+        var accepted = 0
+        var rejection: ReadingDisposition?
+        var output = PipelineOutput()
+        for reading in message.readings {
+            let result = engine.process(reading, state: &device)
+            if result.disposition == .accepted { accepted += 1 } else { rejection = rejection ?? result.disposition }
+            absorb(result, into: &output)
+        }
+        state.devices[key] = device
+        changedDevices.insert(key)
+        guard accepted > 0 else {
+            let reason = rejection ?? .duplicate
+            output.merge(deadLetter(reason.rawValue, topic: topic, detail: "no reading newer than the device's watermark", field: nil, payload: payload))
+            return output
+        }
+        state.counters.readings += accepted
+        state.ledger.observe(device: address.device, kind: address.kind, at: message.time)
+        state.ledger.receive(bytes: payload.count, device: address.device, kind: address.kind, at: message.time)
+        if state.watermark.map({ message.time > $0 }) ?? true { state.watermark = message.time }
+        output.merge(runTimers())
+        return output
+    }
+
+    /// Moves event time on without a message (for a replay's end, or a quiet fleet's wall clock).
+    public mutating func advance(to time: Date) -> PipelineOutput {
+        if state.watermark.map({ time > $0 }) ?? true { state.watermark = time }
+        return runTimers()
+    }
+
+    /// Fleetprint's own CPU time, for the ledger's ICT overhead.
+    public mutating func addCompute(cpuSeconds: Double) {
+        state.ledger.addCompute(cpuSeconds: cpuSeconds)
+    }
+
+    /// The device keys changed since the last call, and forgets them.
+    public mutating func takeChanges() -> Set<String> {
+        defer { changedDevices = [] }
+        return changedDevices
+    }
+
+    private mutating func commission(_ address: DeviceAddress, engine: MaintenanceEngine, at time: Date) -> DeviceState {
+        state.ledger.commission(device: address.device, kind: address.kind, at: time)
+        return engine.commission(device: address.device, at: time)
+    }
+
+    /// Runs every device's timers in steps of `timerStep` up to the watermark, so missing-data
+    /// rules fire for devices that have gone silent. Depends only on event time: replay-safe.
+    private mutating func runTimers() -> PipelineOutput {
+        var output = PipelineOutput()
+        guard let watermark = state.watermark else { return output }
+        let due = Date(timeIntervalSince1970: (watermark.timeIntervalSince1970 / timerStep).rounded(.down) * timerStep)
+        guard state.timersRunTo.map({ due > $0 }) ?? true else { return output }
+        state.timersRunTo = due
+        for key in state.devices.keys.sorted() {
+            guard var device = state.devices[key], let engine = engines[device.kind] else { continue }
+            let result = engine.advance(to: due, state: &device)
+            guard !result.isEmpty else { continue }
+            state.devices[key] = device
+            changedDevices.insert(key)
+            absorb(result, into: &output)
+        }
+        return output
+    }
+
+    private mutating func ingestServiceReport(topic: String, payload: [UInt8]) -> PipelineOutput {
+        let parts = topic.dropFirst(OutputTopics.serviceReportPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let engine = engines[String(parts[0])] else {
+            return deadLetter("bad-service-report", topic: topic, detail: "expected fleetprint/service/<kind>/<device> with a known kind", field: nil, payload: payload)
+        }
+        let kind = String(parts[0]), device = String(parts[1])
+        let report: ServiceReport
+        do {
+            report = try JSONDecoder().decode(ServiceReport.self, from: Data(payload))
+        } catch {
+            return deadLetter("bad-service-report", topic: topic, detail: "\(error)", field: nil, payload: payload)
+        }
+        if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
+            return deadLetter("bad-service-report", topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
+        }
+        let key = PipelineState.key(kind: kind, device: device)
+        var state = self.state.devices[key] ?? commission(DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
+        let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state)
+        self.state.devices[key] = state
+        changedDevices.insert(key)
+        guard result.disposition == .accepted else {
+            return deadLetter(result.disposition.rawValue, topic: topic, detail: "work order \(report.workOrder ?? "-") was already closed", field: "work_order", payload: payload)
+        }
+        self.state.counters.serviceReports += 1
+        var output = PipelineOutput()
+        absorb(result, into: &output)
+        return output
+    }
+
+    /// Books the engine's output: orders to publish, service events into the ledger.
+    private mutating func absorb(_ result: MaintenanceOutput, into output: inout PipelineOutput) {
+        output.workOrders += result.workOrders
+        output.closedOrders += result.closedOrders
+        state.counters.workOrdersIssued += result.workOrders.count
+        state.counters.workOrdersClosed += result.closedOrders.count
+        for event in result.serviceEvents {
+            state.ledger.record(event)
+        }
+    }
+
+    private mutating func deadLetter(_ reason: String, topic: String, detail: String, field: String?, payload: [UInt8]) -> PipelineOutput {
+        state.counters.deadLetters[reason, default: 0] += 1
+        var output = PipelineOutput()
+        output.deadLetters.append(DeadLetter(reason: reason, topic: topic, detail: detail, field: field, payload: payload))
+        return output
+    }
+}

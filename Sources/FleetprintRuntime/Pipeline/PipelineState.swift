@@ -1,0 +1,24 @@
+import FleetModel
+import Foundation
+import Impact
+import Maintenance
+
+/// Everything the pipeline knows, as plain values: what a checkpoint saves and a restart restores.
+public struct PipelineState: Sendable, Hashable, Codable {
+    /// Per-device CBM state, keyed by `kind/device`.
+    public var devices: [String: DeviceState] = [:]
+    public var ledger = ImpactLedger()
+    /// The fleet's event time: the latest reading time accepted.
+    public var watermark: Date?
+    /// The event time up to which every device's timers have run.
+    public var timersRunTo: Date?
+    public var counters = PipelineCounters()
+
+    public init() {}
+
+    public static func key(kind: String, device: String) -> String { "\(kind)/\(device)" }
+
+    public var openWorkOrders: [WorkOrder] {
+        devices.keys.sorted().flatMap { devices[$0]!.openWorkOrders }
+    }
+}
