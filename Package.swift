@@ -43,6 +43,14 @@ let package = Package(
             name: "FleetModelTests",
             dependencies: ["FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(
+            name: "TelemetryTests",
+            dependencies: ["Telemetry", "FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "MaintenanceTests",
+            dependencies: ["Maintenance", "FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),

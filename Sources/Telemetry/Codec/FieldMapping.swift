@@ -9,6 +9,8 @@ struct FieldMapping: Sendable {
     let low: Double
     let high: Double
     let labels: [(bytes: [UInt8], value: ReadingValue)]
+    /// For a decimal scale such as 0.1, its inverse (10): 853 / 10 is exactly 85.3, 853 x 0.1 is not.
+    let divisor: Double?
 
     init(metric: Metric) {
         self.metric = metric
@@ -21,6 +23,8 @@ struct FieldMapping: Sendable {
             (low, high) = (floor, .infinity)
         }
         labels = metric.values.map { (Array($0.utf8), .label($0)) }
+        let inverse = (1 / metric.scale).rounded()
+        divisor = inverse > 1 && abs(inverse * metric.scale - 1) < 1e-12 ? inverse : nil
     }
 
     /// The reading's value, or why the payload's value is unusable; nil for `null` (field not sent).
@@ -38,7 +42,7 @@ struct FieldMapping: Sendable {
         case (.event, .bool(let happened)):
             return .number(happened ? 1 : 0)
         case (.gauge, .number(let raw)), (.counter, .number(let raw)), (.event, .number(let raw)):
-            let value = raw * metric.scale
+            let value = divisor.map { raw / $0 } ?? raw * metric.scale
             guard value.isFinite else { throw DecodeFailure(.notFinite, field: metric.field, "\(raw) x \(metric.scale) overflows") }
             guard value >= low, value <= high else {
                 throw DecodeFailure(.outOfRange, field: metric.field, "\(value) outside [\(low), \(high)]")
@@ -51,7 +55,7 @@ struct FieldMapping: Sendable {
 
     func encode(_ value: ReadingValue, into out: inout [UInt8]) {
         switch value {
-        case .number(let number): JSONWriter.append(number: number / metric.scale, to: &out)
+        case .number(let number): JSONWriter.append(number: divisor.map { number * $0 } ?? number / metric.scale, to: &out)
         case .label(let label): JSONWriter.append(string: label, to: &out)
         }
     }

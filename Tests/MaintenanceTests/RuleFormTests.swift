@@ -1,0 +1,154 @@
+import FleetModel
+import Foundation
+import Maintenance
+import Testing
+
+@Suite("Rule forms")
+struct RuleFormTests {
+    @Test("a boiler driven past the flue-gas alarm gets exactly one work order")
+    func boilerFlueGas() {
+        var h = EngineHarness()
+        for step in 0...72 {
+            let hours = Double(step) * 5 / 60
+            h.feed("flow_temperature", 60, hours: hours)
+            h.feed("flue_gas_temperature", step < 12 ? 60 : 90, hours: hours)
+        }
+        #expect(h.orders.count == 1)
+        let order = h.orders.first
+        #expect(order?.kit == "medium")
+        #expect(order?.rule == "flue-gas-fouling")
+        #expect(order?.priority == .alarm)
+        #expect(order?.resolution == .technician)
+        #expect(order?.reason?.contains("flue_gas_temperature 90 degC above alarm level 85 degC for 2 h") == true)
+        #expect(order?.due == order.map { $0.issuedAt.addingTimeInterval(2 * 86_400) })
+        #expect(h.state.openWorkOrders == h.orders)
+    }
+
+    @Test("a short spike does not satisfy the rule's duration")
+    func durationSpike() {
+        var h = EngineHarness(rules: ["flue-gas-fouling"])
+        h.feed("flue_gas_temperature", 60, hours: 0)
+        h.feed("flue_gas_temperature", 95, hours: 0.1)
+        h.feed("flue_gas_temperature", 60, hours: 0.2)
+        h.feed("flue_gas_temperature", 95, hours: 1.9)
+        h.feed("flue_gas_temperature", 95, hours: 3.8)
+        #expect(h.orders.isEmpty)
+        h.feed("flue_gas_temperature", 95, hours: 3.95)
+        #expect(h.orders.count == 1)
+    }
+
+    @Test("hysteresis: no re-firing until the clear level; a customer fault closes itself when it clears")
+    func hysteresisAndCustomerResolution() {
+        var h = EngineHarness(rules: ["low-pressure"])
+        for (step, bar) in [1.5, 0.9, 1.1, 0.95, 1.15, 0.8].enumerated() { h.feed("water_pressure", bar, hours: Double(step)) }
+        #expect(h.orders.count == 1)
+        #expect(h.orders.first?.resolution == .customer)
+        #expect(h.orders.first?.kit == nil)
+        h.feed("water_pressure", 1.3, hours: 10)
+        #expect(h.closed == h.orders)
+        #expect(h.events.map(\.action) == [.customerFix])
+        #expect(h.events.first?.workOrder == h.orders.first?.id)
+        h.feed("water_pressure", 0.9, hours: 11)
+        #expect(h.orders.count == 2)
+    }
+
+    @Test("repeat counts: three E133 within 24 h, not within 30 h")
+    func repeatCounts() {
+        var h = EngineHarness(rules: ["ignition-failures"])
+        h.feed("error_code", .label("E133"), hours: 0)
+        h.feed("error_code", .label("none"), hours: 1)
+        h.feed("error_code", .label("E133"), hours: 2)
+        h.feed("error_code", .label("E133"), hours: 30)
+        #expect(h.orders.isEmpty)
+        h.feed("error_code", .label("E110"), hours: 31)
+        h.feed("error_code", .label("E133"), hours: 40)
+        #expect(h.orders.isEmpty)
+        h.feed("error_code", .label("E133"), hours: 45)
+        #expect(h.orders.count == 1)
+        #expect(h.orders.first?.kit == "small")
+        #expect(h.orders.first?.reason?.contains("3 times within 1 d") == true)
+    }
+
+    @Test("missing data: the timer fires on advance, at its deadline, once; data again clears it remotely")
+    func missingData() {
+        var h = EngineHarness(rules: ["silent"])
+        h.feed("flow_temperature", 60, hours: 1)
+        h.advance(hours: 6.9)
+        #expect(h.orders.isEmpty)
+        h.advance(hours: 7.5)
+        h.advance(hours: 9)
+        #expect(h.orders.count == 1)
+        #expect(h.orders.first?.issuedAt == EngineHarness.time(hours: 7))
+        #expect(h.orders.first?.resolution == .remote)
+        h.feed("flow_temperature", 61, hours: 10)
+        #expect(h.closed.count == 1)
+        #expect(h.events.map(\.action) == [.remoteFix])
+    }
+
+    @Test("a reading after a silence fires the missed timer first, whether or not advance ran")
+    func missingDataWithoutAdvance() {
+        var h = EngineHarness(rules: ["silent"])
+        h.feed("flow_temperature", 60, hours: 0)
+        h.feed("flow_temperature", 60, hours: 8)
+        #expect(h.orders.map(\.issuedAt) == [EngineHarness.time(hours: 6)])
+        #expect(h.state.openWorkOrders.isEmpty)
+    }
+
+    @Test("counter since service: fires at the alert, a service report closes the order and restarts the count")
+    func counterReset() throws {
+        var h = EngineHarness(rules: ["burner-hours"])
+        h.feed("burner_hours", 100, hours: 0)
+        h.feed("burner_hours", 3000, hours: 1)
+        #expect(h.orders.isEmpty)
+        h.feed("burner_hours", 3200, hours: 2)
+        let order = try #require(h.orders.first)
+        #expect(order.priority == .alert)
+        let output = h.service(order, hours: 3)
+        #expect(output.closedOrders == [order])
+        #expect(output.serviceEvents.first?.kit == "medium")
+        #expect(h.state.openWorkOrders.isEmpty)
+        h.feed("burner_hours", 6000, hours: 4)
+        #expect(h.orders.count == 1)
+        h.feed("burner_hours", 6300, hours: 5)
+        #expect(h.orders.count == 2)
+        #expect(h.service(order, hours: 6).disposition == .duplicate)
+    }
+
+    @Test("deduplicated while open: a second rule for the same kit is suppressed")
+    func dedupWhileOpen() throws {
+        var h = EngineHarness(rules: ["burner-hours", "flue-gas-fouling"]) { $0.condition = $0.id == "flue-gas-fouling" ? .threshold(Threshold(direction: .above, alert: Quantity(75, .degreeCelsius), alarm: Quantity(85, .degreeCelsius), clear: Quantity(70, .degreeCelsius))) : $0.condition }
+        h.feed("burner_hours", 0, hours: 0)
+        h.feed("burner_hours", 3500, hours: 1)
+        h.feed("flue_gas_temperature", 90, hours: 2)
+        #expect(h.orders.count == 1)
+        #expect(h.suppressed == 1)
+        h.service(h.orders.first, hours: 3)
+        h.feed("flue_gas_temperature", 90, hours: 4)
+        #expect(h.orders.count == 2)
+        #expect(h.orders.last?.rule == "flue-gas-fouling")
+    }
+
+    @Test("rate of change: a pressure drop of 0.5 bar within 24 h asks for a remote check")
+    func rateOfChange() {
+        var h = EngineHarness(rules: ["pressure-drop"])
+        h.feed("water_pressure", 1.8, hours: 0)
+        h.feed("water_pressure", 1.6, hours: 10)
+        h.feed("water_pressure", 1.5, hours: 40)
+        #expect(h.orders.isEmpty)
+        h.feed("water_pressure", 0.95, hours: 50)
+        #expect(h.orders.count == 1)
+        #expect(h.orders.first?.resolution == .remote)
+        #expect(h.orders.first?.reason?.contains("fell 0.55 bar") == true)
+    }
+
+    @Test("stale and duplicate readings are counted and ignored")
+    func staleAndDuplicate() {
+        var h = EngineHarness(rules: ["low-pressure"])
+        #expect(h.feed("water_pressure", 1.5, hours: 2).disposition == .accepted)
+        #expect(h.feed("water_pressure", 0.5, hours: 1).disposition == .stale)
+        #expect(h.feed("water_pressure", 0.5, hours: 2).disposition == .duplicate)
+        #expect(h.feed("toaster", 1, hours: 3).disposition == .unknownMetric)
+        #expect(h.orders.isEmpty)
+        #expect(h.state.counts.stale == 1 && h.state.counts.duplicate == 1 && h.state.counts.unknownMetric == 1)
+    }
+}
