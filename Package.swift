@@ -52,9 +52,10 @@ let package = Package(
             dependencies: ["Maintenance", "FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel"]),
+        .target(name: "FleetprintTestSupport", dependencies: ["FleetprintRuntime", "FleetModel"], path: "Tests/FleetprintTestSupport"),
+        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "FleetModel", "Store", "FleetprintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

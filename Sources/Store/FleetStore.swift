@@ -65,11 +65,11 @@ public final class FleetStore: Sendable {
         }
     }
 
-    /// The journal entries after the last checkpoint, oldest first: what a restart must replay.
-    public func pendingJournal() throws -> [JournalEntry] {
+    /// Up to `limit` journal entries after `sequence`, oldest first: the daemon's work queue, and
+    /// after a restart (from the checkpoint's sequence) what must be replayed.
+    public func journal(after sequence: Int64, limit: Int = 1000) throws -> [JournalEntry] {
         try database.read { db in
-            let since = try Self.checkpointSequence(db)
-            return try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE sequence > ? ORDER BY sequence", arguments: [since])
+            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit])
                 .map { row in
                     JournalEntry(sequence: row["sequence"], topic: row["topic"],
                                  payload: [UInt8](row["payload"] as Data), receivedAt: row["received_at"])

@@ -22,6 +22,7 @@ struct Fleetprint: AsyncParsableCommand {
             ProfilesCommand.self,
             AssessCommand.self,
             BrokerCommand.self,
+            RunCommand.self,
         ]
     )
 }

@@ -21,3 +21,10 @@ public struct BrokerEntry: Sendable, Equatable, Codable {
         case passwordFile = "password_file"
     }
 }
+
+extension BrokerEntry {
+    /// The connection settings this entry stands for.
+    public var settings: BrokerSettings {
+        BrokerSettings(url: url, username: username, passwordEnvironmentVariable: passwordEnv, passwordFile: passwordFile, caFile: cafile)
+    }
+}

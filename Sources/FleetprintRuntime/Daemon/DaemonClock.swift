@@ -1,0 +1,45 @@
+import Foundation
+
+/// Wall-clock pacing of the daemon's chores (checkpoints, summaries) and its message rate.
+/// Wall time here only decides when to save and report, never what a rule or the ledger sees.
+struct DaemonClock {
+    let summaryEvery: TimeInterval
+    let checkpointEvery: TimeInterval
+    private var lastSummary = Date()
+    private var lastCheckpoint = Date()
+    private var lastCPU = ProcessCPUTime.seconds()
+    private var messagesSinceRate = 0
+    private var lastRate = Date()
+
+    init(summaryEvery: TimeInterval, checkpointEvery: TimeInterval) {
+        self.summaryEvery = summaryEvery
+        self.checkpointEvery = checkpointEvery
+    }
+
+    mutating func count(_ messages: Int) { messagesSinceRate += messages }
+
+    mutating func checkpointDue() -> Bool { due(&lastCheckpoint, every: checkpointEvery) }
+
+    mutating func summaryDue() -> Bool { due(&lastSummary, every: summaryEvery) }
+
+    /// Messages per second since the last call.
+    mutating func messagesPerSecond() -> Double {
+        let now = Date()
+        let elapsed = now.timeIntervalSince(lastRate)
+        defer { lastRate = now; messagesSinceRate = 0 }
+        return elapsed > 0 ? Double(messagesSinceRate) / elapsed : 0
+    }
+
+    mutating func cpuSecondsSinceLastCall() -> Double {
+        let now = ProcessCPUTime.seconds()
+        defer { lastCPU = now }
+        return now - lastCPU
+    }
+
+    private func due(_ last: inout Date, every interval: TimeInterval) -> Bool {
+        let now = Date()
+        guard now.timeIntervalSince(last) >= interval else { return false }
+        last = now
+        return true
+    }
+}

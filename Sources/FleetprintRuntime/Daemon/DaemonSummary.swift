@@ -1,0 +1,23 @@
+import FleetModel
+import Foundation
+import Impact
+
+/// The retained message on `fleetprint/impact/<instance>`: what a dashboard needs from one
+/// daemon, so that several instances can be summed wherever the broker is reachable.
+public struct DaemonSummary: Sendable, Equatable, Codable {
+    public var instance: String
+    /// Wall-clock time of this summary.
+    public var publishedAt: Date
+    /// The fleet's event time.
+    public var eventTime: Date?
+    public var devices: Int
+    public var messagesPerSecond: Double
+    public var counters: PipelineCounters
+    /// Open work orders, alarms first, then oldest first; at most `openOrderLimit`.
+    public var openWorkOrders: [WorkOrder]
+    public var openWorkOrderCount: Int
+    public var cpuSeconds: Double
+    public var impact: FleetSummary
+
+    public static let openOrderLimit = 50
+}

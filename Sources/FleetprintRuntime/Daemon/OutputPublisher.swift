@@ -1,0 +1,52 @@
+import FleetModel
+import Foundation
+import MQTT
+import Store
+
+/// Publishes what the pipeline produced: work orders (QoS 1, each id once, even across a crash
+/// and replay), dead letters, and the retained impact summary.
+final class OutputPublisher: Sendable {
+    private let client: MQTTClient
+    private let store: FleetStore
+    private let instance: String
+    private let alreadyPublished: Set<String>
+    private let encoder: JSONEncoder
+
+    init(client: MQTTClient, store: FleetStore, instance: String, alreadyPublished: Set<String>) {
+        self.client = client
+        self.store = store
+        self.instance = instance
+        self.alreadyPublished = alreadyPublished
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        self.encoder = encoder
+    }
+
+    /// Publishes one message's output; returns the order records for the next checkpoint.
+    func publish(_ output: PipelineOutput) throws -> [StoredRecord] {
+        var records: [StoredRecord] = []
+        for order in output.workOrders {
+            let body = try encoder.encode(order)
+            records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "open"))))
+            guard !alreadyPublished.contains(order.id) else { continue }
+            try client.publish(topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body), qos: .atLeastOnce)
+            try store.markPublished(order.id)
+        }
+        for order in output.closedOrders {
+            records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "closed"))))
+        }
+        for letter in output.deadLetters {
+            try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce)
+        }
+        return records
+    }
+
+    func publishSummary(_ summary: DaemonSummary) {
+        do {
+            try client.publish(topic: OutputTopics.impact(instance: instance), payload: [UInt8](try encoder.encode(summary)), qos: .atLeastOnce, retain: true)
+        } catch {
+            ConnectionReporter.note("run: could not publish the impact summary: \(error)")
+        }
+    }
+}

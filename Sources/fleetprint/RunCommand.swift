@@ -1,0 +1,43 @@
+import ArgumentParser
+import FleetprintRuntime
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "The daemon: subscribe to device telemetry, run CBM rules, issue work orders, keep the LCA ledger.",
+        discussion: """
+            Subscribes to the topic templates of the loaded profiles (and to service reports on \
+            fleetprint/service/<kind>/<device>) with a persistent session at QoS 1. Every message \
+            is journaled in the state folder's SQLite file before it is processed, and the state \
+            is checkpointed every few seconds, so after a crash or kill -9 a restart resumes \
+            without issuing a work order twice or counting a ledger entry twice.
+
+            Publishes: work orders on fleetprint/workorders/<kind>/<device>; a retained impact \
+            summary on fleetprint/impact/<instance>; rejected input on \
+            fleetprint/deadletter/<reason>. Schemas: Config/README.md.
+
+            Examples:
+              fleetprint run --broker mqtt://127.0.0.1:1883 --state /var/lib/fleetprint
+              fleetprint run --config Config/fleetprint.yaml
+            """
+    )
+
+    @Option(help: ArgumentHelp("Daemon configuration (YAML; see Config/fleetprint.yaml).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("broker"), help: ArgumentHelp("Broker URL; repeat for several. Replaces the configuration's brokers.", valueName: "url"))
+    var brokers: [String] = []
+
+    @Option(help: ArgumentHelp("State folder (SQLite journal and checkpoints).", valueName: "dir"))
+    var state: String?
+
+    @Option(help: "Instance name, for fleetprint/impact/<instance>.")
+    var instance: String?
+
+    @OptionGroup var profiles: ProfileOptions
+
+    func run() async throws {
+        let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, instance: instance, sources: profiles.sources)
+        guard try await launcher.run() else { throw ExitCode.failure }
+    }
+}
