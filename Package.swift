@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "FleetprintTestSupport", dependencies: ["FleetprintRuntime", "FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "FleetModel", "Store", "FleetprintTestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import FleetModel
+import Impact
 import Foundation
 import MQTT
 import Store

@@ -1,5 +1,6 @@
 import FleetModel
 import FleetprintRuntime
+import Impact
 import Foundation
 import MQTT
 import Synchronization

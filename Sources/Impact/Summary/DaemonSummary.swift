@@ -1,0 +1,37 @@
+import FleetModel
+import Foundation
+
+/// The retained message on `fleetprint/impact/<instance>`: what a dashboard needs from one
+/// daemon, so that several instances can be summed wherever the broker is reachable. It lives
+/// here, beside the ledger it mostly carries, so the Dashboard reads it without the runtime.
+public struct DaemonSummary: Sendable, Equatable, Codable {
+    public var instance: String
+    /// Wall-clock time of this summary.
+    public var publishedAt: Date
+    /// The fleet's event time.
+    public var eventTime: Date?
+    public var devices: Int
+    public var messagesPerSecond: Double
+    public var counters: PipelineCounters
+    /// Open work orders, alarms first, then oldest first; at most `openOrderLimit`.
+    public var openWorkOrders: [WorkOrder]
+    public var openWorkOrderCount: Int
+    public var cpuSeconds: Double
+    public var impact: FleetSummary
+
+    public static let openOrderLimit = 50
+
+    public init(instance: String, publishedAt: Date, eventTime: Date?, devices: Int, messagesPerSecond: Double, counters: PipelineCounters,
+                openWorkOrders: [WorkOrder], openWorkOrderCount: Int, cpuSeconds: Double, impact: FleetSummary) {
+        self.instance = instance
+        self.publishedAt = publishedAt
+        self.eventTime = eventTime
+        self.devices = devices
+        self.messagesPerSecond = messagesPerSecond
+        self.counters = counters
+        self.openWorkOrders = openWorkOrders
+        self.openWorkOrderCount = openWorkOrderCount
+        self.cpuSeconds = cpuSeconds
+        self.impact = impact
+    }
+}
