@@ -17,12 +17,16 @@ public struct DaemonJob: Sendable {
     public var brokers: [BrokerSettings]
     public var library: ProfileLibrary
     public var stateDirectory: URL
+    /// Also receives every summary the daemon publishes (`fleetprint run --dashboard`).
+    public var onSummary: (@Sendable (DaemonSummary) -> Void)?
 
-    public init(configuration: DaemonConfiguration, brokers: [BrokerSettings], library: ProfileLibrary, stateDirectory: URL) {
+    public init(configuration: DaemonConfiguration, brokers: [BrokerSettings], library: ProfileLibrary, stateDirectory: URL,
+                onSummary: (@Sendable (DaemonSummary) -> Void)? = nil) {
         self.configuration = configuration
         self.brokers = brokers
         self.library = library
         self.stateDirectory = stateDirectory
+        self.onSummary = onSummary
     }
 
     /// Runs until `stop` yields (SIGINT/SIGTERM in the command), then checkpoints and disconnects.
@@ -69,14 +73,19 @@ public struct DaemonJob: Sendable {
             }
             if clock.summaryDue() {
                 pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
-                publisher.publishSummary(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()))
+                report(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()), publisher)
             }
         }
         pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
         try checkpoint(&pipeline, orders: &orderRecords, through: sequence, store: store)
-        publisher.publishSummary(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()))
+        report(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()), publisher)
         try await clients[0].waitForPublished(timeout: .seconds(5))
         ConnectionReporter.note("run: stopped after journal #\(sequence); \(pipeline.state.counters.messages) messages, \(pipeline.state.counters.workOrdersIssued) work orders, \(pipeline.state.counters.deadLettersTotal) dead letters")
+    }
+
+    private func report(_ summary: DaemonSummary, _ publisher: OutputPublisher) {
+        publisher.publishSummary(summary)
+        onSummary?(summary)
     }
 
     private var decodeLimits: DecodeLimits {
