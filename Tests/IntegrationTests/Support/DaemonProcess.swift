@@ -1,0 +1,46 @@
+import FleetprintTestSupport
+import Foundation
+
+/// `fleetprint run` as a separate process, so a test can `kill -9` it like a crash would.
+final class DaemonProcess {
+    let instance: String
+    let stateDirectory: URL
+    private let process = Process()
+
+    /// The `fleetprint` executable built beside the test bundle.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fleetprint")
+    }
+
+    init(instance: String, stateDirectory: URL, broker: String) throws {
+        self.instance = instance
+        self.stateDirectory = stateDirectory
+        try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
+        let log = stateDirectory.appendingPathComponent("daemon-\(UUID().uuidString.prefix(4)).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.executableURL = Self.executable
+        process.arguments = ["run", "--broker", broker, "--state", stateDirectory.path, "--instance", instance]
+        process.environment = ProcessInfo.processInfo.environment.merging(["FLEETPRINT_HOME": BoilerStream.repository.path]) { $1 }
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    /// A crash: no checkpoint, no goodbye.
+    func kill9() {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// A clean stop (SIGTERM): final checkpoint and summary; returns the exit status.
+    func terminate() -> Int32 {
+        process.terminate()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill9() }
+    }
+}
