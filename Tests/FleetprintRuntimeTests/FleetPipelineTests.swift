@@ -97,3 +97,23 @@ struct FleetPipelineTests {
         #expect(before.workOrders + after.workOrders == all.workOrders)
     }
 }
+
+@Suite("Flood control")
+struct FloodTests {
+    @Test("a device sending far more than its sample period allows is dead-lettered as a flood; others are not affected")
+    func flood() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let t0 = BoilerStream.start
+        // The boiler samples every 5 minutes: 12 an hour; the guard allows ten times that.
+        var reasons: [String: Int] = [:]
+        for second in 0..<200 {
+            let output = pipeline.ingest(topic: BoilerStream.topic("chatty"), payload: BoilerStream.payload(at: t0.addingTimeInterval(Double(second))))
+            for letter in output.deadLetters { reasons[letter.reason, default: 0] += 1 }
+        }
+        #expect(reasons == ["flood": 80])
+        let calm = pipeline.ingest(topic: BoilerStream.topic("calm"), payload: BoilerStream.payload(at: t0.addingTimeInterval(100)))
+        #expect(calm.deadLetters.isEmpty)
+        let nextHour = pipeline.ingest(topic: BoilerStream.topic("chatty"), payload: BoilerStream.payload(at: t0.addingTimeInterval(3600)))
+        #expect(nextHour.deadLetters.isEmpty)
+    }
+}

@@ -15,6 +15,7 @@ public struct FleetPipeline: Sendable {
     public private(set) var changedDevices: Set<String> = []
     private let decoder: TelemetryDecoder
     private let engines: [String: MaintenanceEngine]
+    private let floodLimits: [String: Int]
     /// Timers of every device run at least this often in event time, also for silent devices.
     private let timerStep: TimeInterval
 
@@ -24,6 +25,7 @@ public struct FleetPipeline: Sendable {
         decoder = TelemetryDecoder(library: library, limits: limits)
         let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
         self.engines = engines
+        floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
         var restored = state
         for (key, saved) in state.devices {
             restored.devices[key] = engines[saved.kind]?.adopt(saved) ?? saved
@@ -51,6 +53,10 @@ public struct FleetPipeline: Sendable {
             return deadLetter(DecodeReason.unknownKind.rawValue, topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
         }
         let key = PipelineState.key(kind: address.kind, device: address.device)
+        let limit = floodLimits[address.kind] ?? Int.max
+        guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
+            return deadLetter("flood", topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
+        }
         var device = state.devices[key] ?? commission(address, engine: engine, at: message.time)
         var accepted = 0
         var rejection: ReadingDisposition?

@@ -13,6 +13,7 @@ public struct PipelineState: Sendable, Hashable, Codable {
     /// The event time up to which every device's timers have run.
     public var timersRunTo: Date?
     public var counters = PipelineCounters()
+    var floodGuard = FloodGuard()
 
     public init() {}
 

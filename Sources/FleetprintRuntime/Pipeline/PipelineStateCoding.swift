@@ -15,6 +15,7 @@ enum PipelineStateCoding {
         var watermark: Date?
         var timersRunTo: Date?
         var counters: PipelineCounters
+        var floodGuard: FloodGuard
     }
 
     static var encoder: JSONEncoder {
@@ -26,7 +27,7 @@ enum PipelineStateCoding {
     /// A checkpoint of the devices changed since the last one, the ledger and the progress.
     static func checkpoint(of state: PipelineState, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
         let encoder = encoder
-        let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters)
+        let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: state.floodGuard)
         return Checkpoint(
             journalSequence: sequence,
             devices: try changed.sorted().compactMap { key in
@@ -53,6 +54,7 @@ enum PipelineStateCoding {
                 state.watermark = progress.watermark
                 state.timersRunTo = progress.timersRunTo
                 state.counters = progress.counters
+                state.floodGuard = progress.floodGuard
             default:
                 continue
             }

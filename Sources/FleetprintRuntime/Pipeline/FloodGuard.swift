@@ -1,0 +1,37 @@
+import FleetModel
+import Foundation
+
+/// Caps the messages one device may send per hour of event time at ten times what its profile's
+/// fastest sample period implies, so a babbling device cannot crowd out the fleet or the ledger.
+/// In event time, so a replay at any speed decides exactly as live.
+struct FloodGuard: Sendable, Hashable, Codable {
+    /// Per device key: the event-time hour being counted and the messages in it.
+    private var windows: [String: Window] = [:]
+
+    struct Window: Sendable, Hashable, Codable {
+        var hour: Int64
+        var count: Int
+    }
+
+    static let window: TimeInterval = 3600
+    static let headroom = 10.0
+
+    /// The most messages per hour a device of this profile may send.
+    static func limit(for profile: DeviceProfile) -> Int {
+        let fastest = profile.telemetry.metrics.compactMap { $0.samplePeriod?.baseValue }.filter { $0 > 0 }.min() ?? 60
+        return max(60, Int(headroom * window / fastest))
+    }
+
+    /// Counts a message; false when the device is over its limit for that hour.
+    mutating func admit(_ key: String, at time: Date, limit: Int) -> Bool {
+        let hour = Int64((time.timeIntervalSince1970 / Self.window).rounded(.down))
+        guard let current = windows[key], current.hour >= hour else {
+            windows[key] = Window(hour: hour, count: 1)
+            return true
+        }
+        // A late message from an earlier hour is the engine's to judge (stale or not).
+        guard current.hour == hour else { return true }
+        windows[key]?.count += 1
+        return current.count + 1 <= limit
+    }
+}
