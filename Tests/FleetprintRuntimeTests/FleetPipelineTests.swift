@@ -45,37 +45,12 @@ struct FleetPipelineTests {
     @Test("every class of bad input is dead-lettered with its reason, and the good messages around it still count")
     func badInputs() throws {
         var pipeline = FleetPipeline(library: try BoilerStream.library())
-        let t0 = BoilerStream.start
-        let good = { (offset: Double) in (BoilerStream.topic("b-002"), BoilerStream.payload(at: t0.addingTimeInterval(offset))) }
-        let bad: [(String, [UInt8], String)] = [
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1767225600000,"t_flue":"#.utf8), "truncated"),
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1767225600000,,}"#.utf8), "malformed"),
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1767226000000,"t_flue":"hot"}"#.utf8), "wrong-type"),
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1767226000000,"t_flue":NaN}"#.utf8), "not-finite"),
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1767226000000,"p_water":99}"#.utf8), "out-of-range"),
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1967226000000,"p_water":1.2}"#.utf8), "too-new"),
-            (BoilerStream.topic("b-002"), Array(#"{"ts":1000000000000,"p_water":1.2}"#.utf8), "too-old"),
-            (BoilerStream.topic("b-002"), Array(#"{"t_flue":700}"#.utf8), "missing-timestamp"),
-            ("devices/toaster/t-1/telemetry", Array(#"{"ts":1767226000000}"#.utf8), "unknown-topic"),
-            (BoilerStream.topic("b-002"), Array(repeating: UInt8(ascii: " "), count: 100_000), "too-large"),
-            (BoilerStream.topic("b-002"), BoilerStream.payload(at: t0.addingTimeInterval(300)), "stale"),
-            // The good message just before it, delivered a second time.
-            (BoilerStream.topic("b-002"), BoilerStream.payload(at: t0.addingTimeInterval(600 + 10 * 300)), "duplicate"),
-            ("fleetprint/service/boiler/b-002", Array(#"{"action":"teleport"}"#.utf8), "bad-service-report"),
-        ]
-        var reasons: [String] = []
-        var expected: [String] = []
-        reasons += Self.run([good(0), good(300)], on: &pipeline).deadLetters.map(\.reason)
-        for (index, (topic, payload, reason)) in bad.enumerated() {
-            reasons += pipeline.ingest(topic: topic, payload: payload).deadLetters.map(\.reason)
-            reasons += Self.run([good(600 + Double(index) * 300)], on: &pipeline).deadLetters.map(\.reason)
-            expected.append(reason)
-        }
-        #expect(reasons == expected)
-        #expect(pipeline.state.counters.deadLettersTotal == bad.count)
-        #expect(pipeline.state.counters.messages == bad.count * 2 + 2)
-        #expect(pipeline.state.ledger.devices.values.first { $0.device == "b-002" }?.bytesReceived
-                == Double((0..<(bad.count + 2)).map { _ in BoilerStream.payload(at: t0).count }.reduce(0, +)))
+        let stream = BadInputs.interleaved(device: "b-002")
+        let reasons = Self.run(stream.messages, on: &pipeline).deadLetters.map(\.reason)
+        #expect(reasons == stream.reasons)
+        #expect(pipeline.state.counters.deadLettersTotal == stream.reasons.count)
+        #expect(pipeline.state.counters.readings == stream.goodMessages * 9)
+        #expect(pipeline.state.ledger.devices.values.first { $0.device == "b-002" }?.bytesReceived == Double(stream.goodBytes))
     }
 
     @Test("state saved mid-stream and restored gives the same result as an uninterrupted run")

@@ -89,7 +89,7 @@ public struct DaemonJob: Sendable {
     }
 
     private var decodeLimits: DecodeLimits {
-        DecodeLimits(maxPayloadBytes: Int(configuration.limits.maxPayload.value(in: .byte) ?? 65_536),
+        DecodeLimits(maxPayloadBytes: Int((configuration.limits.maxPayload.value(in: .byte) ?? 65_536).rounded()),
                      maxAge: configuration.limits.maxAge.baseValue,
                      maxLead: configuration.limits.maxFutureSkew.baseValue)
     }
@@ -130,6 +130,7 @@ public struct DaemonJob: Sendable {
                              devices: state.devices.count, messagesPerSecond: rate, counters: state.counters,
                              openWorkOrders: Array(urgentFirst.prefix(DaemonSummary.openOrderLimit)),
                              openWorkOrderCount: open.count, cpuSeconds: state.ledger.cpuSeconds,
-                             impact: model.summary(of: state.ledger))
+                             impact: model.summary(of: state.ledger),
+                             activity: KindActivity.of(state.ledger, at: state.watermark))
     }
 }
