@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,13 +25,16 @@ let package = Package(
         ),
         .target(name: "MQTT", dependencies: ["CMosquitto"]),
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
-        .target(name: "Impact", dependencies: ["FleetModel"]),
+        .target(name: "Impact", dependencies: ["FleetModel"], exclude: ["README.md"]),
         .target(name: "Telemetry", dependencies: ["FleetModel"]),
         .target(name: "Maintenance", dependencies: ["FleetModel"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store",
+                           .product(name: "Yams", package: "Yams"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
         .executableTarget(
             name: "fleetprint",

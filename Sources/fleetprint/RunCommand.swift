@@ -34,10 +34,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Instance name, for fleetprint/impact/<instance>.")
     var instance: String?
 
+    @Option(help: ArgumentHelp("Serve Prometheus metrics on host:port (e.g. 127.0.0.1:9464).", valueName: "address"))
+    var metrics: String?
+
     @OptionGroup var profiles: ProfileOptions
 
     func run() async throws {
-        let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, instance: instance, sources: profiles.sources)
+        let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, instance: instance, metricsAddress: metrics, sources: profiles.sources)
         guard try await launcher.run() else { throw ExitCode.failure }
     }
 }

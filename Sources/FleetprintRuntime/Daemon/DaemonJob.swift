@@ -1,8 +1,10 @@
 import FleetModel
 import Foundation
 import Impact
+import Logging
 import MQTT
 import Store
+import Synchronization
 import Telemetry
 
 /// `fleetprint run`: subscribes, journals every message before it is processed, runs the
@@ -17,29 +19,39 @@ public struct DaemonJob: Sendable {
     public var brokers: [BrokerSettings]
     public var library: ProfileLibrary
     public var stateDirectory: URL
+    public var metrics: DaemonMetrics
+    public var logger: Logger
     /// Also receives every summary the daemon publishes (`fleetprint run --dashboard`).
     public var onSummary: (@Sendable (DaemonSummary) -> Void)?
 
     public init(configuration: DaemonConfiguration, brokers: [BrokerSettings], library: ProfileLibrary, stateDirectory: URL,
+                metrics: DaemonMetrics = DaemonMetrics(), logger: Logger = Logger(label: "fleetprint.run"),
                 onSummary: (@Sendable (DaemonSummary) -> Void)? = nil) {
         self.configuration = configuration
         self.brokers = brokers
         self.library = library
         self.stateDirectory = stateDirectory
+        self.metrics = metrics
+        self.logger = logger
         self.onSummary = onSummary
     }
 
-    /// Runs until `stop` yields (SIGINT/SIGTERM in the command), then checkpoints and disconnects.
+    /// Runs until `stop` yields (a graceful shutdown), then checkpoints and disconnects.
     public func run(until stop: AsyncStream<Void>) async throws {
         let store = try FleetStore(directory: stateDirectory)
         let saved = try store.load()
         var pipeline = FleetPipeline(library: library, limits: decodeLimits, state: try PipelineStateCoding.state(from: saved))
         let (wake, wakeUp) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let clients = try await connect(store: store, subscriptions: pipeline.subscriptions) { wakeUp.yield() }
+        let journaled = Atomic<Int64>(saved.journalSequence)
+        let clients = try await connect(store: store, subscriptions: pipeline.subscriptions) { sequence in
+            journaled.store(sequence, ordering: .relaxed)
+            wakeUp.yield()
+        }
         defer { for client in clients { client.close() } }
         let publisher = OutputPublisher(client: clients[0], store: store, instance: configuration.instance,
                                         alreadyPublished: try store.publishedOrderIDs())
-        ConnectionReporter.note("run: \(library.profiles.count) kinds, state in \(store.file.path), journal from #\(saved.journalSequence), instance '\(configuration.instance)'")
+        logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)",
+                                          "journal_from": "\(saved.journalSequence)", "instance": "\(configuration.instance)"])
 
         let ticker = Task {
             while !Task.isCancelled {
@@ -56,6 +68,7 @@ public struct DaemonJob: Sendable {
         var sequence = saved.journalSequence
         var orderRecords: [StoredRecord] = []
         var clock = DaemonClock(summaryEvery: configuration.summaryInterval.baseValue, checkpointEvery: configuration.checkpointInterval.baseValue)
+        var deadLetterLog = LogRateLimiter(perSecond: 5)
         let model = LedgerModel(library: library)
         for await _ in wake {
             while true {
@@ -63,9 +76,13 @@ public struct DaemonJob: Sendable {
                 for entry in batch {
                     let output = pipeline.ingest(topic: entry.topic, payload: entry.payload)
                     orderRecords += try publisher.publish(output)
+                    log(output, limiter: &deadLetterLog)
                     sequence = entry.sequence
                 }
                 clock.count(batch.count)
+                if let last = batch.last {
+                    record(pipeline.state, backlog: journaled.load(ordering: .relaxed) - sequence, lag: Date().timeIntervalSince1970 - last.receivedAt)
+                }
                 if batch.count < 1000 { break }
             }
             if clock.checkpointDue() {
@@ -80,12 +97,37 @@ public struct DaemonJob: Sendable {
         try checkpoint(&pipeline, orders: &orderRecords, through: sequence, store: store)
         report(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()), publisher)
         try await clients[0].waitForPublished(timeout: .seconds(5))
-        ConnectionReporter.note("run: stopped after journal #\(sequence); \(pipeline.state.counters.messages) messages, \(pipeline.state.counters.workOrdersIssued) work orders, \(pipeline.state.counters.deadLettersTotal) dead letters")
+        let counters = pipeline.state.counters
+        logger.info("stopped", metadata: ["journal": "\(sequence)", "messages": "\(counters.messages)",
+                                          "work_orders": "\(counters.workOrdersIssued)", "dead_letters": "\(counters.deadLettersTotal)"])
     }
 
     private func report(_ summary: DaemonSummary, _ publisher: OutputPublisher) {
         publisher.publishSummary(summary)
         onSummary?(summary)
+    }
+
+    private func record(_ state: PipelineState, backlog: Int64, lag: Double) {
+        metrics.update { snapshot in
+            snapshot.counters = state.counters
+            snapshot.devices = state.devices.count
+            snapshot.openWorkOrders = state.devices.values.reduce(0) { $0 + $1.openWorkOrders.count }
+            snapshot.queueDepth = max(0, backlog)
+            snapshot.lagSeconds = lag
+        }
+    }
+
+    /// Work orders at info; dead letters at warning, at most a few a second, with a tally of the rest.
+    private func log(_ output: PipelineOutput, limiter: inout LogRateLimiter) {
+        for order in output.workOrders {
+            logger.info("work order", metadata: ["id": "\(order.id)", "rule": "\(order.rule)", "priority": "\(order.priority.rawValue)", "kit": "\(order.kit ?? "-")"])
+        }
+        for letter in output.deadLetters {
+            let (allowed, suppressed) = limiter.admit()
+            guard allowed else { continue }
+            logger.warning("dead letter", metadata: ["reason": "\(letter.reason)", "topic": "\(letter.topic)", "detail": "\(letter.detail)",
+                                                     "suppressed_before": "\(suppressed)"])
+        }
     }
 
     private var decodeLimits: DecodeLimits {
@@ -95,22 +137,23 @@ public struct DaemonJob: Sendable {
     }
 
     /// One persistent-session client per broker, each journaling what it receives.
-    private func connect(store: FleetStore, subscriptions: [String], received: @escaping @Sendable () -> Void) async throws -> [MQTTClient] {
+    private func connect(store: FleetStore, subscriptions: [String], journaled: @escaping @Sendable (Int64) -> Void) async throws -> [MQTTClient] {
         var clients: [MQTTClient] = []
         for (index, broker) in brokers.enumerated() {
             var settings = broker
             settings.persistentSession = true
             settings.clientID = settings.clientID ?? "fleetprint-\(configuration.instance)" + (index == 0 ? "" : "-\(index)")
+            let logger = self.logger
             let client = try MQTTClient(try settings.mqttConfiguration()) { message in
                 do {
-                    try store.append(JournalEntry(topic: message.topic, payload: message.payload, receivedAt: Date().timeIntervalSince1970))
+                    journaled(try store.append(JournalEntry(topic: message.topic, payload: message.payload, receivedAt: Date().timeIntervalSince1970)))
                 } catch {
-                    ConnectionReporter.note("run: could not journal a message on \(message.topic): \(error)")
+                    logger.error("cannot journal a message", metadata: ["topic": "\(message.topic)", "error": "\(error)"])
                 }
-                received()
             }
             try await client.connect()
             try await client.subscribe(subscriptions.map { TopicSubscription($0, qos: .atLeastOnce) })
+            logger.info("subscribed", metadata: ["broker": "\(client.configuration.broker)", "filters": "\(subscriptions.joined(separator: " "))"])
             clients.append(client)
         }
         return clients
@@ -130,7 +173,6 @@ public struct DaemonJob: Sendable {
                              devices: state.devices.count, messagesPerSecond: rate, counters: state.counters,
                              openWorkOrders: Array(urgentFirst.prefix(DaemonSummary.openOrderLimit)),
                              openWorkOrderCount: open.count, cpuSeconds: state.ledger.cpuSeconds,
-                             impact: model.summary(of: state.ledger),
-                             activity: KindActivity.of(state.ledger, at: state.watermark))
+                             impact: model.summary(of: state.ledger))
     }
 }

@@ -1,35 +1,48 @@
 import FleetModel
 import Foundation
+import Impact
+import Logging
+import ServiceLifecycle
 
 /// Puts `fleetprint run` together from its options: the configuration file, brokers given on the
-/// command line (which replace the file's), the state folder, and the profiles.
+/// command line (which replace the file's), the state folder, and the profiles; then runs the
+/// daemon (and the metrics endpoint, when configured) as services that stop on SIGINT/SIGTERM.
 public struct DaemonLauncher: Sendable {
     public var configurationFile: String?
     public var brokerURLs: [String]
     public var stateDirectory: String?
     public var instance: String?
+    public var metricsAddress: String?
     public var sources: ProfileSources
 
-    public init(configurationFile: String?, brokerURLs: [String], stateDirectory: String?, instance: String?, sources: ProfileSources) {
+    public init(configurationFile: String?, brokerURLs: [String], stateDirectory: String?, instance: String?, metricsAddress: String?, sources: ProfileSources) {
         self.configurationFile = configurationFile
         self.brokerURLs = brokerURLs
         self.stateDirectory = stateDirectory
         self.instance = instance
+        self.metricsAddress = metricsAddress
         self.sources = sources
     }
 
     /// Runs the daemon until SIGINT or SIGTERM; returns false when the profiles did not load.
-    public func run() async throws -> Bool {
+    public func run(onSummary: (@Sendable (DaemonSummary) -> Void)? = nil) async throws -> Bool {
         var configuration = try configurationFile.map { try DaemonConfiguration.load(URL(fileURLWithPath: $0)) } ?? DaemonConfiguration()
         if let instance { configuration.instance = instance }
         if let stateDirectory { configuration.state = stateDirectory }
+        if let metricsAddress { configuration.metrics = metricsAddress }
         let brokers = brokerURLs.isEmpty ? configuration.brokers.map(\.settings) : brokerURLs.map { BrokerSettings(url: $0) }
         guard let library = sources.loadReportingIssues() else { return false }
-        let (stop, stopNow) = AsyncStream.makeStream(of: Void.self)
-        let trap = SignalTrap { _ in stopNow.yield() }
-        defer { withExtendedLifetime(trap) {} }
-        try await DaemonJob(configuration: configuration, brokers: brokers, library: library,
-                            stateDirectory: URL(fileURLWithPath: configuration.state)).run(until: stop)
+        LogSetup.toStandardError()
+        let logger = Logger(label: "fleetprint.run")
+        let metrics = DaemonMetrics()
+        let job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
+                            stateDirectory: URL(fileURLWithPath: configuration.state), metrics: metrics, logger: logger, onSummary: onSummary)
+        var services: [any Service] = [DaemonService(job: job)]
+        if let address = configuration.metrics {
+            services.append(try MetricsServer(address: address, metrics: metrics, logger: logger))
+        }
+        let group = ServiceGroup(services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        try await group.run()
         return true
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Impact
+import Synchronization
+
+/// The daemon's operating numbers for Prometheus `/metrics`: written by the daemon's loop,
+/// read by the metrics server's thread.
+public final class DaemonMetrics: Sendable {
+    struct Snapshot {
+        var counters = PipelineCounters()
+        var devices = 0
+        var openWorkOrders = 0
+        /// Journal entries received but not yet processed.
+        var queueDepth: Int64 = 0
+        /// Seconds from a message's arrival to the end of its processing, for the latest one.
+        var lagSeconds = 0.0
+    }
+
+    private let snapshot = Mutex(Snapshot())
+
+    public init() {}
+
+    func update(_ change: (inout Snapshot) -> Void) {
+        snapshot.withLock { change(&$0) }
+    }
+
+    /// The Prometheus text exposition format (version 0.0.4).
+    public func exposition() -> String {
+        let now = snapshot.withLock { $0 }
+        var lines: [String] = []
+        func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: String)]) {
+            lines.append("# HELP fleetprint_\(name) \(help)")
+            lines.append("# TYPE fleetprint_\(name) \(type)")
+            for sample in samples { lines.append("fleetprint_\(name)\(sample.labels) \(sample.value)") }
+        }
+        let counters = now.counters
+        metric("messages_total", "counter", "Messages received and processed.", [("", "\(counters.messages)")])
+        metric("readings_total", "counter", "Readings accepted by the CBM engine.", [("", "\(counters.readings)")])
+        metric("dead_letters_total", "counter", "Messages rejected, by reason (decode errors among them).",
+               counters.deadLetters.keys.sorted().map { ("{reason=\"\($0)\"}", "\(counters.deadLetters[$0]!)") })
+        metric("rules_fired_total", "counter", "CBM rule firings that issued a work order.", [("", "\(counters.workOrdersIssued)")])
+        metric("work_orders_closed_total", "counter", "Work orders closed by service reports or by their fault clearing.", [("", "\(counters.workOrdersClosed)")])
+        metric("service_reports_total", "counter", "Service reports applied.", [("", "\(counters.serviceReports)")])
+        metric("open_work_orders", "gauge", "Work orders open now.", [("", "\(now.openWorkOrders)")])
+        metric("devices", "gauge", "Devices known to this instance.", [("", "\(now.devices)")])
+        metric("queue_depth", "gauge", "Journaled messages not yet processed.", [("", "\(now.queueDepth)")])
+        metric("lag_seconds", "gauge", "Arrival to processed, for the latest message.", [("", String(format: "%.6f", now.lagSeconds))])
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
