@@ -64,9 +64,13 @@ run: build
 	wait $$sub; \
 	echo "== done: the broker stops and leaves nothing running"
 
+## test: unit tests in parallel, then the integration tests one at a time, so that CPU-heavy unit
+## tests cannot starve the timing of connects, timeouts and crash recovery against mosquitto.
 test: deps
 	$(SWIFT) build --build-tests
-	@status=0; $(SWIFT) test --skip-build || status=$$?; \
+	@status=0; \
+	$(SWIFT) test --skip-build --skip IntegrationTests || status=$$?; \
+	$(SWIFT) test --skip-build --filter IntegrationTests --no-parallel || status=$$?; \
 	pkill -9 -f '$(BROKER_PATTERN)' 2>/dev/null || true; \
 	exit $$status
 
