@@ -5,7 +5,7 @@ public struct DaemonLimits: Sendable, Equatable, Codable {
     public var maxPayload = Quantity(64, .kilobyte)
     /// How far a reading's timestamp may run ahead of the fleet's event time.
     public var maxFutureSkew = Quantity(1, .hour)
-    /// How far behind a device's own watermark a reading may be and still count (late data).
+    /// How far behind the fleet's event time a reading may be and still count (late data).
     public var maxAge = Quantity(30, .day)
 
     public init() {}
