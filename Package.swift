@@ -29,9 +29,10 @@ let package = Package(
         .target(name: "Telemetry", dependencies: ["FleetModel"]),
         .target(name: "Maintenance", dependencies: ["FleetModel"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Simulation", dependencies: ["FleetModel", "Telemetry"]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store",
+            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store", "Simulation",
                            .product(name: "Yams", package: "Yams"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
@@ -57,6 +58,7 @@ let package = Package(
             dependencies: ["Maintenance", "FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetprintRuntime", "FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),

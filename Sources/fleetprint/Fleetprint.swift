@@ -23,6 +23,9 @@ struct Fleetprint: AsyncParsableCommand {
             AssessCommand.self,
             BrokerCommand.self,
             RunCommand.self,
+            SimulateCommand.self,
+            RecordCommand.self,
+            ReplayCommand.self,
         ]
     )
 }

@@ -146,9 +146,13 @@ struct ProfileValidator {
         }
         for wear in model.wear {
             let base = "degradation.wear.\(wear.id)"
-            if let metric = metric(wear.id, at: base) { sameUnit(wear.change, as: metric, at: "\(base).change") }
+            if let metric = metric(wear.id, at: base) {
+                sameUnit(wear.change, as: metric, at: "\(base).change")
+                if let start = wear.start { sameUnit(start, as: metric, at: "\(base).start") }
+                if let endOfLife = wear.endOfLife { sameUnit(endOfLife, as: metric, at: "\(base).end_of_life") }
+            }
             usageUnit(wear.usage, per: wear.per, at: "\(base)")
-            for kit in wear.restoredBy { known(kit, in: kits, what: "kit", at: "\(base).restored_by") }
+            for kit in wear.restoredBy where kit != WearRate.collection { known(kit, in: kits, what: "kit", at: "\(base).restored_by") }
         }
         for fault in model.faults {
             let base = "degradation.faults.\(fault.id)"

@@ -1,0 +1,33 @@
+import Foundation
+import MQTT
+
+/// Publishes a stream in order with its relative timing scaled by `speed` (event seconds per
+/// wall second; nil: as fast as the broker takes it), and bounds what waits in the client's queue.
+struct PacedPublisher {
+    let client: MQTTClient
+    let speed: Double?
+    private let clock = ContinuousClock()
+    private var origin: (event: Double, wall: ContinuousClock.Instant)?
+    private(set) var published = 0
+
+    init(client: MQTTClient, speed: Double?) {
+        self.client = client
+        self.speed = speed
+    }
+
+    mutating func publish(_ record: StreamRecord) async throws {
+        if let speed {
+            let start = origin ?? (record.time, clock.now)
+            origin = start
+            let due = start.wall + .milliseconds(Int64((record.time - start.event) / speed * 1000))
+            if due > clock.now + .milliseconds(5) { try await Task.sleep(until: due, clock: clock) }
+        }
+        try client.publish(topic: record.topic, payload: record.payload, qos: .atMostOnce)
+        published += 1
+        if published % 10_000 == 0 { try await client.waitForPublished() }
+    }
+
+    func finish() async throws {
+        try await client.waitForPublished()
+    }
+}

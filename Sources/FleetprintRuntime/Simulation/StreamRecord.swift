@@ -1,0 +1,76 @@
+import Foundation
+
+/// One line of a recorded or simulated stream (NDJSON): `{"t":..,"topic":"..","payload":".."}`,
+/// with `payload_base64` instead when the payload is not UTF-8. `t` is seconds since 1970: the
+/// receive time for `record`, the event time for `simulate`. Replay keeps the lines' order and
+/// their relative timing.
+public struct StreamRecord: Sendable, Equatable {
+    public var time: Double
+    public var topic: String
+    public var payload: [UInt8]
+
+    public init(time: Double, topic: String, payload: [UInt8]) {
+        self.time = time
+        self.topic = topic
+        self.payload = payload
+    }
+
+    /// Appends the line, newline included.
+    public func append(to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"t":"#.utf8)
+        if time == time.rounded(), abs(time) < 1e15 { out.append(contentsOf: String(Int64(time)).utf8) } else { out.append(contentsOf: time.description.utf8) }
+        out.append(contentsOf: #","topic":"#.utf8)
+        Self.appendQuoted(topic.utf8, to: &out)
+        if String(validating: payload, as: UTF8.self) != nil {
+            out.append(contentsOf: #","payload":"#.utf8)
+            Self.appendQuoted(payload, to: &out)
+        } else {
+            out.append(contentsOf: #","payload_base64":""#.utf8)
+            out.append(contentsOf: Data(payload).base64EncodedString().utf8)
+            out.append(UInt8(ascii: "\""))
+        }
+        out.append(contentsOf: "}\n".utf8)
+    }
+
+    /// Parses one line; nil when it is not such an object.
+    public init?(line: UnsafeRawBufferPointer) {
+        var reader = RecordReader(bytes: line)
+        var time: Double?
+        var topic: String?
+        var payload: [UInt8]?
+        guard reader.consume(UInt8(ascii: "{")) else { return nil }
+        while let key = reader.string() {
+            guard reader.consume(UInt8(ascii: ":")) else { return nil }
+            switch String(decoding: key, as: UTF8.self) {
+            case "t": time = reader.number()
+            case "topic": topic = reader.string().map { String(decoding: $0, as: UTF8.self) }
+            case "payload": payload = reader.string()
+            case "payload_base64": payload = reader.string().flatMap { Data(base64Encoded: Data($0)) }.map { [UInt8]($0) }
+            default: guard reader.skipValue() else { return nil }
+            }
+            guard reader.consume(UInt8(ascii: ",")) || reader.peek(UInt8(ascii: "}")) else { return nil }
+        }
+        guard reader.consume(UInt8(ascii: "}")), let time, let topic, let payload else { return nil }
+        self.init(time: time, topic: topic, payload: payload)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    private static func appendQuoted(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                out.append(UInt8(ascii: "\\"))
+                out.append(byte)
+            case 0..<0x20:
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0xF)])
+            default:
+                out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,32 @@
+/// One device slot's current unit: its own random stream and rate factors, its counters and wear,
+/// and what is broken. A replacement starts a new generation in the same slot and device id.
+struct DeviceUnit: Sendable {
+    let kind: Int
+    let id: String
+    let topic: String
+    let slot: Int
+    var generation = 0
+    var rng: SplitMix64
+    var commissioned: Int64 = 0
+    var last: Int64 = 0
+    var usageFactor: [Double] = []
+    var counters: [Double] = []
+    var lastDelta: [Double] = []
+    var wearFactor: [Double] = []
+    var wear: [Double] = []
+    /// Behaviour: customer advice slows an abuse (by hazard) down.
+    var hazardFactor: [Double] = []
+    /// Active faults by hazard index, in the order they occurred.
+    var faults: [Int] = []
+    /// Damage waiting for a repair, by hazard index.
+    var damage: [Int] = []
+    var plannedVisits = 0
+
+    init(kind: Int, id: String, topic: String, slot: Int, rng: SplitMix64) {
+        self.kind = kind
+        self.id = id
+        self.topic = topic
+        self.slot = slot
+        self.rng = rng
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Everything that decides a simulated run; the same settings give the same messages, byte for byte.
+public struct SimulationSettings: Sendable, Hashable {
+    public var fleet: FleetSpec
+    public var years: Double
+    /// Time between samples; each kind uses the coarser of this and its profile's sample period.
+    public var period: TimeInterval?
+    public var seed: UInt64
+    public var mode: MaintenanceMode
+    /// Event time of the first commissioning. Fixed, never the wall clock, so runs repeat.
+    public var start: Date
+
+    public static let defaultStart = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
+
+    public init(fleet: FleetSpec, years: Double = 15, period: TimeInterval? = nil, seed: UInt64 = 42, mode: MaintenanceMode = .cbm,
+                start: Date = SimulationSettings.defaultStart) {
+        self.fleet = fleet
+        self.years = years
+        self.period = period
+        self.seed = seed
+        self.mode = mode
+        self.start = start
+    }
+
+    var startSeconds: Int64 { Int64(start.timeIntervalSince1970.rounded()) }
+    var endSeconds: Int64 { startSeconds + Int64((years * Physics.year).rounded()) }
+}

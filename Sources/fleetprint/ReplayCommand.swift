@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import FleetprintRuntime
+
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Play a recorded or simulated NDJSON stream back, to a broker or offline through the daemon's pipeline.",
+        discussion: """
+            Examples:
+              fleetprint replay capture.ndjson --speed 10                 to the broker, ten times as fast
+              fleetprint replay boilers.ndjson --offline                  in-process, prints the ledger
+              fleetprint replay boilers.ndjson --offline --json
+            """
+    )
+
+    @Argument(help: "The stream file (from `record` or `simulate --out`).")
+    var file: String
+
+    @Option(help: ArgumentHelp("Speed-up of the recorded timing (10, 3600x), or max.", valueName: "factor"))
+    var speed: SpeedArgument = SpeedArgument(argument: "1")!
+
+    @Flag(help: "No broker: run the stream through the daemon's pipeline in-process and print the final ledger.")
+    var offline = false
+
+    @Flag(help: "With --offline, print the ledger as JSON.")
+    var json = false
+
+    @OptionGroup var broker: BrokerOptions
+    @OptionGroup var profiles: ProfileOptions
+
+    func run() async throws {
+        guard let library = profiles.sources.loadReportingIssues() else { throw ExitCode.failure }
+        try await ReplayJob(library: library, file: URL(fileURLWithPath: file), broker: offline ? nil : broker.settings,
+                            speed: speed.factor, json: json).run()
+    }
+}

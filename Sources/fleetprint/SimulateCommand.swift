@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import FleetprintRuntime
+import Simulation
+
+extension MaintenanceMode: ExpressibleByArgument {}
+
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate a fleet's telemetry, follow the daemon's work orders, and compare with the fixed-policy baseline.",
+        discussion: """
+            Devices wear with use (with spread between devices and seasons), break, get abused and \
+            are replaced; their telemetry is exactly what the profiles expect from real devices. \
+            Technicians carry out the daemon's work orders after a realistic lead time and report \
+            on fleetprint/service/<kind>/<device>. With --policy baseline the profile's fixed \
+            policy maintains the same fleet instead. The same seed and arguments give the same bytes.
+
+            Examples:
+              fleetprint simulate --fleet boiler=500,ebike-battery=2000 --speed 3600x      to a broker, for `fleetprint run`
+              fleetprint simulate --fleet boiler=100 --period 1d --out boilers.ndjson      in-process, prints the ledger
+              fleetprint simulate --fleet boiler=100 --period 1d --policy baseline --offline
+            """
+    )
+
+    @Option(help: ArgumentHelp("Kinds and counts: boiler=500,ebike-battery=2000.", valueName: "kind=count,..."))
+    var fleet: String
+
+    @Option(help: "Simulated years.")
+    var years: Double = 15
+
+    @Option(help: ArgumentHelp("Sample period (1h, 15min, 1d); each kind uses the coarser of this and its profile's.", valueName: "duration"))
+    var period: PeriodArgument?
+
+    @Option(help: ArgumentHelp("Event time per wall time when publishing (3600x), or max.", valueName: "factor"))
+    var speed: SpeedArgument = SpeedArgument(argument: "3600x")!
+
+    @Option(help: "Seed of the fleet's random streams.")
+    var seed: UInt64 = 42
+
+    @Option(help: "cbm: follow the daemon's work orders; baseline: the profile's fixed policy.")
+    var policy: MaintenanceMode = .cbm
+
+    @Option(help: ArgumentHelp("Run the loop in-process through the daemon's pipeline and write every message here (NDJSON).", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Run the loop in-process without writing a file; print the ledger.")
+    var offline = false
+
+    @Flag(help: "Print the final ledger as JSON.")
+    var json = false
+
+    @OptionGroup var broker: BrokerOptions
+    @OptionGroup var profiles: ProfileOptions
+
+    func run() async throws {
+        guard let library = profiles.sources.loadReportingIssues() else { throw ExitCode.failure }
+        let settings = SimulationSettings(fleet: try FleetSpec(parsing: fleet), years: years, period: period?.seconds, seed: seed, mode: policy)
+        let inProcess = out != nil || offline
+        try await SimulateJob(library: library, settings: settings, output: out.map { URL(fileURLWithPath: $0) },
+                              broker: inProcess ? nil : broker.settings, speed: speed.factor, json: json).run()
+    }
+}
