@@ -51,15 +51,15 @@ let package = Package(
         ),
         .testTarget(
             name: "TelemetryTests",
-            dependencies: ["Telemetry", "FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Telemetry", "FleetModel", "FleetprintTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "MaintenanceTests",
-            dependencies: ["Maintenance", "FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Maintenance", "FleetModel", "FleetprintTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
-        .target(name: "FleetprintTestSupport", dependencies: ["FleetprintRuntime", "FleetModel"], path: "Tests/FleetprintTestSupport"),
+        .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),

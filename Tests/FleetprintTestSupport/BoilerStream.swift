@@ -1,16 +1,12 @@
 import FleetModel
-import FleetprintRuntime
 import Foundation
 
 /// The shipped profiles, and boiler telemetry written as a real gateway would send it; shared by
 /// the unit and integration tests.
 public enum BoilerStream {
-    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository = ShippedProfiles.root
 
-    public static func library() throws -> ProfileLibrary {
-        let home = FleetprintHome(root: repository)
-        return try ProfileLibrary.load(profiles: [home.profilesDirectory], categories: home.categoriesFile, factors: [home.defaultFactorsFile])
-    }
+    public static func library() throws -> ProfileLibrary { ShippedProfiles.library }
 
     public static let start = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
 

@@ -1,4 +1,5 @@
 import FleetModel
+import FleetprintTestSupport
 import Foundation
 import PropertyBased
 import Telemetry

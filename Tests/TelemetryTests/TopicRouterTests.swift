@@ -1,4 +1,5 @@
 import FleetModel
+import FleetprintTestSupport
 import Telemetry
 import Testing
 

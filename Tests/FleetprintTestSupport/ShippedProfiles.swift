@@ -1,11 +1,11 @@
 import FleetModel
 import Foundation
 
-/// The repository's profiles, loaded once for all tests of this target.
-enum ShippedProfiles {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+/// The repository's profiles and factors, loaded once per test process.
+public enum ShippedProfiles {
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let library: ProfileLibrary = {
+    public static let library: ProfileLibrary = {
         do {
             return try ProfileLibrary.load(profiles: [root.appendingPathComponent("DeviceProfiles")],
                                            categories: root.appendingPathComponent("Config/factors/shadow-prices.csv"),
@@ -15,5 +15,5 @@ enum ShippedProfiles {
         }
     }()
 
-    static func profile(_ kind: String) -> DeviceProfile { library.profile(kind)! }
+    public static func profile(_ kind: String) -> DeviceProfile { library.profile(kind)! }
 }
