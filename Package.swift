@@ -28,11 +28,12 @@ let package = Package(
         .target(name: "Impact", dependencies: ["FleetModel"], exclude: ["README.md"]),
         .target(name: "Telemetry", dependencies: ["FleetModel"]),
         .target(name: "Maintenance", dependencies: ["FleetModel"]),
+        .target(name: "Dashboard", dependencies: ["FleetModel", "Impact"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Simulation", dependencies: ["FleetModel", "Telemetry"]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store", "Simulation",
+            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store", "Dashboard", "Simulation",
                            .product(name: "Yams", package: "Yams"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
@@ -58,6 +59,7 @@ let package = Package(
             dependencies: ["Maintenance", "FleetModel", "FleetprintTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Impact", "FleetModel"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),

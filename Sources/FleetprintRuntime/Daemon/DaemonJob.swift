@@ -173,6 +173,7 @@ public struct DaemonJob: Sendable {
                              devices: state.devices.count, messagesPerSecond: rate, counters: state.counters,
                              openWorkOrders: Array(urgentFirst.prefix(DaemonSummary.openOrderLimit)),
                              openWorkOrderCount: open.count, cpuSeconds: state.ledger.cpuSeconds,
-                             impact: model.summary(of: state.ledger))
+                             impact: model.summary(of: state.ledger),
+                             activity: KindActivity.of(state.ledger, at: state.watermark))
     }
 }

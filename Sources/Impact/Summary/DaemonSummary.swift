@@ -18,11 +18,17 @@ public struct DaemonSummary: Sendable, Equatable, Codable {
     public var openWorkOrderCount: Int
     public var cpuSeconds: Double
     public var impact: FleetSummary
+    /// Devices and devices online per kind; nil from daemons that predate it.
+    public var activity: [KindActivity]?
 
     public static let openOrderLimit = 50
+    /// A device is online when it sent something within this much event time of the fleet's
+    /// latest reading: a day covers every shipped kind's message interval and `missing` rule.
+    public static let onlineWindow: TimeInterval = 86_400
 
     public init(instance: String, publishedAt: Date, eventTime: Date?, devices: Int, messagesPerSecond: Double, counters: PipelineCounters,
-                openWorkOrders: [WorkOrder], openWorkOrderCount: Int, cpuSeconds: Double, impact: FleetSummary) {
+                openWorkOrders: [WorkOrder], openWorkOrderCount: Int, cpuSeconds: Double, impact: FleetSummary,
+                activity: [KindActivity]? = nil) {
         self.instance = instance
         self.publishedAt = publishedAt
         self.eventTime = eventTime
@@ -33,5 +39,6 @@ public struct DaemonSummary: Sendable, Equatable, Codable {
         self.openWorkOrderCount = openWorkOrderCount
         self.cpuSeconds = cpuSeconds
         self.impact = impact
+        self.activity = activity
     }
 }

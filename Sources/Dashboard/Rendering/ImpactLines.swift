@@ -1,0 +1,95 @@
+import FleetModel
+import Impact
+
+/// The figure lines of one tab: headline, single score, avoided parts and trips, lifetime, ICT
+/// overhead and the per-category deltas. Realised and projected are always named.
+enum ImpactLines {
+    static let co2 = "kg CO2-eq"
+
+    /// CO2-eq, single score, avoided parts and trips, lifetime, ICT overhead.
+    static func headline(_ scope: ScopeFigures, kinds: [ScopeFigures]) -> [StyledLine] {
+        var climate = StyledLine("CO2-eq")
+        for (label, balance) in [("realised", scope.realised), ("projected", scope.projected)] {
+            climate += " \(label) "
+            if let category = balance.climate, let delta = category.delta {
+                climate += ("\(Figure.signed(delta, category.unit)) (\(Figure.percent(category.relative)))", .rose(category.roseClass))
+            } else {
+                climate += ("no data", .dim)
+            }
+        }
+        var score = StyledLine("single score (internal decision aid) realised ")
+        score += (Figure.signed(scope.realised.euros, "EUR"), .bold)
+        score += " projected "
+        score += (Figure.signed(scope.projected.euros, "EUR"), .bold)
+
+        let materials = scope.realised.avoidedKilograms.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        var parts = StyledLine("avoided parts (realised) ")
+        parts += materials.isEmpty ? "none yet" : materials.map { "\($0.key) \(Figure.amount($0.value, "kg"))" }.joined(separator: " · ")
+
+        let realised = scope.realised
+        var trips = StyledLine("avoided trips (realised) ")
+        trips += "\(Figure.amount(realised.avoidedVisits, "visits")) · \(Figure.amount(realised.avoidedKilometres, "km"))"
+        trips += " · \(Int(realised.remoteFixes)) remote fixes · \(Int(realised.customerFixes)) by customer"
+
+        var life = StyledLine("life extension (projected) ")
+        if scope.name == "fleet" {
+            let longer = kinds.filter { $0.projected.caseLifeYears != $0.projected.baselineLifeYears }
+            life += longer.isEmpty ? "none" : longer.map { "\($0.name) \(Figure.signed($0.projected.caseLifeYears - $0.projected.baselineLifeYears, "y"))" }.joined(separator: " · ")
+        } else {
+            let years = scope.projected
+            life += "\(Figure.number(years.baselineLifeYears)) → \(Figure.amount(years.caseLifeYears, "y")) (\(Figure.signed(years.caseLifeYears - years.baselineLifeYears, "y")))"
+            life += " · production \(Figure.signed(scope.realised.delta(of: .production) + scope.projected.delta(of: .production), co2))"
+        }
+
+        let split = ictSplit.map { ($0.0, realised.delta(of: $0.1)) }
+        let total = split.reduce(0) { $0 + $1.1 }
+        let ict = [
+            StyledLine("ICT overhead (realised) " + split.prefix(3).map { "\($0.0) \(Figure.number($0.1))" }.joined(separator: " · ") + " \(co2)"),
+            StyledLine("  " + split.dropFirst(3).map { "\($0.0) \(Figure.number($0.1))" }.joined(separator: " · ")
+                       + " · total \(Figure.amount(total, co2))"),
+        ]
+        return [climate, score, parts, trips, life] + ict
+    }
+
+    /// The ICT overhead split DOMAIN.md asks for, Fleetprint's own compute last.
+    static let ictSplit: [(String, Term)] = [("hardware", .ictEmbodied), ("energy", .ictElectricity), ("data", .ictData), ("servers", .ictServer), ("Fleetprint", .ictCompute)]
+
+    /// One line per category with data, realised then projected, in the rose's classes; then
+    /// one line counting the categories without data (all of them listed when `listEmpty`).
+    static func categories(_ scope: ScopeFigures, wide: Bool, listEmpty: Bool) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var empty: [String] = []
+        let nameWidth = wide ? 30 : 22
+        for category in scope.realised.categories {
+            let projected = scope.projected.category(category.id)
+            guard category.delta != nil || projected?.delta != nil else { empty.append(category.name); continue }
+            var line = StyledLine(pad(category.name, nameWidth))
+            line += pad(category.delta.map { Figure.signed($0, category.unit) } ?? "no data", wide ? 24 : 20)
+            line += (pad(Figure.percent(category.relative), 9), .rose(category.roseClass))
+            line += (pad(category.roseClass.label, 19), .rose(category.roseClass))
+            line += "│ "
+            if wide { line += pad(projected?.delta.map { Figure.signed($0, category.unit) } ?? "no data", 24) }
+            if let projected {
+                line += (pad(Figure.percent(projected.relative), 9), .rose(projected.roseClass))
+                if wide { line += (projected.roseClass.label, .rose(projected.roseClass)) }
+            }
+            lines.append(line)
+        }
+        if listEmpty {
+            lines += empty.map { StyledLine(pad($0, nameWidth) + "no data (load factors with --factors)", .dim) }
+        } else if !empty.isEmpty {
+            lines.append(StyledLine("+ \(empty.count) categories without data (load factors with --factors)", .dim))
+        }
+        return lines
+    }
+
+    /// Column heading of `categories`.
+    static func categoryHeading(wide: Bool) -> String {
+        wide ? "net delta per category (case - baseline) in the rose's classes: realised │ projected"
+            : "net delta per category: realised │ projected %"
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? String(text.prefix(width - 1)) + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}

@@ -1,0 +1,57 @@
+import Dashboard
+import Testing
+
+@Suite struct ScreenSnapshotTests {
+    let renderer = ScreenRenderer(colour: false)
+
+    func screen(_ state: DashboardState, _ size: ScreenSize) throws -> [String] {
+        let lines = renderer.render(try DashboardFixtures.aggregate(), state: state, size: size)
+        #expect(lines.count == size.rows)
+        #expect(lines.allSatisfy { $0.count == size.columns })
+        return lines
+    }
+
+    @Test(arguments: [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 160, rows: 48)])
+    func fleet(size: ScreenSize) throws {
+        try Snapshot.expect(try screen(DashboardState(), size), named: "fleet-\(size.columns)x\(size.rows)")
+    }
+
+    @Test(arguments: [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 160, rows: 48)])
+    func boiler(size: ScreenSize) throws {
+        try Snapshot.expect(try screen(DashboardState(scope: "boiler"), size), named: "boiler-\(size.columns)x\(size.rows)")
+    }
+
+    @Test func deviceDrillDown() throws {
+        var state = DashboardState()
+        let aggregate = try DashboardFixtures.aggregate()
+        for key in [Key.down, .down, .enter] { state.handle(key, kinds: aggregate.kinds.map(\.name), orders: aggregate.orders(of: nil)) }
+        #expect(state.page == .device("b-002"))
+        try Snapshot.expect(try screen(state, .minimum), named: "device-80x24")
+    }
+
+    @Test func help() throws {
+        var state = DashboardState()
+        state.handle(.character("?"), kinds: [], orders: [])
+        try Snapshot.expect(try screen(state, .minimum), named: "help-80x24")
+    }
+
+    @Test func colourAddsOnlyEscapes() throws {
+        let aggregate = try DashboardFixtures.aggregate()
+        let coloured = ScreenRenderer(colour: true).render(aggregate, state: DashboardState(), size: .minimum)
+        let plain = renderer.render(aggregate, state: DashboardState(), size: .minimum)
+        #expect(coloured.joined().contains("\u{1B}[38;5;"))
+        let stripped = coloured.map { $0.replacing(/\x1B\[[0-9;]*m/, with: "") }
+        #expect(stripped == plain)
+    }
+
+    @Test func tooSmallSaysSo() throws {
+        let lines = renderer.render(try DashboardFixtures.aggregate(), state: DashboardState(), size: ScreenSize(columns: 30, rows: 8))
+        #expect(lines.count == 8)
+        #expect(lines[0].hasPrefix("Fleetprint: the terminal is 30"))
+    }
+
+    @Test func waitingBeforeTheFirstSummary() {
+        let lines = renderer.render(FleetAggregate(), state: DashboardState(), size: .minimum)
+        #expect(lines.contains { $0.contains("waiting for a retained summary") })
+    }
+}
