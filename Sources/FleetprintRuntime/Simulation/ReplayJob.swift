@@ -49,7 +49,7 @@ public struct ReplayJob: Sendable {
 
     /// Every line through a fresh pipeline, as fast as one core goes.
     public func runOffline(stop: StopFlag = StopFlag()) throws -> FleetPipeline {
-        var pipeline = FleetPipeline(library: library)
+        var pipeline = FleetPipeline(library: library, limits: ClosedLoop.limits)
         var progress = ProgressReporter(label: "replay")
         let data = try Self.read(file)
         var offset = 0
