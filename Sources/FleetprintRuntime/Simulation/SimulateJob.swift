@@ -79,7 +79,7 @@ public struct SimulateJob: Sendable {
 
     /// `fleetprint/workorders/`, from the daemon's own topic scheme.
     static var workOrderTopicPrefix: String {
-        String(OutputTopics.workOrder(kind: "", device: "").dropLast(2))
+        String(OutputTopics.workOrder(kind: "", device: "").dropLast(1))
     }
 
     /// Mean life of the units that left service, per kind.
