@@ -59,7 +59,7 @@ let package = Package(
             dependencies: ["Maintenance", "FleetModel", "FleetprintTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Impact", "FleetModel"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Impact", "FleetModel"], exclude: ["Snapshots"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),

@@ -26,6 +26,7 @@ struct Fleetprint: AsyncParsableCommand {
             SimulateCommand.self,
             RecordCommand.self,
             ReplayCommand.self,
+            DashboardCommand.self,
         ]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FleetprintRuntime
 
 struct RunCommand: AsyncParsableCommand {
@@ -37,10 +38,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve Prometheus metrics on host:port (e.g. 127.0.0.1:9464).", valueName: "address"))
     var metrics: String?
 
+    @Flag(help: "Show the live dashboard in this terminal (the daemon's log goes to <state>/fleetprint.log); q stops both.")
+    var dashboard = false
+
     @OptionGroup var profiles: ProfileOptions
 
     func run() async throws {
         let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, instance: instance, metricsAddress: metrics, sources: profiles.sources)
-        guard try await launcher.run() else { throw ExitCode.failure }
+        let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")
+        guard try await dashboard ? DashboardJob().run(alongside: launcher, log: log) : launcher.run() else { throw ExitCode.failure }
     }
 }
