@@ -9,16 +9,27 @@ SHELL := /bin/bash
 
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 CONFIGURATION ?= debug
-BIN := .build/$(CONFIGURATION)/fleetprint
-APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config
+# Build folder; `make run SCRATCH=.build-x` uses another (as the tmux check of the dashboard does).
+SCRATCH ?= .build
+BIN := $(SCRATCH)/$(CONFIGURATION)/fleetprint
+APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux
 # Matches the brokers that tests and `make run` start (their folders carry this name); the
 # brackets keep the pattern from matching the shell that runs pkill.
 BROKER_PATTERN := [f]leetprint-broker-
+# make run: devices per kind, event time per wall time, simulated years, an existing broker (set:
+# start none), and the daemon's state folder (emptied at start). The default fleet at 43200x (half a
+# day a second) sends a few hundred messages a second, which one daemon follows on two cores.
+FLEET ?= boiler=10,ebike-battery=10,speedgate=5,facade=5,underground-container=5
+SPEED ?= 43200x
+YEARS ?= 15
+BROKER ?=
+STATE ?= state
 
 .PHONY: help deps build run test clean
 
 help:
-	@echo "make run    build and run Fleetprint on a local broker (installs what is missing)"
+	@echo "make run    build and run the whole job: local broker, simulated fleet, daemon, dashboard (installs what is missing)"
+	@echo "            make run FLEET=boiler=20,speedgate=5 SPEED=3600x YEARS=15 BROKER=mqtt://host:1883 STATE=state"
 	@echo "make test   build and run every test, unit and integration (installs what is missing)"
 	@echo "make build  build only; make clean removes build output"
 
@@ -45,24 +56,29 @@ deps:
 	@[ -x "$(SWIFT)" ] || { echo "make: no Swift toolchain found; install Swift 6.1 or later (https://swift.org/install) or set SWIFT=/path/to/swift"; exit 1; }
 
 build: deps
-	$(SWIFT) build -c $(CONFIGURATION)
+	$(SWIFT) build -c $(CONFIGURATION) --scratch-path $(SCRATCH)
 
-## run: until the daemon lands, a local mosquitto with `fleetprint sub` receiving what `fleetprint pub` sends.
+## run: the whole job on an embedded default: a private mosquitto on a free loopback port (none
+## when BROKER is set), a simulated fleet of all five kinds on an accelerated clock, the daemon with
+## its SQLite store in $(STATE)/ (started afresh; logs there too), and the dashboard in front.
+## q or Ctrl-C stops all of them, in reverse order, and leaves nothing running.
 run: build
-	@work=$$(mktemp -d); \
-	$(BIN) broker --url-file $$work/url & broker=$$!; \
-	trap 'kill -INT $$broker 2>/dev/null; wait $$broker 2>/dev/null; rm -rf $$work' EXIT; \
-	for _ in $$(seq 100); do [ -s $$work/url ] && break; sleep 0.1; done; \
-	url=$$(cat $$work/url); \
-	echo "== fleetprint sub --broker $$url 'demo/#' --format verbose --count 3"; \
-	$(BIN) sub --broker $$url 'demo/#' --format verbose --count 3 & sub=$$!; \
-	sleep 1; \
-	for kind in boiler ebike-battery speedgate; do \
-	  echo "== fleetprint pub --broker $$url demo/$$kind/1 ..."; \
-	  $(BIN) pub --broker $$url --qos 1 demo/$$kind/1 "{\"device\":\"$$kind-1\",\"hello\":\"from fleetprint pub\"}"; \
-	done; \
-	wait $$sub; \
-	echo "== done: the broker stops and leaves nothing running"
+	@pids=""; work=$$(mktemp -d -t fleetprint-run-XXXXXX); \
+	stop() { for pid in $$pids; do kill -$$1 $$pid 2>/dev/null || true; \
+	           for _ in $$(seq 100); do kill -0 $$pid 2>/dev/null || break; sleep 0.1; done; \
+	           kill -KILL $$pid 2>/dev/null || true; wait $$pid 2>/dev/null || true; done; }; \
+	cleanup() { stop TERM; rm -rf $$work; }; \
+	trap cleanup EXIT; trap 'exit 130' INT TERM HUP; \
+	rm -rf $(STATE) && mkdir -p $(STATE); \
+	if [ -n "$(BROKER)" ]; then url="$(BROKER)"; else \
+	  $(BIN) broker --url-file $$work/url 2>$(STATE)/broker.log & pids="$$!"; \
+	  for _ in $$(seq 100); do [ -s $$work/url ] && break; sleep 0.1; done; \
+	  url=$$(cat $$work/url); fi; \
+	$(BIN) run --broker $$url --state $(STATE) 2>$(STATE)/fleetprint.log & pids="$$! $$pids"; \
+	$(BIN) simulate --broker $$url --fleet $(FLEET) --speed $(SPEED) --years $(YEARS) \
+	  >$(STATE)/simulate.log 2>&1 & pids="$$! $$pids"; \
+	$(BIN) dashboard --broker $$url --interval 0.5; \
+	echo "make run: stopped; the daemon's state and logs are in $(STATE)/"
 
 ## test: unit tests in parallel, then the integration tests one at a time, so that CPU-heavy unit
 ## tests cannot starve the timing of connects, timeouts and crash recovery against mosquitto.
@@ -71,6 +87,7 @@ test: deps
 	@status=0; \
 	$(SWIFT) test --skip-build --skip IntegrationTests || status=$$?; \
 	$(SWIFT) test --skip-build --filter IntegrationTests --no-parallel || status=$$?; \
+	.ci/dashboard-check || status=$$?; \
 	pkill -9 -f '$(BROKER_PATTERN)' 2>/dev/null || true; \
 	exit $$status
 
