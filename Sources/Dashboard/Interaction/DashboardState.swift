@@ -27,8 +27,8 @@ public struct DashboardState: Sendable, Equatable {
             page = .help
         case (.tab, _), (.backTab, _):
             show(tabs[(current + (key == .tab ? 1 : tabs.count - 1)) % tabs.count])
-        case (.character(let digit), _) where digit.wholeNumberValue.map { (1...tabs.count).contains($0) } == true:
-            show(tabs[digit.wholeNumberValue! - 1])
+        case (.character(let digit), _) where digit.isWholeNumber:
+            if let number = digit.wholeNumberValue, tabs.indices.contains(number - 1) { show(tabs[number - 1]) }
         case (.up, .overview):
             selection = max(selection - 1, 0)
         case (.down, .overview):

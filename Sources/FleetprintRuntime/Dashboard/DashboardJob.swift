@@ -32,6 +32,7 @@ public struct DashboardJob: Sendable {
     /// daemon as SIGTERM does. Full screen sends the daemon's log to `log` so it cannot scribble on the screen.
     public func run(alongside launcher: DaemonLauncher, log: URL) async throws -> Bool {
         if output == .auto, isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 {
+            try FileManager.default.createDirectory(at: log.deletingLastPathComponent(), withIntermediateDirectories: true)
             let file = open(log.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
             guard file >= 0, dup2(file, STDERR_FILENO) >= 0 else { throw DashboardError("cannot write the daemon's log to \(log.path)") }
             close(file)
