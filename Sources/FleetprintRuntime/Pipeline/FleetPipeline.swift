@@ -14,7 +14,9 @@ public struct FleetPipeline: Sendable {
     /// Keys of devices changed since the last `takeChanges()`, for incremental checkpoints.
     public private(set) var changedDevices: Set<String> = []
     private let decoder: TelemetryDecoder
-    private let engines: [String: MaintenanceEngine]
+    private let engines: [String: EngineHandle]
+    /// Every device key in sorted order, kept as devices appear, so timers need not sort per step.
+    private var timerOrder: [String]
     private let floodLimits: [String: Int]
     /// Timers of every device run at least this often in event time, also for silent devices.
     private let timerStep: TimeInterval
@@ -23,14 +25,15 @@ public struct FleetPipeline: Sendable {
         self.library = library
         self.timerStep = timerStep
         decoder = TelemetryDecoder(library: library, limits: limits)
-        let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
+        let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, EngineHandle(MaintenanceEngine(profile: $0))) })
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
         var restored = state
         for (key, saved) in state.devices {
-            restored.devices[key] = engines[saved.kind]?.adopt(saved) ?? saved
+            restored.devices[key] = engines[saved.kind]?.rules.adopt(saved) ?? saved
         }
         self.state = restored
+        timerOrder = restored.devices.keys.sorted()
     }
 
     /// The MQTT filters that bring everything this pipeline understands.
@@ -62,7 +65,7 @@ public struct FleetPipeline: Sendable {
         var rejection: ReadingDisposition?
         var output = PipelineOutput()
         for reading in message.readings {
-            let result = engine.process(reading, state: &device)
+            let result = engine.rules.process(reading, state: &device)
             if result.disposition == .accepted { accepted += 1 } else { rejection = rejection ?? result.disposition }
             absorb(result, into: &output)
         }
@@ -98,9 +101,16 @@ public struct FleetPipeline: Sendable {
         return changedDevices
     }
 
-    private mutating func commission(_ address: DeviceAddress, engine: MaintenanceEngine, at time: Date) -> DeviceState {
+    private mutating func commission(_ address: DeviceAddress, engine: EngineHandle, at time: Date) -> DeviceState {
         state.ledger.commission(device: address.device, kind: address.kind, at: time)
-        return engine.commission(device: address.device, at: time)
+        let key = PipelineState.key(kind: address.kind, device: address.device)
+        var low = 0, high = timerOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if timerOrder[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        timerOrder.insert(key, at: low)
+        return engine.rules.commission(device: address.device, at: time)
     }
 
     /// Runs every device's timers in steps of `timerStep` up to the watermark, so missing-data
@@ -111,9 +121,9 @@ public struct FleetPipeline: Sendable {
         let due = Date(timeIntervalSince1970: (watermark.timeIntervalSince1970 / timerStep).rounded(.down) * timerStep)
         guard state.timersRunTo.map({ due > $0 }) ?? true else { return output }
         state.timersRunTo = due
-        for key in state.devices.keys.sorted() {
+        for key in timerOrder {
             guard var device = state.devices[key], let engine = engines[device.kind] else { continue }
-            let result = engine.advance(to: due, state: &device)
+            let result = engine.rules.advance(to: due, state: &device)
             guard !result.isEmpty else { continue }
             state.devices[key] = device
             changedDevices.insert(key)
@@ -134,12 +144,12 @@ public struct FleetPipeline: Sendable {
         } catch {
             return deadLetter("bad-service-report", topic: topic, detail: "\(error)", field: nil, payload: payload)
         }
-        if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
+        if let kit = report.kit, engine.rules.profile.kits.allSatisfy({ $0.id != kit }) {
             return deadLetter("bad-service-report", topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
         }
         let key = PipelineState.key(kind: kind, device: device)
         var state = self.state.devices[key] ?? commission(DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
-        let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state)
+        let result = engine.rules.apply(report.serviceEvent(kind: kind, device: device), state: &state)
         self.state.devices[key] = state
         changedDevices.insert(key)
         guard result.disposition == .accepted else {
