@@ -22,8 +22,7 @@ public struct ReplayJob: Sendable {
     }
 
     public func run() async throws {
-        let stop = StopFlag()
-        let trap = SignalTrap { _ in stop.set() }
+        let (stop, trap) = StopFlag.onSignals()
         defer { withExtendedLifetime(trap) {} }
         if let broker {
             let client = try MQTTClient(broker.mqttConfiguration(clientIDPrefix: "fleetprint-replay"))
@@ -31,15 +30,13 @@ public struct ReplayJob: Sendable {
             try await client.connect()
             var publisher = PacedPublisher(client: client, speed: speed)
             var progress = ProgressReporter(label: "replay")
-            let data = try Self.read(file)
-            var records: [StreamRecord] = []
-            let total = try Self.forEach(in: data, stop: stop) { records.append($0) }
-            for record in records where !stop.isSet {
+            var reader = try StreamFileReader(url: file)
+            while !stop.isSet, let record = reader.next() {
                 try await publisher.publish(record)
-                progress.update(fraction: Double(publisher.published) / Double(max(total, 1)), eventTime: record.time, devices: 0, messages: publisher.published)
+                progress.update(fraction: reader.fraction, eventTime: record.time, devices: 0, messages: publisher.published)
             }
             try await publisher.finish()
-            ConnectionReporter.note("replay: published \(publisher.published) of \(total) messages")
+            ConnectionReporter.note("replay: published \(publisher.published) messages\(stop.isSet ? " (stopped)" : "")")
             return
         }
         let pipeline = try runOffline(stop: stop)
@@ -51,43 +48,14 @@ public struct ReplayJob: Sendable {
     public func runOffline(stop: StopFlag = StopFlag()) throws -> FleetPipeline {
         var pipeline = FleetPipeline(library: library, limits: ClosedLoop.limits)
         var progress = ProgressReporter(label: "replay")
-        let data = try Self.read(file)
-        var offset = 0
-        try Self.forEach(in: data, stop: stop) { record in
+        var reader = try StreamFileReader(url: file)
+        var count = 0
+        while !stop.isSet, let record = reader.next() {
             _ = pipeline.ingest(topic: record.topic, payload: record.payload)
-            offset += 1
-            progress.update(fraction: 0, eventTime: record.time, devices: pipeline.state.devices.count, messages: offset)
+            count += 1
+            progress.update(fraction: reader.fraction, eventTime: record.time, devices: pipeline.state.devices.count, messages: count)
         }
-        progress.finish(fraction: 1, eventTime: pipeline.state.watermark?.timeIntervalSince1970, devices: pipeline.state.devices.count, messages: offset)
+        progress.finish(fraction: reader.fraction, eventTime: pipeline.state.watermark?.timeIntervalSince1970, devices: pipeline.state.devices.count, messages: count)
         return pipeline
-    }
-
-    static func read(_ file: URL) throws -> Data {
-        try Data(contentsOf: file, options: .alwaysMapped)
-    }
-
-    /// Calls `body` for each parsable line in order; returns the number of records. A line that
-    /// does not parse is reported and skipped.
-    @discardableResult
-    static func forEach(in data: Data, stop: StopFlag, _ body: (StreamRecord) throws -> Void) throws -> Int {
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> Int in
-            var start = 0
-            var count = 0
-            var line = 0
-            while start < bytes.count, !stop.isSet {
-                let end = (start..<bytes.count).first { bytes[$0] == 0x0A } ?? bytes.count
-                line += 1
-                if end > start {
-                    if let record = StreamRecord(line: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
-                        try body(record)
-                        count += 1
-                    } else {
-                        ConnectionReporter.note("replay: line \(line) is not a stream record; skipped")
-                    }
-                }
-                start = end + 1
-            }
-            return count
-        }
     }
 }

@@ -27,8 +27,7 @@ public struct SimulateJob: Sendable {
     }
 
     public func run() async throws {
-        let stop = StopFlag()
-        let trap = SignalTrap { _ in stop.set() }
+        let (stop, trap) = StopFlag.onSignals()
         defer { withExtendedLifetime(trap) {} }
         if let broker {
             try await publish(to: broker, stop: stop)

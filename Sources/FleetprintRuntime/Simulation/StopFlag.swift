@@ -12,4 +12,10 @@ public final class StopFlag: Sendable {
     public func set() {
         stopped.store(true, ordering: .relaxed)
     }
+
+    /// A flag that SIGINT and SIGTERM set, with the trap that must be kept alive as long as it is needed.
+    public static func onSignals() -> (StopFlag, SignalTrap) {
+        let flag = StopFlag()
+        return (flag, SignalTrap { _ in flag.set() })
+    }
 }
