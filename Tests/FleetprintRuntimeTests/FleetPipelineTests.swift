@@ -92,3 +92,26 @@ struct FloodTests {
         #expect(nextHour.deadLetters.isEmpty)
     }
 }
+
+@Suite("Timers in event time")
+struct TimerTests {
+    @Test("a device that goes silent gets its missing-data order at the deadline, driven by another device's readings; one that keeps talking does not")
+    func silentDevice() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let t0 = BoilerStream.start
+        var orders: [WorkOrder] = []
+        // Both report for an hour; then only "talker" goes on, for eight hours more.
+        for step in 0..<108 {
+            let time = t0.addingTimeInterval(Double(step) * 300)
+            orders += pipeline.ingest(topic: BoilerStream.topic("talker"), payload: BoilerStream.payload(at: time)).workOrders
+            if step < 12 {
+                orders += pipeline.ingest(topic: BoilerStream.topic("quiet"), payload: BoilerStream.payload(at: time)).workOrders
+            }
+        }
+        let silent = orders.filter { $0.rule == "silent" }
+        #expect(silent.map(\.device) == ["quiet"])
+        // Last reading at 00:55; six hours later is 06:55.
+        #expect(silent.first?.issuedAt == t0.addingTimeInterval(11 * 300 + 6 * 3600))
+        #expect(silent.first?.resolution == .remote)
+    }
+}

@@ -15,8 +15,8 @@ public struct FleetPipeline: Sendable {
     public private(set) var changedDevices: Set<String> = []
     private let decoder: TelemetryDecoder
     private let engines: [String: EngineHandle]
-    /// Every device key in sorted order, kept as devices appear, so timers need not sort per step.
-    private var timerOrder: [String]
+    /// Devices by their next timer deadline, so a step of event time visits only the due ones.
+    private var timers = TimerQueue()
     private let floodLimits: [String: Int]
     /// Timers of every device run at least this often in event time, also for silent devices.
     private let timerStep: TimeInterval
@@ -33,7 +33,9 @@ public struct FleetPipeline: Sendable {
             restored.devices[key] = engines[saved.kind]?.rules.adopt(saved) ?? saved
         }
         self.state = restored
-        timerOrder = restored.devices.keys.sorted()
+        for (key, device) in restored.devices {
+            timers.schedule(key, at: engines[device.kind]?.rules.nextDeadline(of: device))
+        }
     }
 
     /// The MQTT filters that bring everything this pipeline understands.
@@ -71,6 +73,7 @@ public struct FleetPipeline: Sendable {
         }
         state.devices[key] = device
         changedDevices.insert(key)
+        timers.schedule(key, at: engine.rules.nextDeadline(of: device))
         guard accepted > 0 else {
             let reason = rejection ?? .duplicate
             output.merge(deadLetter(reason.rawValue, topic: topic, detail: "no reading newer than the device's watermark", field: nil, payload: payload))
@@ -103,31 +106,27 @@ public struct FleetPipeline: Sendable {
 
     private mutating func commission(_ address: DeviceAddress, engine: EngineHandle, at time: Date) -> DeviceState {
         state.ledger.commission(device: address.device, kind: address.kind, at: time)
-        let key = PipelineState.key(kind: address.kind, device: address.device)
-        var low = 0, high = timerOrder.count
-        while low < high {
-            let middle = (low + high) / 2
-            if timerOrder[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        timerOrder.insert(key, at: low)
         return engine.rules.commission(device: address.device, at: time)
     }
 
-    /// Runs every device's timers in steps of `timerStep` up to the watermark, so missing-data
-    /// rules fire for devices that have gone silent. Depends only on event time: replay-safe.
+    /// Runs the timers of the devices that are due, in steps of `timerStep` up to the watermark,
+    /// so missing-data rules fire for devices that have gone silent. Depends only on event time:
+    /// replay-safe. Devices are visited in key order, as a sweep over the whole fleet would.
     private mutating func runTimers() -> PipelineOutput {
         var output = PipelineOutput()
         guard let watermark = state.watermark else { return output }
         let due = Date(timeIntervalSince1970: (watermark.timeIntervalSince1970 / timerStep).rounded(.down) * timerStep)
         guard state.timersRunTo.map({ due > $0 }) ?? true else { return output }
         state.timersRunTo = due
-        for key in timerOrder {
+        for key in timers.popDue(through: due) {
             guard var device = state.devices[key], let engine = engines[device.kind] else { continue }
             let result = engine.rules.advance(to: due, state: &device)
-            guard !result.isEmpty else { continue }
-            state.devices[key] = device
-            changedDevices.insert(key)
-            absorb(result, into: &output)
+            if !result.isEmpty {
+                state.devices[key] = device
+                changedDevices.insert(key)
+                absorb(result, into: &output)
+            }
+            timers.schedule(key, at: state.devices[key].flatMap { engine.rules.nextDeadline(of: $0) })
         }
         return output
     }
@@ -152,6 +151,7 @@ public struct FleetPipeline: Sendable {
         let result = engine.rules.apply(report.serviceEvent(kind: kind, device: device), state: &state)
         self.state.devices[key] = state
         changedDevices.insert(key)
+        timers.schedule(key, at: engine.rules.nextDeadline(of: state))
         guard result.disposition == .accepted else {
             return deadLetter(result.disposition.rawValue, topic: topic, detail: "work order \(report.workOrder ?? "-") was already closed", field: "work_order", payload: payload)
         }

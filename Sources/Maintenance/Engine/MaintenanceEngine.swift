@@ -153,6 +153,32 @@ public struct MaintenanceEngine: Sendable {
         return output
     }
 
+    /// The earliest event time at which `advance(to:)` could change this device: a missing-data
+    /// deadline, or a repeat window lapsing. Nil when no timer is armed. Lets a fleet advance only
+    /// the devices that are due instead of every device at every step.
+    public func nextDeadline(of state: DeviceState) -> Date? {
+        var earliest: Date?
+        for r in timedRules {
+            let candidate: Date?
+            switch rules[r].check {
+            case .missing(let check):
+                candidate = state.rules[r].level == nil
+                    ? check.deadline(lastSeen: state.metrics[rules[r].metricIndex].lastSeen, commissioned: state.commissioned)
+                    : nil
+            case .repeated(let check):
+                if state.rules[r].level != nil, case .repeated(_, let last) = state.rules[r].memory, let last {
+                    candidate = last.addingTimeInterval(check.window)
+                } else {
+                    candidate = nil
+                }
+            default:
+                candidate = nil
+            }
+            if let candidate, earliest.map({ candidate < $0 }) ?? true { earliest = candidate }
+        }
+        return earliest
+    }
+
     // MARK: Health and prognosis
 
     /// Health per component (ISO 13374 health assessment), lowest rule first within each.

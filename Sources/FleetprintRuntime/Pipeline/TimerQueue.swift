@@ -1,0 +1,57 @@
+import Foundation
+
+/// Which devices have a timer due, by event time: a binary min-heap of (deadline, device key)
+/// with lazy removal, so advancing event time costs O(log n) per due device instead of a sweep
+/// over the whole fleet. A device's current deadline is the one in `deadlines`; older heap
+/// entries for it are skipped when they surface.
+struct TimerQueue: Sendable {
+    private var heap: [(deadline: Date, key: String)] = []
+    private var deadlines: [String: Date] = [:]
+
+    /// Sets (or clears, with nil) the deadline of `key`.
+    mutating func schedule(_ key: String, at deadline: Date?) {
+        guard deadlines[key] != deadline else { return }
+        deadlines[key] = deadline
+        guard let deadline else { return }
+        heap.append((deadline, key))
+        siftUp(heap.count - 1)
+    }
+
+    /// The keys whose deadline is at or before `time`, in sorted order, and forgets their deadlines.
+    mutating func popDue(through time: Date) -> [String] {
+        var due: Set<String> = []
+        while let top = heap.first, top.deadline <= time {
+            removeTop()
+            if deadlines[top.key] == top.deadline {
+                deadlines[top.key] = nil
+                due.insert(top.key)
+            }
+        }
+        return due.sorted()
+    }
+
+    private mutating func removeTop() {
+        heap.swapAt(0, heap.count - 1)
+        heap.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < heap.count, heap[left].deadline < heap[smallest].deadline { smallest = left }
+            if right < heap.count, heap[right].deadline < heap[smallest].deadline { smallest = right }
+            guard smallest != parent else { return }
+            heap.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+
+    private mutating func siftUp(_ index: Int) {
+        var child = index
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard heap[child].deadline < heap[parent].deadline else { return }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+}
