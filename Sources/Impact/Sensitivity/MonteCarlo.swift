@@ -15,7 +15,7 @@ public struct MonteCarlo: Sendable {
     }
 
     public func run(_ input: ScreeningInput, scenarios: [String] = []) -> MonteCarloResult {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var samples: [String: [String: [Double]]] = [:]
         for _ in 0..<runs {
             let assessment = Screening(input: sample(input, with: &generator)).assess(scenarios: scenarios)
@@ -46,7 +46,7 @@ public struct MonteCarlo: Sendable {
 
     /// One draw, in a fixed order (factors sorted by item and category, then policies), so the
     /// same seed gives the same draws.
-    func sample(_ input: ScreeningInput, with generator: inout SeededGenerator) -> ScreeningInput {
+    func sample(_ input: ScreeningInput, with generator: inout SplitMix64) -> ScreeningInput {
         var input = input
         let factors = input.factors.allFactors.map { factor -> Factor in
             guard let low = factor.low, let high = factor.high else { return factor }

@@ -1,3 +1,4 @@
+import FleetModel
 /// One device slot's current unit: its own random stream and rate factors, its counters and wear,
 /// and what is broken. A replacement starts a new generation in the same slot and device id.
 struct DeviceUnit: Sendable {

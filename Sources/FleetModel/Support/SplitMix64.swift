@@ -1,6 +1,6 @@
 import Foundation
 
-/// The simulator's only source of chance: SplitMix64 (Steele, Lea and Flood 2014), small, fast and
+/// The only source of chance (the simulator, Monte Carlo): SplitMix64 (Steele, Lea and Flood 2014), small, fast and
 /// the same on every platform, so a seed gives the same fleet everywhere. Every device draws from
 /// its own stream, so what maintenance does to one device never shifts another's faults.
 public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
