@@ -68,3 +68,19 @@ import Testing
         #expect(try decoded.encoded() == data)
     }
 }
+
+@Suite("Impact vectors")
+struct ImpactVectorTests {
+    @Test("a sum keeps the sorted union of the categories without data, and adds the values")
+    func sumOfMissing() {
+        let a = ImpactVector(values: ["climate-change": 1], missing: ["water-depletion", "fossil-depletion", "fossil-depletion"])
+        let b = ImpactVector(values: ["climate-change": 2, "fossil-depletion": 3], missing: ["metal-depletion", "water-depletion"])
+        let sum = a + b
+        #expect(a.missing == ["fossil-depletion", "water-depletion"])
+        #expect(sum.missing == ["fossil-depletion", "metal-depletion", "water-depletion"])
+        #expect(sum.values == ["climate-change": 3, "fossil-depletion": 3])
+        #expect((a + .zero) == a && (.zero + b) == b)
+        #expect(ImpactVector.sum([a, b, a]).missing == sum.missing)
+        #expect(sum.scaled(by: 2).missing == sum.missing)
+    }
+}

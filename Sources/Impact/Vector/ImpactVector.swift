@@ -12,8 +12,14 @@ public struct ImpactVector: Sendable, Hashable, Codable {
     public private(set) var missing: [String]
 
     public init(values: [String: Double] = [:], missing: [String] = []) {
+        self.init(values: values, sortedMissing: Array(Set(missing)).sorted())
+    }
+
+    /// For `missing` already sorted and unique: sums and scalings keep it so, and normalising it
+    /// again on every addition was most of the cost of pricing a fleet.
+    private init(values: [String: Double], sortedMissing: [String]) {
         self.values = values
-        self.missing = Array(Set(missing)).sorted()
+        missing = sortedMissing
     }
 
     public static let zero = ImpactVector()
@@ -27,7 +33,26 @@ public struct ImpactVector: Sendable, Hashable, Codable {
     public func isPartial(_ category: String) -> Bool { hasData(category) && missing.contains(category) }
 
     public static func + (lhs: ImpactVector, rhs: ImpactVector) -> ImpactVector {
-        ImpactVector(values: lhs.values.merging(rhs.values, uniquingKeysWith: +), missing: lhs.missing + rhs.missing)
+        ImpactVector(values: lhs.values.merging(rhs.values, uniquingKeysWith: +), sortedMissing: union(lhs.missing, rhs.missing))
+    }
+
+    /// The sorted union of two sorted, duplicate-free lists.
+    private static func union(_ left: [String], _ right: [String]) -> [String] {
+        if left == right || right.isEmpty { return left }
+        if left.isEmpty { return right }
+        var merged: [String] = []
+        merged.reserveCapacity(left.count + right.count)
+        var i = 0, j = 0
+        while i < left.count || j < right.count {
+            if j == right.count || (i < left.count && left[i] < right[j]) {
+                merged.append(left[i]); i += 1
+            } else if i == left.count || right[j] < left[i] {
+                merged.append(right[j]); j += 1
+            } else {
+                merged.append(left[i]); i += 1; j += 1
+            }
+        }
+        return merged
     }
 
     public static func - (lhs: ImpactVector, rhs: ImpactVector) -> ImpactVector {
@@ -35,7 +60,7 @@ public struct ImpactVector: Sendable, Hashable, Codable {
     }
 
     public func scaled(by factor: Double) -> ImpactVector {
-        ImpactVector(values: values.mapValues { $0 * factor }, missing: missing)
+        ImpactVector(values: values.mapValues { $0 * factor }, sortedMissing: missing)
     }
 
     /// Sum of `vectors` in their order (the order is part of the result's bits).
