@@ -35,7 +35,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
             time = Date(timeIntervalSince1970: milliseconds / 1000)
         } else {
             let text = try container.decode(String.self, forKey: .time)
-            guard let date = ISO8601DateFormatter().date(from: text) else {
+            guard let date = try? Date(text, strategy: .iso8601) else {
                 throw DecodingError.dataCorruptedError(forKey: .time, in: container, debugDescription: "expected ISO 8601 or Unix milliseconds, got '\(text)'")
             }
             time = date
@@ -45,7 +45,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(workOrder, forKey: .workOrder)
-        try container.encode(ISO8601DateFormatter().string(from: time), forKey: .time)
+        try container.encode(time.formatted(.iso8601), forKey: .time)
         try container.encode(action, forKey: .action)
         try container.encodeIfPresent(kit, forKey: .kit)
     }
