@@ -21,6 +21,11 @@ public struct FactorTable: Sendable {
         factorsByItem[item]?[category]
     }
 
+    /// The factors of `item` by category id: one lookup for an item's whole vector.
+    public func factorsByCategory(of item: String) -> [String: Factor] {
+        factorsByItem[item] ?? [:]
+    }
+
     /// All factors of `item`, in category-table order, technical coefficients last.
     public func factors(for item: String) -> [Factor] {
         (categories.map(\.id) + [Self.technical]).compactMap { factor(item, $0) }

@@ -11,26 +11,31 @@ public struct Characterizer: Sendable {
     public let factors: FactorTable
     public let profile: DeviceProfile
 
+    /// Categories that carry numbers (the qualitative economy ring does not).
+    public let numericCategories: [ImpactCategory]
+    /// Their ids sorted, so the categories without data come out sorted as `ImpactVector` keeps them.
+    private let sortedNumericIDs: [String]
+
     public init(factors: FactorTable, profile: DeviceProfile) {
         self.factors = factors
         self.profile = profile
+        numericCategories = factors.categories.filter { !$0.isQualitative }
+        sortedNumericIDs = numericCategories.map(\.id).sorted()
     }
-
-    /// Categories that carry numbers (the qualitative economy ring does not).
-    public var numericCategories: [ImpactCategory] { factors.categories.filter { !$0.isQualitative } }
 
     /// Impact of `amount` of a factor item in every numeric category it has a factor for.
     public func impact(of item: String, _ amount: Quantity) -> ImpactVector {
+        let itemFactors = factors.factorsByCategory(of: item)
         var values: [String: Double] = [:]
         var missing: [String] = []
-        for category in numericCategories {
-            if let value = factors.factor(item, category.id)?.impact(of: amount) {
-                values[category.id] = value
+        for category in sortedNumericIDs {
+            if let value = itemFactors[category]?.impact(of: amount) {
+                values[category] = value
             } else {
-                missing.append(category.id)
+                missing.append(category)
             }
         }
-        return ImpactVector(values: values, missing: missing)
+        return ImpactVector(values: values, sortedMissing: missing)
     }
 
     /// Impact of kg per material id, through the profile's material-to-factor mapping.

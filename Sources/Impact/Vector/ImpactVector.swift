@@ -17,7 +17,7 @@ public struct ImpactVector: Sendable, Hashable, Codable {
 
     /// For `missing` already sorted and unique: sums and scalings keep it so, and normalising it
     /// again on every addition was most of the cost of pricing a fleet.
-    private init(values: [String: Double], sortedMissing: [String]) {
+    init(values: [String: Double], sortedMissing: [String]) {
         self.values = values
         missing = sortedMissing
     }
