@@ -21,7 +21,8 @@ public struct Comparison: Sendable, Hashable, Codable {
         self.baseline = baseline
         self.case = smart
         let numeric = table.filter { !$0.isQualitative }
-        let results = numeric.map { CategoryResult(category: $0, baseline: baseline.impacts.total, case: smart.impacts.total) }
+        let baselineTotal = baseline.impacts.total, caseTotal = smart.impacts.total
+        let results = numeric.map { CategoryResult(category: $0, baseline: baselineTotal, case: caseTotal) }
         categories = results
         contributions = TermGroup.allCases.map { TermResult(term: $0.rawValue, baseline: baseline.impacts.group($0), case: smart.impacts.group($0)) }
         terms = Term.allCases.map { TermResult(term: $0.rawValue, baseline: baseline.impacts[$0], case: smart.impacts[$0]) }
