@@ -1,4 +1,5 @@
 import Foundation
+import Telemetry
 
 /// One line of a recorded or simulated stream (NDJSON): `{"t":..,"topic":"..","payload":".."}`,
 /// with `payload_base64` instead when the payload is not UTF-8. `t` is seconds since 1970: the
@@ -34,23 +35,23 @@ public struct StreamRecord: Sendable, Equatable {
 
     /// Parses one line; nil when it is not such an object.
     public init?(line: UnsafeRawBufferPointer) {
-        var reader = RecordReader(bytes: line)
         var time: Double?
         var topic: String?
         var payload: [UInt8]?
-        guard reader.consume(UInt8(ascii: "{")) else { return nil }
-        while let key = reader.string() {
-            guard reader.consume(UInt8(ascii: ":")) else { return nil }
-            switch String(decoding: key, as: UTF8.self) {
-            case "t": time = reader.number()
-            case "topic": topic = reader.string().map { String(decoding: $0, as: UTF8.self) }
-            case "payload": payload = reader.string()
-            case "payload_base64": payload = reader.string().flatMap { Data(base64Encoded: Data($0)) }.map { [UInt8]($0) }
-            default: guard reader.skipValue() else { return nil }
+        do {
+            try FlatJSON.forEachMember(in: line) { key, member in
+                switch (key, member) {
+                case ("t", .number(let value)): time = value
+                case ("topic", .string(let bytes)): topic = String(decoding: bytes, as: UTF8.self)
+                case ("payload", .string(let bytes)): payload = bytes
+                case ("payload_base64", .string(let bytes)): payload = Data(base64Encoded: Data(bytes)).map { [UInt8]($0) }
+                default: break
+                }
             }
-            guard reader.consume(UInt8(ascii: ",")) || reader.peek(UInt8(ascii: "}")) else { return nil }
+        } catch {
+            return nil
         }
-        guard reader.consume(UInt8(ascii: "}")), let time, let topic, let payload else { return nil }
+        guard let time, let topic, let payload else { return nil }
         self.init(time: time, topic: topic, payload: payload)
     }
 

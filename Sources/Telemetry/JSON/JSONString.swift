@@ -5,7 +5,8 @@ struct JSONString {
     let end: Int
     let hasEscapes: Bool
 
-    /// The string's bytes with escapes resolved (`\u` escapes to UTF-8, lone surrogates to U+FFFD).
+    /// The string's bytes with escapes resolved (`\u` escapes and surrogate pairs to UTF-8, lone
+    /// surrogates to U+FFFD).
     func bytes(in payload: UnsafeRawBufferPointer) -> [UInt8] {
         let raw = payload[start..<end]
         guard hasEscapes else { return Array(raw) }
@@ -27,13 +28,26 @@ struct JSONString {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                let scalar = (0..<4).reduce(UInt32(0)) { $0 << 4 | UInt32(JSONScanner.hexValue(payload[i + $1]) ?? 0) }
+                var scalar = hex4(in: payload, at: i)
                 i += 4
+                // A UTF-16 surrogate pair, written as two escapes, is one scalar.
+                if (0xD800..<0xDC00).contains(scalar), i + 6 <= end, payload[i] == UInt8(ascii: "\\"), payload[i + 1] == UInt8(ascii: "u") {
+                    let low = hex4(in: payload, at: i + 2)
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
                 out.append(contentsOf: String(Unicode.Scalar(scalar).map(Character.init) ?? "\u{FFFD}").utf8)
             default: out.append(escape)
             }
         }
         return out
+    }
+
+    /// Four hex digits the scanner has already checked.
+    private func hex4(in payload: UnsafeRawBufferPointer, at index: Int) -> UInt32 {
+        (0..<4).reduce(UInt32(0)) { $0 << 4 | UInt32(JSONScanner.hexValue(payload[index + $1]) ?? 0) }
     }
 
     func equals(_ name: [UInt8], in payload: UnsafeRawBufferPointer) -> Bool {
