@@ -111,7 +111,7 @@ public struct DaemonJob: Sendable {
         metrics.update { snapshot in
             snapshot.counters = state.counters
             snapshot.devices = state.devices.count
-            snapshot.openWorkOrders = state.devices.values.reduce(0) { $0 + $1.openWorkOrders.count }
+            snapshot.openWorkOrders = state.counters.workOrdersIssued - state.counters.workOrdersClosed
             snapshot.queueDepth = max(0, backlog)
             snapshot.lagSeconds = lag
         }

@@ -87,12 +87,6 @@ public struct FleetPipeline: Sendable {
         return output
     }
 
-    /// Moves event time on without a message (for a replay's end, or a quiet fleet's wall clock).
-    public mutating func advance(to time: Date) -> PipelineOutput {
-        if state.watermark.map({ time > $0 }) ?? true { state.watermark = time }
-        return runTimers()
-    }
-
     /// Fleetprint's own CPU time, for the ledger's ICT overhead.
     public mutating func addCompute(cpuSeconds: Double) {
         state.ledger.addCompute(cpuSeconds: cpuSeconds)
