@@ -69,11 +69,13 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         cpuSeconds += seconds
     }
 
+    /// Changes the device's ledger in place: a copy out and back would copy its dictionaries.
     private mutating func update(_ device: String, _ kind: String, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
-        var ledger = devices[device] ?? DeviceLedger(device: device, kind: kind)
-        ledger.see(time)
-        change(&ledger)
-        devices[device] = ledger
+        func seeAndChange(_ ledger: inout DeviceLedger) {
+            ledger.see(time)
+            change(&ledger)
+        }
+        seeAndChange(&devices[device, default: DeviceLedger(device: device, kind: kind)])
     }
 
     /// The state as JSON with sorted keys: the same ledger gives the same bytes.

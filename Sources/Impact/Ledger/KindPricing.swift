@@ -1,0 +1,93 @@
+import FleetModel
+
+/// What prices every device of one kind alike (the characterizer, the two policies' flows per
+/// device-year, the smart policy's bill), built once per kind instead of once per device: the
+/// daemon prices the whole fleet every few seconds.
+struct KindPricing: Sendable {
+    let profile: DeviceProfile
+    let smart: Policy
+    let characterizer: Characterizer
+    let categories: [ImpactCategory]
+    private let baselineParts: PartFlows
+    private let baselineTrips: TripFlows
+    private let baselineLifetime: LifetimeFlows
+    private let baselineICT: ICTFlows
+    private let smartICT: ICTFlows
+    private let smartProduction: LifetimeFlows
+    private let smartRenovations: LifetimeFlows
+    private let smartBill: [String: Double]
+
+    init(profile: DeviceProfile, smart: Policy, factors: FactorTable) {
+        self.profile = profile
+        self.smart = smart
+        characterizer = Characterizer(factors: factors, profile: profile)
+        categories = factors.categories
+        let baseline = PolicyInventory(profile: profile, policy: profile.baseline)
+        let planned = PolicyInventory(profile: profile, policy: smart)
+        baselineParts = baseline.parts
+        baselineTrips = baseline.trips
+        baselineLifetime = baseline.lifetime
+        baselineICT = baseline.ict()
+        smartICT = planned.ict()
+        smartProduction = planned.production
+        smartRenovations = planned.renovations
+        smartBill = profile.billOfMaterials(of: smart)
+    }
+
+    /// The device's four sides: realised (what happened, against the baseline over the same
+    /// service time) and projected (the running unit's production and planned renovations).
+    func price(_ device: DeviceLedger, cpuSeconds: Double) -> PricedDevice {
+        let years = device.serviceYears
+        let baselineRealised = Inventory(parts: baselineParts.scaled(by: years), trips: baselineTrips.scaled(by: years),
+                                         lifetime: baselineLifetime.scaled(by: device.realisedYears), ict: baselineICT.scaled(by: years))
+        let baselineProjected = Inventory(lifetime: baselineLifetime.scaled(by: device.runningYears))
+        var ict = smartICT.scaled(by: years)
+        ict.gigabytes = device.bytesReceived / 1_000_000_000
+        ict.cpuSeconds = cpuSeconds
+        let actual = Inventory(parts: parts(of: device), trips: trips(of: device), lifetime: realisedLifetime(of: device), ict: ict)
+        let pendingRenovations = device.renovationsOfUnit == 0 ? smartRenovations : LifetimeFlows(lifeYears: smart.years)
+        let projected = Inventory(lifetime: (smartProduction + pendingRenovations).scaled(by: device.runningYears))
+        return PricedDevice(kind: device.kind, serviceYears: years,
+                            realisedBaseline: Side(inventory: baselineRealised, characterizer: characterizer),
+                            realisedCase: Side(inventory: actual, characterizer: characterizer),
+                            projectedBaseline: Side(inventory: baselineProjected, characterizer: characterizer),
+                            projectedCase: Side(inventory: projected, characterizer: characterizer))
+    }
+
+    private func parts(of device: DeviceLedger) -> PartFlows {
+        let kits = device.kits.mapValues(Double.init)
+        let kitKilograms = kits.keys.sorted().map { Amounts.scaled(profile.materials(ofKit: $0), by: kits[$0, default: 0]) }
+        let partKilograms = device.parts.keys.sorted().flatMap { id in
+            (profile.part(id)?.materials ?? []).map { [$0.material: $0.kilograms * Double(device.parts[id, default: 0])] }
+        }
+        return PartFlows(kits: kits, kilograms: (kitKilograms + partKilograms).reduce([:], Amounts.sum))
+    }
+
+    private func trips(of device: DeviceLedger) -> TripFlows {
+        var kilometres: [String: Double] = [:]
+        func drive(_ counts: [String: Int], default fallback: String?) {
+            for (id, count) in counts {
+                guard let trip = profile.trip(id == DeviceLedger.policyTrip ? fallback ?? "" : id) else { continue }
+                kilometres[trip.vehicle, default: 0] += Double(count) * trip.kilometresPerDevice
+            }
+        }
+        drive(device.visits, default: smart.visitTrip ?? profile.baseline.visitTrip)
+        drive(device.collections, default: smart.collection?.trip ?? profile.baseline.collection?.trip)
+        return TripFlows(visits: Double(device.visits.values.reduce(0, +)), collections: Double(device.collections.values.reduce(0, +)),
+                         remoteFixes: Double(device.remoteFixes), customerFixes: Double(device.customerFixes), kilometres: kilometres)
+    }
+
+    /// Whole devices produced for lifetimes that ended, and the renovations carried out with the
+    /// policy's (else the baseline's) first renovation's replacement shares.
+    private func realisedLifetime(of device: DeviceLedger) -> LifetimeFlows {
+        let ended = Double(device.replacements + (device.isRetired ? 1 : 0))
+        var flows = LifetimeFlows(lifeYears: smart.years, productionKilograms: Amounts.scaled(smartBill, by: ended))
+        guard let renovation = smart.renovations.first ?? profile.baseline.renovations.first else { return flows }
+        for (trip, count) in device.renovations.sorted(by: { $0.key < $1.key }) {
+            var performed = renovation
+            if trip != DeviceLedger.policyTrip { performed.trip = trip }
+            flows = flows + PolicyInventory.renovation(performed, bill: smartBill, in: profile).scaled(by: Double(count))
+        }
+        return flows
+    }
+}
