@@ -27,7 +27,9 @@ public struct FleetSimulator: Sendable {
     private var outboxRead = 0
     private var jobs: [Int: (order: WorkOrder, generation: Int)] = [:]
     private var jobCount = 0
-    private var closedOrders: Set<String> = []
+    /// Job number of each order still waiting for its technician, so a closed order's job is
+    /// dropped without remembering every order ever closed.
+    private var jobByOrder: [String: Int] = [:]
     private var technicians: SplitMix64
     private var values: [ReadingValue?] = []
 
@@ -116,12 +118,13 @@ public struct FleetSimulator: Sendable {
         }
         jobCount += 1
         jobs[jobCount] = (order, units[slot].generation)
+        jobByOrder[order.id] = jobCount
         queue.schedule(.job(jobCount), at: max(now, issued + Int64(lead)), device: slot, generation: units[slot].generation)
     }
 
     /// The daemon closed an order itself (the condition cleared, or another visit covered it).
     public mutating func orderClosed(_ id: String) {
-        closedOrders.insert(id)
+        if let number = jobByOrder.removeValue(forKey: id) { jobs[number] = nil }
     }
 
     // MARK: Events
@@ -136,8 +139,9 @@ public struct FleetSimulator: Sendable {
             sample(slot, at: t)
             queue.schedule(.sample, at: t + kinds[units[slot].kind].period, device: slot, generation: units[slot].generation)
         case .job(let number):
-            guard let job = jobs.removeValue(forKey: number), job.generation == units[slot].generation,
-                  !closedOrders.contains(job.order.id) else { return }
+            guard let job = jobs.removeValue(forKey: number) else { return }
+            jobByOrder[job.order.id] = nil
+            guard job.generation == units[slot].generation else { return }
             advance(slot, to: t)
             carryOut(job.order, slot: slot, at: t)
         case _ where !current:

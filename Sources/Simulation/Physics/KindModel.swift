@@ -5,7 +5,7 @@ import Telemetry
 /// One device kind compiled for the simulator from its profile: the payload codec and topic, the
 /// sample period, usage, wear and hazards by metric index, and the two policies' fixed numbers.
 /// Everything comes from the profile's data, so a new kind simulates without Swift changes.
-struct KindModel: Sendable {
+final class KindModel: Sendable {
     let profile: DeviceProfile
     let codec: PayloadCodec
     let topic: TopicTemplate
