@@ -14,7 +14,7 @@ public struct FleetPipeline: Sendable {
     /// Keys of devices changed since the last `takeChanges()`, for incremental checkpoints.
     public private(set) var changedDevices: Set<String> = []
     private let decoder: TelemetryDecoder
-    private let engines: [String: EngineHandle]
+    private let engines: [String: MaintenanceEngine]
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
     private var timers = TimerQueue()
     private let floodLimits: [String: Int]
@@ -25,16 +25,16 @@ public struct FleetPipeline: Sendable {
         self.library = library
         self.timerStep = timerStep
         decoder = TelemetryDecoder(library: library, limits: limits)
-        let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, EngineHandle(MaintenanceEngine(profile: $0))) })
+        let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
         var restored = state
         for (key, saved) in state.devices {
-            restored.devices[key] = engines[saved.kind]?.rules.adopt(saved) ?? saved
+            restored.devices[key] = engines[saved.kind]?.adopt(saved) ?? saved
         }
         self.state = restored
         for (key, device) in restored.devices {
-            timers.schedule(key, at: engines[device.kind]?.rules.nextDeadline(of: device))
+            timers.schedule(key, at: engines[device.kind]?.nextDeadline(of: device))
         }
     }
 
@@ -62,25 +62,19 @@ public struct FleetPipeline: Sendable {
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter("flood", topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
-        var device = state.devices[key] ?? commission(address, engine: engine, at: message.time)
-        var accepted = 0
-        var rejection: ReadingDisposition?
+        let slot = device(key, address, engine: engine, at: message.time)
+        let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
         var output = PipelineOutput()
-        for reading in message.readings {
-            let result = engine.rules.process(reading, state: &device)
-            if result.disposition == .accepted { accepted += 1 } else { rejection = rejection ?? result.disposition }
-            absorb(result, into: &output)
-        }
-        state.devices[key] = device
+        for result in run.results { absorb(result, into: &output) }
         changedDevices.insert(key)
-        timers.schedule(key, at: engine.rules.nextDeadline(of: device))
+        timers.schedule(key, at: run.deadline)
+        let accepted = run.accepted
         guard accepted > 0 else {
-            let reason = rejection ?? .duplicate
+            let reason = run.rejection ?? .duplicate
             output.merge(deadLetter(reason.rawValue, topic: topic, detail: "no reading newer than the device's watermark", field: nil, payload: payload))
             return output
         }
         state.counters.readings += accepted
-        state.ledger.observe(device: address.device, kind: address.kind, at: message.time)
         state.ledger.receive(bytes: payload.count, device: address.device, kind: address.kind, at: message.time)
         if state.watermark.map({ message.time > $0 }) ?? true { state.watermark = message.time }
         output.merge(runTimers())
@@ -98,9 +92,35 @@ public struct FleetPipeline: Sendable {
         return changedDevices
     }
 
-    private mutating func commission(_ address: DeviceAddress, engine: EngineHandle, at time: Date) -> DeviceState {
+    /// Where the device's state is, commissioning it on first sight. Its state is then changed
+    /// in place through `state.devices.values[slot]`: a copy would copy its arrays on the first change.
+    private mutating func device(_ key: String, _ address: DeviceAddress, engine: MaintenanceEngine, at time: Date) -> Dictionary<String, DeviceState>.Index {
+        if let slot = state.devices.index(forKey: key) { return slot }
         state.ledger.commission(device: address.device, kind: address.kind, at: time)
-        return engine.rules.commission(device: address.device, at: time)
+        state.devices[key] = engine.commission(device: address.device, at: time)
+        return state.devices.index(forKey: key)!
+    }
+
+    /// Runs a message's readings on the device in place; the outputs worth booking are returned,
+    /// to be booked outside that access.
+    private static func process(_ readings: [Reading], engine: MaintenanceEngine, device: inout DeviceState)
+        -> (accepted: Int, rejection: ReadingDisposition?, results: [MaintenanceOutput], deadline: Date?) {
+        var accepted = 0
+        var rejection: ReadingDisposition?
+        var results: [MaintenanceOutput] = []
+        for reading in readings {
+            let result = engine.process(reading, state: &device)
+            if result.disposition == .accepted { accepted += 1 } else { rejection = rejection ?? result.disposition }
+            if !result.isEmpty { results.append(result) }
+        }
+        return (accepted, rejection, results, engine.nextDeadline(of: device))
+    }
+
+    /// Runs a due device's timers in place; nil when its kind has no engine.
+    private static func advance(_ device: inout DeviceState, to due: Date, engines: [String: MaintenanceEngine]) -> (result: MaintenanceOutput, deadline: Date?)? {
+        guard let engine = engines[device.kind] else { return nil }
+        let result = engine.advance(to: due, state: &device)
+        return (result, engine.nextDeadline(of: device))
     }
 
     /// Runs the timers of the devices that are due, in steps of `timerStep` up to the watermark,
@@ -113,14 +133,11 @@ public struct FleetPipeline: Sendable {
         guard state.timersRunTo.map({ due > $0 }) ?? true else { return output }
         state.timersRunTo = due
         for key in timers.popDue(through: due) {
-            guard var device = state.devices[key], let engine = engines[device.kind] else { continue }
-            let result = engine.rules.advance(to: due, state: &device)
-            if !result.isEmpty {
-                state.devices[key] = device
-                changedDevices.insert(key)
-                absorb(result, into: &output)
-            }
-            timers.schedule(key, at: state.devices[key].flatMap { engine.rules.nextDeadline(of: $0) })
+            guard let slot = state.devices.index(forKey: key),
+                  let (result, deadline) = Self.advance(&state.devices.values[slot], to: due, engines: engines) else { continue }
+            changedDevices.insert(key)
+            absorb(result, into: &output)
+            timers.schedule(key, at: deadline)
         }
         return output
     }
@@ -137,19 +154,18 @@ public struct FleetPipeline: Sendable {
         } catch {
             return deadLetter("bad-service-report", topic: topic, detail: "\(error)", field: nil, payload: payload)
         }
-        if let kit = report.kit, engine.rules.profile.kits.allSatisfy({ $0.id != kit }) {
+        if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
             return deadLetter("bad-service-report", topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
         }
         let key = PipelineState.key(kind: kind, device: device)
-        var state = self.state.devices[key] ?? commission(DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
-        let result = engine.rules.apply(report.serviceEvent(kind: kind, device: device), state: &state)
-        self.state.devices[key] = state
+        let slot = self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
+        let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
         changedDevices.insert(key)
-        timers.schedule(key, at: engine.rules.nextDeadline(of: state))
+        timers.schedule(key, at: engine.nextDeadline(of: state.devices.values[slot]))
         guard result.disposition == .accepted else {
             return deadLetter(result.disposition.rawValue, topic: topic, detail: "work order \(report.workOrder ?? "-") was already closed", field: "work_order", payload: payload)
         }
-        self.state.counters.serviceReports += 1
+        state.counters.serviceReports += 1
         var output = PipelineOutput()
         absorb(result, into: &output)
         return output

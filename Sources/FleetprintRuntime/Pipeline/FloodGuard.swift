@@ -25,13 +25,15 @@ struct FloodGuard: Sendable, Hashable, Codable {
     /// Counts a message; false when the device is over its limit for that hour.
     mutating func admit(_ key: String, at time: Date, limit: Int) -> Bool {
         let hour = Int64((time.timeIntervalSince1970 / Self.window).rounded(.down))
-        guard let current = windows[key], current.hour >= hour else {
-            windows[key] = Window(hour: hour, count: 1)
-            return true
-        }
+        return Self.count(hour, in: &windows[key, default: Window(hour: hour, count: 0)], limit: limit)
+    }
+
+    /// One lookup per message: the window is counted in place.
+    private static func count(_ hour: Int64, in window: inout Window, limit: Int) -> Bool {
+        if window.hour < hour { window = Window(hour: hour, count: 0) }
         // A late message from an earlier hour is the engine's to judge (stale or not).
-        guard current.hour == hour else { return true }
-        windows[key]?.count += 1
-        return current.count + 1 <= limit
+        guard window.hour == hour else { return true }
+        window.count += 1
+        return window.count <= limit
     }
 }

@@ -18,13 +18,15 @@ struct TimerQueue: Sendable {
     }
 
     /// The keys whose deadline is at or before `time`, in sorted order, and forgets their deadlines.
+    /// Each key comes out once: only the entry matching its current deadline counts, and that
+    /// deadline is forgotten when it does.
     mutating func popDue(through time: Date) -> [String] {
-        var due: Set<String> = []
+        var due: [String] = []
         while let top = heap.first, top.deadline <= time {
             removeTop()
             if deadlines[top.key] == top.deadline {
                 deadlines[top.key] = nil
-                due.insert(top.key)
+                due.append(top.key)
             }
         }
         return due.sorted()

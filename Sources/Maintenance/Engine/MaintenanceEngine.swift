@@ -4,10 +4,11 @@ import Foundation
 /// The CBM rule engine of one device kind, in ISO 13374 stages: process (watermark, dedup),
 /// detect (rule checks), assess health, prognose (trend fits), advise (deduplicated orders).
 ///
-/// Pure and value-typed: one engine per kind is shared read-only, each device's `DeviceState`
-/// is owned by one shard and passed `inout`. Everything runs in event time (reading
+/// Pure: one engine per kind is shared read-only (a final class of constants, so handing it
+/// round costs one retain instead of a copy of every field), each device's `DeviceState` is
+/// owned by one shard and passed `inout`. Everything runs in event time (reading
 /// timestamps and `advance(to:)`), never wall time, so a replay gives the same orders as live.
-public struct MaintenanceEngine: Sendable {
+public final class MaintenanceEngine: Sendable {
     public let profile: DeviceProfile
     public let settings: EngineSettings
     let metrics: [CompiledMetric]

@@ -26,6 +26,7 @@ struct ExtremaWindow: Sendable, Hashable, Codable {
         } else {
             buckets.append(ExtremaBucket(start: start, low: value, high: value))
         }
-        buckets.removeAll { $0.start + sliceLength <= time - window }
+        // Slices are in time order: most samples land in a window with nothing to drop.
+        if let first = buckets.first, first.start + sliceLength <= time - window { buckets.removeAll { $0.start + sliceLength <= time - window } }
     }
 }

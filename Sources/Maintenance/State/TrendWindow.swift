@@ -17,7 +17,8 @@ public struct TrendWindow: Sendable, Hashable, Codable {
         buckets[buckets.count - 1].sumOffset += time - start
         buckets[buckets.count - 1].sumValue += value
         let oldest = start - sliceLength * Double(slices - 1)
-        buckets.removeAll { $0.start < oldest }
+        // Slices are in time order: most samples land in a window with nothing to drop.
+        if let first = buckets.first, first.start < oldest { buckets.removeAll { $0.start < oldest } }
     }
 
     mutating func reset() { buckets.removeAll() }
