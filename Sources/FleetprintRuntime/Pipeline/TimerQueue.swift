@@ -1,19 +1,23 @@
 import Foundation
 
-/// Which devices have a timer due, by event time: a binary min-heap of (deadline, device key)
-/// with lazy removal, so advancing event time costs O(log n) per due device instead of a sweep
-/// over the whole fleet. A device's current deadline is the one in `deadlines`; older heap
-/// entries for it are skipped when they surface.
+/// Which devices have a timer due, by event time: a binary min-heap of (deadline, device) with
+/// lazy removal, so advancing event time costs O(log n) per due device instead of a sweep over
+/// the whole fleet. A device's current deadline is the one in `deadlines`; older heap entries
+/// for it are skipped when they surface. Devices are numbered on first sight, so the heap moves
+/// plain numbers and a step of event time hashes no key.
 struct TimerQueue: Sendable {
-    private var heap: [(deadline: Date, key: String)] = []
-    private var deadlines: [String: Date] = [:]
+    private var heap: [(deadline: Date, id: Int)] = []
+    private var ids: [String: Int] = [:]
+    private var keys: [String] = []
+    private var deadlines: [Date?] = []
 
     /// Sets (or clears, with nil) the deadline of `key`.
     mutating func schedule(_ key: String, at deadline: Date?) {
-        guard deadlines[key] != deadline else { return }
-        deadlines[key] = deadline
+        let id = ids[key] ?? number(key)
+        guard deadlines[id] != deadline else { return }
+        deadlines[id] = deadline
         guard let deadline else { return }
-        heap.append((deadline, key))
+        heap.append((deadline, id))
         siftUp(heap.count - 1)
     }
 
@@ -24,12 +28,19 @@ struct TimerQueue: Sendable {
         var due: [String] = []
         while let top = heap.first, top.deadline <= time {
             removeTop()
-            if deadlines[top.key] == top.deadline {
-                deadlines[top.key] = nil
-                due.append(top.key)
+            if deadlines[top.id] == top.deadline {
+                deadlines[top.id] = nil
+                due.append(keys[top.id])
             }
         }
         return due.sorted()
+    }
+
+    private mutating func number(_ key: String) -> Int {
+        ids[key] = keys.count
+        keys.append(key)
+        deadlines.append(nil)
+        return keys.count - 1
     }
 
     private mutating func removeTop() {

@@ -56,6 +56,7 @@ public struct ReplayJob: Sendable {
             progress.update(fraction: reader.fraction, eventTime: record.time, devices: pipeline.state.devices.count, messages: count)
         }
         progress.finish(fraction: reader.fraction, eventTime: pipeline.state.watermark?.timeIntervalSince1970, devices: pipeline.state.devices.count, messages: count)
+        ConnectionReporter.note(PipelineTally.line("replay", pipeline.state.counters, seconds: progress.elapsedSeconds) + (stop.isSet ? " (stopped)" : ""))
         return pipeline
     }
 }

@@ -50,6 +50,7 @@ public struct SimulateJob: Sendable {
         }
         try writer?.close()
         progress.finish(fraction: loop.simulator.progress, eventTime: Double(loop.simulator.now), devices: loop.simulator.deviceCount, messages: loop.simulator.messageCount)
+        ConnectionReporter.note(PipelineTally.line("simulate", loop.pipeline.state.counters, seconds: progress.elapsedSeconds) + (stop.isSet ? " (stopped)" : ""))
         return loop
     }
 
