@@ -24,6 +24,19 @@ struct OperationsTests {
         #expect(text.contains("# TYPE fleetprint_queue_depth gauge\n"))
     }
 
+    @Test("a summary that took long to price pushes the next one back to ten times its cost")
+    func summarySpacing() {
+        var clock = DaemonClock(summaryEvery: 0, checkpointEvery: 60)
+        let first = clock.summaryDue()
+        clock.summaryTook(30)
+        let afterSlowPricing = clock.summaryDue()
+        clock.summaryTook(0)
+        let afterQuickPricing = clock.summaryDue()
+        #expect(first)
+        #expect(!afterSlowPricing, "a 30 s pricing must wait 300 s, not the configured 0 s")
+        #expect(afterQuickPricing)
+    }
+
     @Test("the log limiter lets a few lines a second through and tallies the rest for the next one")
     func rateLimit() {
         var limiter = LogRateLimiter(perSecond: 2)

@@ -5,6 +5,10 @@ import Foundation
 struct DaemonClock {
     let summaryEvery: TimeInterval
     let checkpointEvery: TimeInterval
+    /// Pricing a large fleet takes a while, so summaries are at least this many times as far
+    /// apart as the last one took: they never take more than a tenth of the daemon's time.
+    static let summaryCostRatio = 10.0
+    private var summarySpacing: TimeInterval
     private var lastSummary = Date()
     private var lastCheckpoint = Date()
     private var lastCPU = ProcessCPUTime.seconds()
@@ -14,13 +18,19 @@ struct DaemonClock {
     init(summaryEvery: TimeInterval, checkpointEvery: TimeInterval) {
         self.summaryEvery = summaryEvery
         self.checkpointEvery = checkpointEvery
+        summarySpacing = summaryEvery
     }
 
     mutating func count(_ messages: Int) { messagesSinceRate += messages }
 
     mutating func checkpointDue() -> Bool { due(&lastCheckpoint, every: checkpointEvery) }
 
-    mutating func summaryDue() -> Bool { due(&lastSummary, every: summaryEvery) }
+    mutating func summaryDue() -> Bool { due(&lastSummary, every: summarySpacing) }
+
+    /// The last summary took `seconds` of wall time.
+    mutating func summaryTook(_ seconds: TimeInterval) {
+        summarySpacing = max(summaryEvery, Self.summaryCostRatio * seconds)
+    }
 
     /// Messages per second since the last call.
     mutating func messagesPerSecond() -> Double {

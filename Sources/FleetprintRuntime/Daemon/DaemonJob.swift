@@ -89,8 +89,11 @@ public struct DaemonJob: Sendable {
                 try checkpoint(&pipeline, orders: &orderRecords, through: sequence, store: store)
             }
             if clock.summaryDue() {
+                let started = ContinuousClock.now
                 pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
                 report(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()), publisher)
+                let took = ContinuousClock.now - started
+                clock.summaryTook(Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
             }
         }
         pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())

@@ -1,33 +1,74 @@
 import Foundation
 
-/// Reads a stream file's records in order from a memory-mapped file, one line at a time, so a
-/// file of any size replays in constant memory. Lines that do not parse are reported and skipped.
+/// Reads a stream file's records in order through a fixed window of the file, one line at a
+/// time, so a file of any size replays in constant memory (a memory-mapped 12 GB file grew the
+/// resident set to 12 GB). Lines that do not parse are reported and skipped.
 struct StreamFileReader {
-    private let data: Data
-    private var offset = 0
+    private let handle: FileHandle
+    /// Bytes read from the file at a time.
+    private let chunk: Int
+    private let size: Int
+    /// Unread bytes: `buffer[start...]` are the next bytes of the file after the `read` already consumed.
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var read = 0
+    private var atEnd = false
     private(set) var line = 0
 
-    init(url: URL) throws {
-        data = try Data(contentsOf: url, options: .alwaysMapped)
+    init(url: URL, chunk: Int = 1 << 20) throws {
+        handle = try FileHandle(forReadingFrom: url)
+        self.chunk = max(chunk, 1)
+        size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 
     /// Share of the file read, 0...1.
-    var fraction: Double { data.isEmpty ? 1 : Double(offset) / Double(data.count) }
+    var fraction: Double { size == 0 ? 1 : min(1, Double(read - (buffer.count - start)) / Double(size)) }
 
     mutating func next() -> StreamRecord? {
-        while offset < data.count {
-            let start = offset
-            let end = data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int in
-                guard let base = bytes.baseAddress, let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
-                return UnsafeRawPointer(found) - base
-            }
-            let record: StreamRecord? = end > start ? data.withUnsafeBytes { StreamRecord(line: UnsafeRawBufferPointer(rebasing: $0[start..<end])) } : nil
-            let empty = end == offset
-            offset = end + 1
+        while let text = nextLine() {
             line += 1
-            if let record { return record }
-            if !empty { ConnectionReporter.note("replay: line \(line) is not a stream record; skipped") }
+            if text.isEmpty { continue }
+            if let record = buffer.withUnsafeBytes({ StreamRecord(line: UnsafeRawBufferPointer(rebasing: $0[text])) }) { return record }
+            ConnectionReporter.note("replay: line \(line) is not a stream record; skipped")
         }
         return nil
+    }
+
+    /// The byte range in `buffer` of the next line without its newline; nil at the end of the file.
+    private mutating func nextLine() -> Range<Int>? {
+        var searched = 0
+        while true {
+            if let newline = newline(from: start + searched) {
+                defer { start = newline + 1 }
+                return start..<newline
+            }
+            searched = buffer.count - start
+            if atEnd {
+                guard searched > 0 else { return nil }
+                defer { start = buffer.count }
+                return start..<buffer.count
+            }
+            refill()
+        }
+    }
+
+    private func newline(from offset: Int) -> Int? {
+        buffer.withUnsafeBytes { bytes in
+            guard offset < bytes.count, let base = bytes.baseAddress, let found = memchr(base + offset, 0x0A, bytes.count - offset) else { return nil }
+            return UnsafeRawPointer(found) - base
+        }
+    }
+
+    /// Drops the consumed bytes and appends the next chunk of the file.
+    private mutating func refill() {
+        buffer.removeSubrange(0..<start)
+        start = 0
+        let data = (try? handle.read(upToCount: chunk)) ?? nil
+        guard let data, !data.isEmpty else {
+            atEnd = true
+            return
+        }
+        read += data.count
+        buffer.append(contentsOf: data)
     }
 }
