@@ -28,7 +28,8 @@ struct SimulationLoopTests {
         let (smart, fixed) = (Self.kits(cbm.pipeline.state.ledger), Self.kits(baseline.pipeline.state.ledger))
         #expect(cbm.pipeline.state.counters.workOrdersIssued > 0)
         #expect(smart > 0)
-        #expect(smart < fixed, "CBM \(smart) kits, baseline \(fixed)")
+        // The case study's scenario 1 needs about 5 kits in 15 years where the baseline needs 15.
+        #expect(smart * 2 < fixed, "CBM \(smart) kits, baseline \(fixed)")
     }
 
     @Test("a battery fleet under CBM lives longer on average than under the baseline policy")

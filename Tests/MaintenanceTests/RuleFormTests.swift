@@ -98,18 +98,18 @@ struct RuleFormTests {
     func counterReset() throws {
         var h = EngineHarness(rules: ["burner-hours"])
         h.feed("burner_hours", 100, hours: 0)
-        h.feed("burner_hours", 3000, hours: 1)
+        h.feed("burner_hours", 5500, hours: 1)
         #expect(h.orders.isEmpty)
-        h.feed("burner_hours", 3200, hours: 2)
+        h.feed("burner_hours", 5700, hours: 2)
         let order = try #require(h.orders.first)
         #expect(order.priority == .alert)
         let output = h.service(order, hours: 3)
         #expect(output.closedOrders == [order])
         #expect(output.serviceEvents.first?.kit == "medium")
         #expect(h.state.openWorkOrders.isEmpty)
-        h.feed("burner_hours", 6000, hours: 4)
+        h.feed("burner_hours", 11_100, hours: 4)
         #expect(h.orders.count == 1)
-        h.feed("burner_hours", 6300, hours: 5)
+        h.feed("burner_hours", 11_300, hours: 5)
         #expect(h.orders.count == 2)
         #expect(h.service(order, hours: 6).disposition == .duplicate)
     }
@@ -118,7 +118,7 @@ struct RuleFormTests {
     func dedupWhileOpen() throws {
         var h = EngineHarness(rules: ["burner-hours", "flue-gas-fouling"]) { $0.condition = $0.id == "flue-gas-fouling" ? .threshold(Threshold(direction: .above, alert: Quantity(75, .degreeCelsius), alarm: Quantity(85, .degreeCelsius), clear: Quantity(70, .degreeCelsius))) : $0.condition }
         h.feed("burner_hours", 0, hours: 0)
-        h.feed("burner_hours", 3500, hours: 1)
+        h.feed("burner_hours", 6000, hours: 1)
         h.feed("flue_gas_temperature", 90, hours: 2)
         #expect(h.orders.count == 1)
         #expect(h.suppressed == 1)
