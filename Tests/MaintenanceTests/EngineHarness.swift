@@ -9,6 +9,7 @@ struct EngineHarness {
     let engine: MaintenanceEngine
     var state: DeviceState
     var orders: [WorkOrder] = []
+    var escalated: [WorkOrder] = []
     var closed: [WorkOrder] = []
     var events: [ServiceEvent] = []
     var suppressed = 0
@@ -50,6 +51,7 @@ struct EngineHarness {
 
     private mutating func record(_ output: MaintenanceOutput) -> MaintenanceOutput {
         orders += output.workOrders
+        escalated += output.escalatedOrders
         closed += output.closedOrders
         events += output.serviceEvents
         suppressed += output.suppressed

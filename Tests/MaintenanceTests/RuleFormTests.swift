@@ -114,18 +114,47 @@ struct RuleFormTests {
         #expect(h.service(order, hours: 6).disposition == .duplicate)
     }
 
-    @Test("deduplicated while open: a second rule for the same kit is suppressed")
+    /// Burner hours (alert) and an instant flue-gas threshold, both serviced with the medium kit.
+    private static func sameComponent() -> EngineHarness {
+        EngineHarness(rules: ["burner-hours", "flue-gas-fouling"]) { $0.condition = $0.id == "flue-gas-fouling" ? .threshold(Threshold(direction: .above, alert: Quantity(75, .degreeCelsius), alarm: Quantity(85, .degreeCelsius), clear: Quantity(70, .degreeCelsius))) : $0.condition }
+    }
+
+    @Test("deduplicated while open: a second alert for the same component is suppressed")
     func dedupWhileOpen() throws {
-        var h = EngineHarness(rules: ["burner-hours", "flue-gas-fouling"]) { $0.condition = $0.id == "flue-gas-fouling" ? .threshold(Threshold(direction: .above, alert: Quantity(75, .degreeCelsius), alarm: Quantity(85, .degreeCelsius), clear: Quantity(70, .degreeCelsius))) : $0.condition }
+        var h = Self.sameComponent()
         h.feed("burner_hours", 0, hours: 0)
         h.feed("burner_hours", 6000, hours: 1)
-        h.feed("flue_gas_temperature", 90, hours: 2)
+        h.feed("flue_gas_temperature", 80, hours: 2)
         #expect(h.orders.count == 1)
         #expect(h.suppressed == 1)
+        #expect(h.escalated.isEmpty)
         h.service(h.orders.first, hours: 3)
         h.feed("flue_gas_temperature", 90, hours: 4)
         #expect(h.orders.count == 2)
         #expect(h.orders.last?.rule == "flue-gas-fouling")
+    }
+
+    @Test("an alarm on a component whose alert order is open raises that order to alarm, due within the alarm lead")
+    func escalation() throws {
+        var h = Self.sameComponent()
+        h.feed("burner_hours", 0, hours: 0)
+        h.feed("burner_hours", 6000, hours: 1)
+        let alert = try #require(h.orders.first)
+        #expect(alert.priority == .alert)
+        h.feed("flue_gas_temperature", 90, hours: 2)
+        #expect(h.orders == [alert], "no second order for the same component")
+        let raised = try #require(h.escalated.first)
+        #expect(h.escalated.count == 1)
+        #expect(raised.id == alert.id && raised.kit == alert.kit && raised.rule == alert.rule)
+        #expect(raised.priority == .alarm)
+        let (raisedDue, alertDue) = (try #require(raised.due), try #require(alert.due))
+        #expect(raisedDue <= EngineHarness.time(hours: 2).addingTimeInterval(2 * 86_400))
+        #expect(raisedDue <= alertDue)
+        #expect(raised.reason?.hasPrefix("flue-gas-fouling: ") == true)
+        #expect(h.state.openWorkOrders == [raised])
+        h.feed("flue_gas_temperature", 91, hours: 3)
+        #expect(h.escalated.count == 1, "an alarm order is not raised again")
+        #expect(h.service(raised, hours: 4).closedOrders == [raised])
     }
 
     @Test("rate of change: a pressure drop of 0.5 bar within 24 h asks for a remote check")

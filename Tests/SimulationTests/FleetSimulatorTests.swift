@@ -48,4 +48,25 @@ struct FleetSimulatorTests {
             #expect(throws: Never.self) { _ = try decoder.decode(topic: topic, payload: payload) }
         }
     }
+
+    @Test("an order escalated while its technician is still planned is carried out once, by its new due date")
+    func escalatedOrderOnce() throws {
+        let settings = SimulationSettings(fleet: FleetSpec(["boiler": 1]), years: 1, period: 86_400, seed: 3, mode: .cbm)
+        var simulator = try FleetSimulator(library: try Self.library(), settings: settings)
+        let next = simulator.next()
+        let first = try #require(next)
+        let issued = Date(timeIntervalSince1970: Double(first.time))
+        var order = WorkOrder(id: "boiler/boiler-00001/1", device: "boiler-00001", kind: "boiler", rule: "burner-hours", issuedAt: issued,
+                              priority: .alert, kit: "medium", resolution: .technician, due: issued.addingTimeInterval(60 * 86_400))
+        simulator.accept(order)
+        order.priority = .alarm
+        order.due = issued.addingTimeInterval(2 * 86_400)
+        simulator.accept(order)
+        var visits: [ServiceEvent] = []
+        while let message = simulator.next() {
+            if case .service(let event) = message, event.workOrder == order.id { visits.append(event) }
+        }
+        #expect(visits.count == 1)
+        #expect(visits.first.map { $0.time <= order.due! } == true)
+    }
 }

@@ -122,6 +122,9 @@ public struct DaemonJob: Sendable {
 
     /// Work orders at info; dead letters at warning, at most a few a second, with a tally of the rest.
     private func log(_ output: PipelineOutput, limiter: inout LogRateLimiter) {
+        for order in output.escalatedOrders {
+            logger.warning("work order escalated", metadata: ["id": "\(order.id)", "reason": "\(order.reason ?? "-")", "due": "\(order.due.map { "\($0)" } ?? "-")"])
+        }
         for order in output.workOrders {
             logger.info("work order", metadata: ["id": "\(order.id)", "rule": "\(order.rule)", "priority": "\(order.priority.rawValue)", "kit": "\(order.kit ?? "-")"])
         }

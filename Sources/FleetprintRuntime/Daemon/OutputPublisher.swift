@@ -5,7 +5,7 @@ import MQTT
 import Store
 
 /// Publishes what the pipeline produced: work orders (QoS 1, each id once, even across a crash
-/// and replay), dead letters, and the retained impact summary.
+/// and replay; an escalation to alarm once more), dead letters, and the retained impact summary.
 final class OutputPublisher: Sendable {
     private let client: MQTTClient
     private let store: FleetStore
@@ -27,12 +27,12 @@ final class OutputPublisher: Sendable {
     /// Publishes one message's output; returns the order records for the next checkpoint.
     func publish(_ output: PipelineOutput) throws -> [StoredRecord] {
         var records: [StoredRecord] = []
-        for order in output.workOrders {
+        for (order, mark) in output.workOrders.map({ ($0, $0.id) }) + output.escalatedOrders.map({ ($0, $0.id + Self.escalationMark) }) {
             let body = try encoder.encode(order)
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "open"))))
-            guard !alreadyPublished.contains(order.id) else { continue }
+            guard !alreadyPublished.contains(mark) else { continue }
             try client.publish(topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body), qos: .atLeastOnce)
-            try store.markPublished(order.id)
+            try store.markPublished(mark)
         }
         for order in output.closedOrders {
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "closed"))))
@@ -42,6 +42,9 @@ final class OutputPublisher: Sendable {
         }
         return records
     }
+
+    /// Suffix of an escalation's publication mark, so the order and its escalation are each published once.
+    static let escalationMark = "#alarm"
 
     func publishSummary(_ summary: DaemonSummary) {
         do {

@@ -174,6 +174,7 @@ public struct FleetPipeline: Sendable {
     /// Books the engine's output: orders to publish, service events into the ledger.
     private mutating func absorb(_ result: MaintenanceOutput, into output: inout PipelineOutput) {
         output.workOrders += result.workOrders
+        output.escalatedOrders += result.escalatedOrders
         output.closedOrders += result.closedOrders
         state.counters.workOrdersIssued += result.workOrders.count
         state.counters.workOrdersClosed += result.closedOrders.count

@@ -25,7 +25,7 @@ public struct ClosedLoop: Sendable {
         guard let message = simulator.next() else { return nil }
         let (topic, payload) = message.wire
         let output = pipeline.ingest(topic: topic, payload: payload)
-        for order in output.workOrders { simulator.accept(order) }
+        for order in output.workOrders + output.escalatedOrders { simulator.accept(order) }
         for order in output.closedOrders { simulator.orderClosed(order.id) }
         return StreamRecord(time: Double(message.time), topic: topic, payload: payload)
     }

@@ -56,9 +56,13 @@ extension MaintenanceEngine {
 
     private func issue(_ r: Int, _ priority: WorkOrderPriority, values: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
         let rule = rules[r]
-        guard !state.openOrders.contains(where: { $0.component == rule.component }) else {
-            output.suppressed += 1
-            state.counts.suppressed += 1
+        if let open = state.openOrders.firstIndex(where: { $0.component == rule.component }) {
+            if priority == .alarm, state.openOrders[open].order.priority == .alert {
+                escalate(open, reason: "\(rule.spec.id): \(values)", at: time, state: &state, output: &output)
+            } else {
+                output.suppressed += 1
+                state.counts.suppressed += 1
+            }
             return
         }
         state.orderSequence += 1
@@ -69,6 +73,17 @@ extension MaintenanceEngine {
                               reason: "\(rule.spec.id): \(values)", due: time.addingTimeInterval(lead(r, priority, state: state)))
         state.openOrders.append(OpenOrder(order: order, component: rule.component))
         output.workOrders.append(order)
+    }
+
+    /// Raises the open order to alarm: due within the alarm lead (never later than it was), with
+    /// the alarm's reason; its id, rule and kit stay, so the visit already planned is brought forward.
+    private func escalate(_ open: Int, reason: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
+        var order = state.openOrders[open].order
+        order.priority = .alarm
+        order.reason = reason
+        order.due = min(order.due ?? .distantFuture, time.addingTimeInterval(settings.alarmLead))
+        state.openOrders[open].order = order
+        output.escalatedOrders.append(order)
     }
 
     /// Time until the order is due: short for an alarm; otherwise the remaining useful life from

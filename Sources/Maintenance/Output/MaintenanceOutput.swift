@@ -6,6 +6,9 @@ public struct MaintenanceOutput: Sendable, Hashable {
     public var disposition: ReadingDisposition
     /// Orders issued now: technician visits, remote actions and customer instructions (see `resolution`).
     public var workOrders: [WorkOrder] = []
+    /// Open orders raised to alarm now (same id, alarm priority, due sooner, the alarm's reason):
+    /// an alarm on a component must not wait behind the alert order already open for it.
+    public var escalatedOrders: [WorkOrder] = []
     /// Orders closed now, by a service report or because a remote/customer fault cleared.
     public var closedOrders: [WorkOrder] = []
     /// Maintenance facts for the ledger: applied service reports and fixes made without a visit.
@@ -17,10 +20,11 @@ public struct MaintenanceOutput: Sendable, Hashable {
         self.disposition = disposition
     }
 
-    public var isEmpty: Bool { workOrders.isEmpty && closedOrders.isEmpty && serviceEvents.isEmpty }
+    public var isEmpty: Bool { workOrders.isEmpty && escalatedOrders.isEmpty && closedOrders.isEmpty && serviceEvents.isEmpty }
 
     mutating func merge(_ other: MaintenanceOutput) {
         workOrders += other.workOrders
+        escalatedOrders += other.escalatedOrders
         closedOrders += other.closedOrders
         serviceEvents += other.serviceEvents
         suppressed += other.suppressed

@@ -104,22 +104,25 @@ public struct FleetSimulator: Sendable {
     // MARK: The technician loop
 
     /// A work order from the daemon: scheduled after a lead time that follows its priority and
-    /// due date. Ignored in baseline mode, and for missing-data rules (nothing is broken).
+    /// due date. Ignored in baseline mode, and for missing-data rules (nothing is broken). An
+    /// order already waiting (escalated to alarm) is planned again from its new due date.
     public mutating func accept(_ order: WorkOrder) {
         guard settings.mode == .cbm, let slot = unitIndex[PipelineKey.of(kind: order.kind, device: order.device)],
               !kinds[units[slot].kind].missingRules.contains(order.rule) else { return }
-        let issued = Int64(order.issuedAt.timeIntervalSince1970)
-        let due = order.due.map { $0.timeIntervalSince(order.issuedAt) } ?? Physics.day
+        // Planned from when the order reaches the technicians: its issue, or now for an escalation.
+        let planned = max(now, Int64(order.issuedAt.timeIntervalSince1970))
+        let due = order.due.map { $0.timeIntervalSince1970 - Double(planned) } ?? Physics.day
         let lead: Double
         switch order.resolution {
         case .technician: lead = max(Physics.minimumTechnicianLead, due * technicians.uniform(Physics.technicianShare.lowerBound, Physics.technicianShare.upperBound))
         case .customer: lead = min(due, Physics.day * technicians.uniform(Physics.customerDays.lowerBound, Physics.customerDays.upperBound))
         case .remote: lead = 3600 * technicians.uniform(Physics.remoteHours.lowerBound, Physics.remoteHours.upperBound)
         }
+        if let waiting = jobByOrder[order.id] { jobs[waiting] = nil }
         jobCount += 1
         jobs[jobCount] = (order, units[slot].generation)
         jobByOrder[order.id] = jobCount
-        queue.schedule(.job(jobCount), at: max(now, issued + Int64(lead)), device: slot, generation: units[slot].generation)
+        queue.schedule(.job(jobCount), at: planned + Int64(max(0, lead)), device: slot, generation: units[slot].generation)
     }
 
     /// The daemon closed an order itself (the condition cleared, or another visit covered it).
