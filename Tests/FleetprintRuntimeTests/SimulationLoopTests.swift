@@ -27,6 +27,7 @@ struct SimulationLoopTests {
         let baseline = try Self.job(["boiler": 8], mode: .baseline).runInProcess()
         let (smart, fixed) = (Self.kits(cbm.pipeline.state.ledger), Self.kits(baseline.pipeline.state.ledger))
         #expect(cbm.pipeline.state.counters.workOrdersIssued > 0)
+        #expect(cbm.pipeline.state.counters.deadLetters.isEmpty, "a simulated stream is clean: \(cbm.pipeline.state.counters.deadLetters)")
         #expect(smart > 0)
         // The case study's scenario 1 needs about 5 kits in 15 years where the baseline needs 15.
         #expect(smart * 2 < fixed, "CBM \(smart) kits, baseline \(fixed)")

@@ -22,6 +22,8 @@ struct DeviceUnit: Sendable {
     /// Damage waiting for a repair, by hazard index.
     var damage: [Int] = []
     var plannedVisits = 0
+    /// Second of the device's latest telemetry (kept across units: the device id stays).
+    var lastTelemetry = Int64.min
 
     init(kind: Int, id: String, topic: String, slot: Int, rng: SplitMix64) {
         self.kind = kind

@@ -223,10 +223,14 @@ public struct FleetSimulator: Sendable {
         payload.reserveCapacity(256)
         model.codec.encode(at: Date(timeIntervalSince1970: Double(t)), values: values, into: &payload)
         outbox.append(.telemetry(time: t, topic: units[slot].topic, payload: payload))
+        units[slot].lastTelemetry = t
     }
 
-    /// A message with one metric only: a fault's symptom or an abuse event as it happens.
+    /// A message with one metric only: a fault's symptom or an abuse event as it happens. None
+    /// on a second the device has already reported: a reading not newer than that message's
+    /// would be refused as a duplicate (the fault shows in the next sample and the bursts).
     private mutating func symptom(_ h: Int, slot: Int, at t: Int64) {
+        guard units[slot].lastTelemetry < t else { return }
         let model = kinds[units[slot].kind]
         let hazard = model.hazards[h]
         values = [ReadingValue?](repeating: nil, count: model.quiet.count)
@@ -234,6 +238,7 @@ public struct FleetSimulator: Sendable {
         var payload: [UInt8] = []
         model.codec.encode(at: Date(timeIntervalSince1970: Double(t)), values: values, into: &payload)
         outbox.append(.telemetry(time: t, topic: units[slot].topic, payload: payload))
+        units[slot].lastTelemetry = t
     }
 
     private mutating func occur(_ h: Int, slot: Int, at t: Int64) {
