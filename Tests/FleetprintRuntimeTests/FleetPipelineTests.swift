@@ -73,6 +73,23 @@ struct FleetPipelineTests {
     }
 }
 
+@Suite("How far ahead a timestamp may be")
+struct LeadTests {
+    @Test("after a quiet night the first message is not too new; a clock running a day ahead of its arrival is")
+    func quietNight() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let evening = BoilerStream.start
+        let morning = evening.addingTimeInterval(10 * 3600)
+        #expect(pipeline.ingest(topic: BoilerStream.topic("a"), payload: BoilerStream.payload(at: evening), receivedAt: evening).deadLetters.isEmpty)
+        let first = pipeline.ingest(topic: BoilerStream.topic("b"), payload: BoilerStream.payload(at: morning), receivedAt: morning.addingTimeInterval(2))
+        #expect(first.deadLetters.isEmpty, "10 h after the watermark, but on time for when it arrived")
+        let early = pipeline.ingest(topic: BoilerStream.topic("c"), payload: BoilerStream.payload(at: morning.addingTimeInterval(86_400)), receivedAt: morning.addingTimeInterval(5))
+        #expect(early.deadLetters.map(\.reason) == ["too-new"])
+        let unknownArrival = pipeline.ingest(topic: BoilerStream.topic("d"), payload: BoilerStream.payload(at: morning.addingTimeInterval(2 * 3600)))
+        #expect(unknownArrival.deadLetters.map(\.reason) == ["too-new"], "without a receive time the watermark alone decides")
+    }
+}
+
 @Suite("Flood control")
 struct FloodTests {
     @Test("a device sending far more than its sample period allows is dead-lettered as a flood; others are not affected")

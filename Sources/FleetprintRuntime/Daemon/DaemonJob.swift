@@ -74,7 +74,7 @@ public struct DaemonJob: Sendable {
             while true {
                 let batch = try store.journal(after: sequence, limit: 1000)
                 for entry in batch {
-                    let output = pipeline.ingest(topic: entry.topic, payload: entry.payload)
+                    let output = pipeline.ingest(topic: entry.topic, payload: entry.payload, receivedAt: Date(timeIntervalSince1970: entry.receivedAt))
                     orderRecords += try publisher.publish(output)
                     log(output, limiter: &deadLetterLog)
                     sequence = entry.sequence

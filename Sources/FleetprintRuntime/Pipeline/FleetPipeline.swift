@@ -42,14 +42,15 @@ public struct FleetPipeline: Sendable {
     public var subscriptions: [String] { decoder.router.subscriptions + [OutputTopics.serviceReports] }
 
     /// Processes one message: telemetry, or a service report on `fleetprint/service/<kind>/<device>`.
-    public mutating func ingest(topic: String, payload: [UInt8]) -> PipelineOutput {
+    /// `receivedAt` is when it arrived (journaled or recorded, so a replay decides the same).
+    public mutating func ingest(topic: String, payload: [UInt8], receivedAt: Date? = nil) -> PipelineOutput {
         state.counters.messages += 1
         if topic.hasPrefix(OutputTopics.serviceReportPrefix) {
             return ingestServiceReport(topic: topic, payload: payload)
         }
         let message: DecodedMessage
         do {
-            message = try decoder.decode(topic: topic, payload: payload, reference: state.watermark)
+            message = try decoder.decode(topic: topic, payload: payload, reference: state.watermark, receivedAt: receivedAt)
         } catch {
             return deadLetter(error.reason.rawValue, topic: topic, detail: error.detail, field: error.field, payload: payload)
         }

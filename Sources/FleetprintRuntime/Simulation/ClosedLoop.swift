@@ -1,7 +1,6 @@
 import FleetModel
 import Foundation
 import Simulation
-import Telemetry
 
 /// The simulator and the daemon's own pipeline in one process: each simulated message goes
 /// through `FleetPipeline` exactly as the daemon would take it from the broker, and the work
@@ -13,20 +12,17 @@ public struct ClosedLoop: Sendable {
 
     public init(library: ProfileLibrary, settings: SimulationSettings) throws(SimulationError) {
         simulator = try FleetSimulator(library: library, settings: settings)
-        pipeline = FleetPipeline(library: library, limits: Self.limits)
+        pipeline = FleetPipeline(library: library)
     }
-
-    /// A stream file is history in event-time order: a small fleet sampled daily may be a day
-    /// ahead of the last message, which the daemon's live one-hour lead would reject.
-    public static let limits = DecodeLimits(maxLead: 400 * 86_400)
 
     /// The next message as sent, after the pipeline and the technicians have acted on it; nil at the end.
     public mutating func step() -> StreamRecord? {
         guard let message = simulator.next() else { return nil }
         let (topic, payload) = message.wire
-        let output = pipeline.ingest(topic: topic, payload: payload)
+        let record = StreamRecord(time: Double(message.time), topic: topic, payload: payload)
+        let output = pipeline.ingest(topic: topic, payload: payload, receivedAt: Date(timeIntervalSince1970: record.time))
         for order in output.workOrders + output.escalatedOrders { simulator.accept(order) }
         for order in output.closedOrders { simulator.orderClosed(order.id) }
-        return StreamRecord(time: Double(message.time), topic: topic, payload: payload)
+        return record
     }
 }

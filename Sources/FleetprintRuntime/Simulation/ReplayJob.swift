@@ -46,12 +46,12 @@ public struct ReplayJob: Sendable {
 
     /// Every line through a fresh pipeline, as fast as one core goes.
     public func runOffline(stop: StopFlag = StopFlag()) throws -> FleetPipeline {
-        var pipeline = FleetPipeline(library: library, limits: ClosedLoop.limits)
+        var pipeline = FleetPipeline(library: library)
         var progress = ProgressReporter(label: "replay")
         var reader = try StreamFileReader(url: file)
         var count = 0
         while !stop.isSet, let record = reader.next() {
-            _ = pipeline.ingest(topic: record.topic, payload: record.payload)
+            _ = pipeline.ingest(topic: record.topic, payload: record.payload, receivedAt: Date(timeIntervalSince1970: record.time))
             count += 1
             progress.update(fraction: reader.fraction, eventTime: record.time, devices: pipeline.state.devices.count, messages: count)
         }

@@ -24,7 +24,7 @@ public enum DecodeReason: String, Sendable, Hashable, Codable, CaseIterable {
     case badTimestamp = "bad-timestamp"
     /// Older than the reference (the fleet's watermark) minus `DecodeLimits.maxAge`.
     case tooOld = "too-old"
-    /// Newer than the reference plus `DecodeLimits.maxLead`: a device clock running ahead.
+    /// Newer than the later of the watermark and the receive time, plus `DecodeLimits.maxLead`: a device clock running ahead.
     case tooNew = "too-new"
     /// A valid object without a single known metric field.
     case noMetrics = "no-metrics"

@@ -27,16 +27,20 @@ public struct PayloadCodec: Sendable {
 
     // MARK: Decoding
 
-    /// Decodes one payload. `reference` (the fleet's event-time watermark) bounds how old or new
-    /// the timestamp may be; nil checks only that it is plausible. One bad field rejects the
-    /// message, so a reading is never half-believed. Unknown fields are ignored.
-    public func decode(_ payload: [UInt8], device: String, reference: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+    /// Decodes one payload. `reference` (the fleet's event-time watermark) bounds how old the
+    /// timestamp may be; how new, the later of it and `receivedAt` (when the message arrived), so
+    /// the first message after a quiet night is not "ahead" of a stale watermark, and a sped-up
+    /// simulation is not "ahead" of the wall clock. Nil for both checks only that the time is
+    /// plausible. One bad field rejects the message, so a reading is never half-believed. Unknown
+    /// fields are ignored.
+    public func decode(_ payload: [UInt8], device: String, reference: Date? = nil, receivedAt: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
         try payload.withUnsafeBytes { bytes in
-            Result { () throws(DecodeFailure) in try decode(bytes, device: device, reference: reference, limits: limits) }
+            Result { () throws(DecodeFailure) in try decode(bytes, device: device, reference: reference, receivedAt: receivedAt, limits: limits) }
         }.get()
     }
 
-    public func decode(_ payload: UnsafeRawBufferPointer, device: String, reference: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+    public func decode(_ payload: UnsafeRawBufferPointer, device: String, reference: Date? = nil, receivedAt: Date? = nil,
+                       limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
         guard payload.count <= limits.maxPayloadBytes else {
             throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
         }
@@ -56,9 +60,11 @@ public struct PayloadCodec: Sendable {
         }
         try scanner.end()
         guard let time else { throw DecodeFailure(.missingTimestamp, field: timestampField, "no '\(timestampField)' field") }
-        if let reference {
-            if time < reference.addingTimeInterval(-limits.maxAge) { throw DecodeFailure(.tooOld, field: timestampField, "\(time) is older than \(reference) by more than \(limits.maxAge) s") }
-            if time > reference.addingTimeInterval(limits.maxLead) { throw DecodeFailure(.tooNew, field: timestampField, "\(time) is ahead of \(reference) by more than \(limits.maxLead) s") }
+        if let reference, time < reference.addingTimeInterval(-limits.maxAge) {
+            throw DecodeFailure(.tooOld, field: timestampField, "\(time) is older than \(reference) by more than \(limits.maxAge) s")
+        }
+        if let front = [reference, receivedAt].compactMap({ $0 }).max(), time > front.addingTimeInterval(limits.maxLead) {
+            throw DecodeFailure(.tooNew, field: timestampField, "\(time) is ahead of \(front) by more than \(limits.maxLead) s")
         }
         guard !readings.isEmpty else { throw DecodeFailure(.noMetrics, "no known metric field") }
         for index in readings.indices { readings[index].time = time }

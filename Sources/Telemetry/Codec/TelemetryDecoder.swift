@@ -21,17 +21,17 @@ public struct TelemetryDecoder: Sendable {
     public func codec(for kind: String) -> PayloadCodec? { codecs[kind] }
 
     /// Routes and decodes; every rejection carries a `DecodeReason` for the dead-letter topic.
-    public func decode(topic: String, payload: [UInt8], reference: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
+    public func decode(topic: String, payload: [UInt8], reference: Date? = nil, receivedAt: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
         guard payload.count <= limits.maxPayloadBytes else {
             throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
         }
         guard let address = router.route(topic) else { throw DecodeFailure(.unknownTopic, "no profile declares topic '\(topic)'") }
-        return try decode(payload, from: address, reference: reference)
+        return try decode(payload, from: address, reference: reference, receivedAt: receivedAt)
     }
 
     /// Decodes for a known address (a replay file that stores kind and device).
-    public func decode(_ payload: [UInt8], from address: DeviceAddress, reference: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
+    public func decode(_ payload: [UInt8], from address: DeviceAddress, reference: Date? = nil, receivedAt: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
         guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
-        return try codec.decode(payload, device: address.device, reference: reference, limits: limits)
+        return try codec.decode(payload, device: address.device, reference: reference, receivedAt: receivedAt, limits: limits)
     }
 }
