@@ -170,6 +170,17 @@ struct RuleFormTests {
         #expect(h.orders.first?.reason?.contains("fell 0.55 bar") == true)
     }
 
+    @Test("order is kept per metric: a container's access event arriving after a newer fill reading still counts")
+    func perMetricOrder() {
+        var h = EngineHarness(kind: "underground-container")
+        #expect(h.feed("fill_level", 40, hours: 1).disposition == .accepted)
+        #expect(h.feed("chip_access", 1, hours: 0.9).disposition == .accepted)
+        #expect(h.feed("chip_access", 1, hours: 0.8).disposition == .stale)
+        #expect(h.feed("fill_level", 40, hours: 0.95).disposition == .stale)
+        #expect(h.state.watermark == EngineHarness.time(hours: 1))
+        #expect(h.state.counts.accepted == 2 && h.state.counts.stale == 2)
+    }
+
     @Test("stale and duplicate readings are counted and ignored")
     func staleAndDuplicate() {
         var h = EngineHarness(rules: ["low-pressure"])

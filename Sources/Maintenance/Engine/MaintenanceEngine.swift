@@ -72,17 +72,18 @@ public final class MaintenanceEngine: Sendable {
 
     // MARK: Readings
 
-    /// Runs one reading through every stage. Readings older than the device's watermark, or not
-    /// newer than the metric's last reading, are counted and ignored, so duplicates and
-    /// reordering never change the result.
+    /// Runs one reading through every stage. Readings not newer than the metric's last reading
+    /// are counted and ignored, so redeliveries never change the result. Order is kept per
+    /// metric, not per device: a device's metrics may come from different units on different
+    /// topics (a container's fill sensor and its access unit), and one's late reading is not
+    /// stale for the other.
     public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
         guard let m = metricIndex[reading.metric] else { return count(.unknownMetric, in: &state) }
-        if let watermark = state.watermark, reading.time < watermark { return count(.stale, in: &state) }
-        if let last = state.metrics[m].lastSeen, reading.time <= last { return count(.duplicate, in: &state) }
+        if let last = state.metrics[m].lastSeen, reading.time <= last { return count(reading.time < last ? .stale : .duplicate, in: &state) }
         // Timers due before this reading fire first, exactly as if the watermark had got there.
         var output = advance(to: reading.time, state: &state)
         state.counts.count(.accepted)
-        state.watermark = reading.time
+        if state.watermark.map({ reading.time > $0 }) ?? true { state.watermark = reading.time }
         state.metrics[m].lastSeen = reading.time
         let number = reading.value.number
         if let number {

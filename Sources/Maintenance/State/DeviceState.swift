@@ -10,7 +10,7 @@ public struct DeviceState: Sendable, Hashable, Codable {
     public let kind: String
     /// First sight: missing-data timers run from here until the metric's first reading.
     public let commissioned: Date
-    /// Latest event time accepted from this device; older readings are ignored.
+    /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
     public internal(set) var watermark: Date?
     public internal(set) var metrics: [MetricState]
     public internal(set) var rules: [RuleState]
