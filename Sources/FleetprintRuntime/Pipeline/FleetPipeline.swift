@@ -72,7 +72,7 @@ public struct FleetPipeline: Sendable {
         let accepted = run.accepted
         guard accepted > 0 else {
             let reason = run.rejection ?? .duplicate
-            output.merge(deadLetter(reason.rawValue, topic: topic, detail: "no reading newer than the device's watermark", field: nil, payload: payload))
+            output.merge(deadLetter(reason.rawValue, topic: topic, detail: "no reading newer than the device's last reading of its metric", field: nil, payload: payload))
             return output
         }
         state.counters.readings += accepted

@@ -5,8 +5,8 @@ import Foundation
 /// (`DeviceLedger`); `LedgerModel` prices it against the baseline counterfactual when asked,
 /// so the state is small, Codable and independent of the factor files.
 ///
-/// Feed it: `observe` for every reading's timestamp, `record` for every ServiceEvent,
-/// `receive` for the bytes of every message, `addCompute` for Fleetprint's CPU time,
+/// Feed it: `receive` for the bytes of every message (it extends the service time too; `observe`
+/// does only that), `record` for every ServiceEvent, `addCompute` for Fleetprint's CPU time,
 /// `commission`/`retire` when a device enters or leaves service, `replacePart` for a part
 /// replaced outside a kit.
 public struct ImpactLedger: Sendable, Hashable, Codable {

@@ -32,12 +32,11 @@ public struct LedgerModel: Sendable {
     public func summary(of ledger: ImpactLedger) -> FleetSummary {
         let devices = ledger.devices.keys.sorted().compactMap { ledger.devices[$0] }
         let totalYears = devices.reduce(0) { $0 + $1.serviceYears }
-        var pricings: [String: KindPricing?] = [:]
+        let pricings = Dictionary(uniqueKeysWithValues: Set(devices.map(\.kind)).compactMap { kind in pricing(of: kind).map { (kind, $0) } })
         var priced: [PricedDevice] = []
         var unpriced: [String] = []
         for device in devices {
-            if pricings[device.kind] == nil { pricings[device.kind] = .some(pricing(of: device.kind)) }
-            guard let pricing = pricings[device.kind] ?? nil else {
+            guard let pricing = pricings[device.kind] else {
                 unpriced.append(device.device)
                 continue
             }
