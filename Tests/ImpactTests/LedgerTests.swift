@@ -12,7 +12,7 @@ import Testing
         ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(1.5), action: .visit, kit: "medium"))
         ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(2), action: .remoteFix))
         ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(2.5), action: .customerFix))
-        ledger.observe(device: "b1", kind: "boiler", at: Fixtures.years(3))
+        ledger.receive(bytes: 0, device: "b1", kind: "boiler", at: Fixtures.years(3))
         return ledger
     }
 
@@ -49,7 +49,7 @@ import Testing
     @Test func summaryAddsKindsAndChargesComputeToTheFleet() throws {
         var ledger = boilerLedger()
         ledger.commission(device: "g1", kind: "speedgate", at: Fixtures.start)
-        ledger.observe(device: "g1", kind: "speedgate", at: Fixtures.years(1))
+        ledger.receive(bytes: 0, device: "g1", kind: "speedgate", at: Fixtures.years(1))
         ledger.commission(device: "x1", kind: "unknown-kind", at: Fixtures.start)
         ledger.addCompute(cpuSeconds: 3600)
         let summary = LedgerModel(library: try Fixtures.library()).summary(of: ledger)

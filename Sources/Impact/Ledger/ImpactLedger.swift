@@ -5,8 +5,8 @@ import Foundation
 /// (`DeviceLedger`); `LedgerModel` prices it against the baseline counterfactual when asked,
 /// so the state is small, Codable and independent of the factor files.
 ///
-/// Feed it: `receive` for the bytes of every message (it extends the service time too; `observe`
-/// does only that), `record` for every ServiceEvent, `addCompute` for Fleetprint's CPU time,
+/// Feed it: `receive` for the bytes of every message (which also extends the device's service
+/// time), `record` for every ServiceEvent, `addCompute` for Fleetprint's CPU time,
 /// `commission`/`retire` when a device enters or leaves service, `replacePart` for a part
 /// replaced outside a kit.
 public struct ImpactLedger: Sendable, Hashable, Codable {
@@ -21,12 +21,8 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         update(device, kind, time) { _ in }
     }
 
-    /// A reading's event time: extends the device's service time.
-    public mutating func observe(device: String, kind: String, at time: Date) {
-        update(device, kind, time) { _ in }
-    }
-
-    /// Bytes of a message actually received from the device (data transmission is charged on these).
+    /// A message from the device at `time`: extends its service time, and its bytes are what data
+    /// transmission is charged on.
     public mutating func receive(bytes: Int, device: String, kind: String, at time: Date) {
         update(device, kind, time) { $0.bytesReceived += Double(bytes) }
     }

@@ -97,13 +97,6 @@ public final class MaintenanceEngine: Sendable {
         return output
     }
 
-    /// All readings of one decoded message, in order.
-    public func process(_ readings: [Reading], state: inout DeviceState) -> MaintenanceOutput {
-        var output = MaintenanceOutput()
-        for reading in readings { output.merge(process(reading, state: &state)) }
-        return output
-    }
-
     private func count(_ disposition: ReadingDisposition, in state: inout DeviceState) -> MaintenanceOutput {
         state.counts.count(disposition)
         return MaintenanceOutput(disposition: disposition)

@@ -63,7 +63,11 @@ public struct PayloadCodec: Sendable {
         if let reference, time < reference.addingTimeInterval(-limits.maxAge) {
             throw DecodeFailure(.tooOld, field: timestampField, "\(time) is older than \(reference) by more than \(limits.maxAge) s")
         }
-        if let front = [reference, receivedAt].compactMap({ $0 }).max(), time > front.addingTimeInterval(limits.maxLead) {
+        let front: Date? = switch (reference, receivedAt) {
+        case let (watermark?, arrival?): max(watermark, arrival)
+        case let (watermark, arrival): watermark ?? arrival
+        }
+        if let front, time > front.addingTimeInterval(limits.maxLead) {
             throw DecodeFailure(.tooNew, field: timestampField, "\(time) is ahead of \(front) by more than \(limits.maxLead) s")
         }
         guard !readings.isEmpty else { throw DecodeFailure(.noMetrics, "no known metric field") }
