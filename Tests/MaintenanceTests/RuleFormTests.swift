@@ -94,6 +94,24 @@ struct RuleFormTests {
         #expect(h.state.openWorkOrders.isEmpty)
     }
 
+    @Test("missing data learns the device's own cadence: a daily reporter is silent after three days, not six hours; one outage does not widen it")
+    func missingDataLearnsCadence() {
+        var h = EngineHarness(rules: ["silent"])
+        for day in 0..<10 { h.feed("flow_temperature", 60, hours: Double(day) * 24) }
+        #expect(h.orders.count == 2, "before two gaps are known, the rule's 6 h apply: after days 0 and 1")
+        h.advance(hours: 9 * 24 + 71)
+        #expect(h.orders.count == 2)
+        h.advance(hours: 9 * 24 + 73)
+        #expect(h.orders.count == 3)
+        #expect(h.orders.last?.issuedAt == EngineHarness.time(hours: 12 * 24))
+        #expect(h.orders.last?.reason?.contains("for 3 d") == true)
+        // Back after a 5-day outage: the usual gap stays a day, so the next silence counts 3 days again.
+        h.feed("flow_temperature", 60, hours: 14 * 24)
+        h.advance(hours: 17 * 24 + 1)
+        #expect(h.orders.count == 4)
+        #expect(h.orders.last?.issuedAt == EngineHarness.time(hours: 17 * 24))
+    }
+
     @Test("counter since service: fires at the alert, a service report closes the order and restarts the count")
     func counterReset() throws {
         var h = EngineHarness(rules: ["burner-hours"])

@@ -30,7 +30,7 @@ struct CompiledRule: Sendable {
         case .counterSinceService(let c):
             check = .counter(CounterCheck(metric: metric.id, unit: unit, alert: value(c.alert), alarm: value(c.alarm)))
         case .missingData(let after):
-            check = .missing(MissingCheck(metric: metric.id, after: after.baseValue))
+            check = .missing(MissingCheck(metric: metric.id, after: after.baseValue, silentReports: settings.silentReports))
         case .trend(let t):
             check = .trend(TrendCheck(metric: metric.id, unit: unit, direction: t.direction, limit: value(t.limit) ?? 0, horizon: t.horizon.baseValue))
         }

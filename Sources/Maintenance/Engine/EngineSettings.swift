@@ -13,13 +13,16 @@ public struct EngineSettings: Sendable, Hashable, Codable {
     public var buckets: Int
     /// How many closed order ids a device remembers, to drop a redelivered service report.
     public var closedMemory: Int
+    /// A metric is missing once silent for this many of its usual gaps (and for its rule's `after`).
+    public var silentReports: Double
 
     public init(alertLead: TimeInterval = 30 * 86_400, alarmLead: TimeInterval = 2 * 86_400, prognosisWindow: TimeInterval = 30 * 86_400,
-                buckets: Int = 16, closedMemory: Int = 8) {
+                buckets: Int = 16, closedMemory: Int = 8, silentReports: Double = 3) {
         self.alertLead = alertLead
         self.alarmLead = alarmLead
         self.prognosisWindow = prognosisWindow
         self.buckets = buckets
         self.closedMemory = closedMemory
+        self.silentReports = silentReports
     }
 }

@@ -51,6 +51,8 @@ public final class MaintenanceEngine: Sendable {
         for index in state.metrics.indices {
             if let old = saved.metrics.first(where: { $0.metric == state.metrics[index].metric }) {
                 state.metrics[index].lastSeen = old.lastSeen
+                state.metrics[index].lastGap = old.lastGap
+                state.metrics[index].usualGap = old.usualGap
                 state.metrics[index].lastValue = old.lastValue
                 if old.trend?.sliceLength == state.metrics[index].trend?.sliceLength { state.metrics[index].trend = old.trend }
             }
@@ -84,7 +86,7 @@ public final class MaintenanceEngine: Sendable {
         var output = advance(to: reading.time, state: &state)
         state.counts.count(.accepted)
         if state.watermark.map({ reading.time > $0 }) ?? true { state.watermark = reading.time }
-        state.metrics[m].lastSeen = reading.time
+        state.metrics[m].seen(at: reading.time)
         let number = reading.value.number
         if let number {
             state.metrics[m].lastValue = number
@@ -133,10 +135,10 @@ public final class MaintenanceEngine: Sendable {
         for r in timedRules {
             switch rules[r].check {
             case .missing(let check):
-                let lastSeen = state.metrics[rules[r].metricIndex].lastSeen
-                let deadline = check.deadline(lastSeen: lastSeen, commissioned: state.commissioned)
+                let metric = state.metrics[rules[r].metricIndex]
+                let deadline = check.deadline(metric, commissioned: state.commissioned)
                 if state.rules[r].level == nil, time >= deadline {
-                    advise(r, .fire(.alert, values: check.values(lastSeen: lastSeen)), at: deadline, state: &state, output: &output)
+                    advise(r, .fire(.alert, values: check.values(metric)), at: deadline, state: &state, output: &output)
                 }
             case .repeated(let check):
                 let assessment = check.expire(at: time, level: state.rules[r].level, memory: state.rules[r].memory)
@@ -158,7 +160,7 @@ public final class MaintenanceEngine: Sendable {
             switch rules[r].check {
             case .missing(let check):
                 candidate = state.rules[r].level == nil
-                    ? check.deadline(lastSeen: state.metrics[rules[r].metricIndex].lastSeen, commissioned: state.commissioned)
+                    ? check.deadline(state.metrics[rules[r].metricIndex], commissioned: state.commissioned)
                     : nil
             case .repeated(let check):
                 if state.rules[r].level != nil, case .repeated(_, let last) = state.rules[r].memory, let last {

@@ -3,16 +3,22 @@ import Foundation
 
 /// Fires when a metric has been silent for `after` in event time. It is a timer: checked when the
 /// device's own readings or the fleet's watermark move event time on, and it fires at the deadline
-/// itself, so when the check runs does not change the order.
+/// itself, so when the check runs does not change the order. Silent means longer than `after`
+/// and than `silentReports` of the metric's usual gap, whichever is longer.
 struct MissingCheck: Sendable {
     let metric: String
     let after: TimeInterval
+    let silentReports: Double
 
-    func deadline(lastSeen: Date?, commissioned: Date) -> Date {
-        (lastSeen ?? commissioned).addingTimeInterval(after)
+    func window(_ state: MetricState) -> TimeInterval {
+        max(after, silentReports * (state.usualGap ?? 0))
     }
 
-    func values(lastSeen: Date?) -> String {
-        "no \(metric) for \(ReasonFormat.duration(after))" + (lastSeen.map { " (last at \(ReasonFormat.time($0)))" } ?? " since commissioning")
+    func deadline(_ state: MetricState, commissioned: Date) -> Date {
+        (state.lastSeen ?? commissioned).addingTimeInterval(window(state))
+    }
+
+    func values(_ state: MetricState) -> String {
+        "no \(metric) for \(ReasonFormat.duration(window(state)))" + (state.lastSeen.map { " (last at \(ReasonFormat.time($0)))" } ?? " since commissioning")
     }
 }

@@ -47,7 +47,7 @@ public struct FleetSimulator: Sendable {
             let model = KindModel(profile: profile, period: settings.period)
             for rule in profile.rules {
                 if case .missingData(let after) = rule.condition, after.baseValue < Double(model.period) {
-                    notes.append("\(kind): a sample every \(model.period) s is slower than rule '\(rule.id)' (missing after \(after)); it will fire between samples")
+                    notes.append("\(kind): a sample every \(model.period) s is slower than rule '\(rule.id)' (missing after \(after)); it fires twice per device, until the daemon has learned the device's cadence")
                 }
             }
             kinds.append(model)
