@@ -13,7 +13,7 @@ public struct FleetPipeline: Sendable {
     public private(set) var state: PipelineState
     /// Keys of devices changed since the last `takeChanges()`, for incremental checkpoints.
     public private(set) var changedDevices: Set<String> = []
-    private let decoder: TelemetryDecoder
+    public let parser: MessageParser
     private let engines: [String: MaintenanceEngine]
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
     private var timers = TimerQueue()
@@ -24,7 +24,7 @@ public struct FleetPipeline: Sendable {
     public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits(), state: PipelineState = PipelineState(), timerStep: TimeInterval = 900) {
         self.library = library
         self.timerStep = timerStep
-        decoder = TelemetryDecoder(library: library, limits: limits)
+        parser = MessageParser(library: library, limits: limits)
         let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
@@ -39,20 +39,33 @@ public struct FleetPipeline: Sendable {
     }
 
     /// The MQTT filters that bring everything this pipeline understands.
-    public var subscriptions: [String] { decoder.router.subscriptions + [OutputTopics.serviceReports] }
+    public var subscriptions: [String] { parser.decoder.router.subscriptions + [OutputTopics.serviceReports] }
 
     /// Processes one message: telemetry, or a service report on `fleetprint/service/<kind>/<device>`.
     /// `receivedAt` is when it arrived (journaled or recorded, so a replay decides the same).
     public mutating func ingest(topic: String, payload: [UInt8], receivedAt: Date? = nil) -> PipelineOutput {
+        ingest(parser.parse(topic: topic, payload: payload), receivedAt: receivedAt)
+    }
+
+    /// Processes a message `parser` has parsed already (possibly on another thread).
+    public mutating func ingest(_ parsed: ParsedMessage, receivedAt: Date? = nil) -> PipelineOutput {
         state.counters.messages += 1
-        if topic.hasPrefix(OutputTopics.serviceReportPrefix) {
-            return ingestServiceReport(topic: topic, payload: payload)
-        }
+        let (topic, payload) = (parsed.topic, parsed.payload)
         let message: DecodedMessage
-        do {
-            message = try decoder.decode(topic: topic, payload: payload, reference: state.watermark, receivedAt: receivedAt)
-        } catch {
+        switch parsed.content {
+        case .telemetry(let decoded):
+            do {
+                try parser.decoder.check(decoded, reference: state.watermark, receivedAt: receivedAt)
+            } catch {
+                return deadLetter(error.reason.rawValue, topic: topic, detail: error.detail, field: error.field, payload: payload)
+            }
+            message = decoded
+        case .rejected(let error):
             return deadLetter(error.reason.rawValue, topic: topic, detail: error.detail, field: error.field, payload: payload)
+        case .serviceReport(let kind, let device, let report):
+            return ingestServiceReport(report, kind: kind, device: device, topic: topic, payload: payload)
+        case .badServiceReport(let detail, let field):
+            return deadLetter("bad-service-report", topic: topic, detail: detail, field: field, payload: payload)
         }
         let address = message.address
         guard let engine = engines[address.kind] else {
@@ -143,20 +156,9 @@ public struct FleetPipeline: Sendable {
         return output
     }
 
-    private mutating func ingestServiceReport(topic: String, payload: [UInt8]) -> PipelineOutput {
-        let parts = topic.dropFirst(OutputTopics.serviceReportPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let engine = engines[String(parts[0])] else {
+    private mutating func ingestServiceReport(_ report: ServiceReport, kind: String, device: String, topic: String, payload: [UInt8]) -> PipelineOutput {
+        guard let engine = engines[kind] else {
             return deadLetter("bad-service-report", topic: topic, detail: "expected fleetprint/service/<kind>/<device> with a known kind", field: nil, payload: payload)
-        }
-        let kind = String(parts[0]), device = String(parts[1])
-        let report: ServiceReport
-        do {
-            report = try JSONDecoder().decode(ServiceReport.self, from: Data(payload))
-        } catch {
-            return deadLetter("bad-service-report", topic: topic, detail: "\(error)", field: nil, payload: payload)
-        }
-        if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
-            return deadLetter("bad-service-report", topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
         }
         let key = PipelineState.key(kind: kind, device: device)
         let slot = self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)

@@ -2,7 +2,9 @@ import FleetModel
 
 /// One metric compiled for decoding: its payload field as bytes, its scale, its valid range in
 /// the metric's own unit, and its enum labels as bytes, so the hot path compares bytes only.
-struct FieldMapping: Sendable {
+/// A final class of constants: the codec walks its mappings for every payload, and passing one
+/// round then costs one retain instead of a copy of every field.
+final class FieldMapping: Sendable {
     let metric: Metric
     let field: [UInt8]
     /// Valid range in the metric's unit; counters and events are at least zero.

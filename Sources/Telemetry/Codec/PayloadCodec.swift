@@ -41,6 +41,20 @@ public struct PayloadCodec: Sendable {
 
     public func decode(_ payload: UnsafeRawBufferPointer, device: String, reference: Date? = nil, receivedAt: Date? = nil,
                        limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+        let message = try parse(payload, device: device, limits: limits)
+        try check(message, reference: reference, receivedAt: receivedAt, limits: limits)
+        return message
+    }
+
+    /// The half of `decode` that needs nothing but the payload, so it can run on another thread
+    /// than the fleet's state: `check` then judges its time against the watermark.
+    public func parse(_ payload: [UInt8], device: String, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+        try payload.withUnsafeBytes { bytes in
+            Result { () throws(DecodeFailure) in try parse(bytes, device: device, limits: limits) }
+        }.get()
+    }
+
+    func parse(_ payload: UnsafeRawBufferPointer, device: String, limits: DecodeLimits) throws(DecodeFailure) -> DecodedMessage {
         guard payload.count <= limits.maxPayloadBytes else {
             throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
         }
@@ -60,6 +74,14 @@ public struct PayloadCodec: Sendable {
         }
         try scanner.end()
         guard let time else { throw DecodeFailure(.missingTimestamp, field: timestampField, "no '\(timestampField)' field") }
+        for index in readings.indices { readings[index].time = time }
+        return DecodedMessage(address: DeviceAddress(kind: kind, device: device), time: time, readings: readings)
+    }
+
+    /// The other half of `decode`: a parsed message's time against the fleet's event time, then
+    /// whether it carries any metric at all.
+    public func check(_ message: DecodedMessage, reference: Date?, receivedAt: Date?, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) {
+        let time = message.time
         if let reference, time < reference.addingTimeInterval(-limits.maxAge) {
             throw DecodeFailure(.tooOld, field: timestampField, "\(time) is older than \(reference) by more than \(limits.maxAge) s")
         }
@@ -70,9 +92,7 @@ public struct PayloadCodec: Sendable {
         if let front, time > front.addingTimeInterval(limits.maxLead) {
             throw DecodeFailure(.tooNew, field: timestampField, "\(time) is ahead of \(front) by more than \(limits.maxLead) s")
         }
-        guard !readings.isEmpty else { throw DecodeFailure(.noMetrics, "no known metric field") }
-        for index in readings.indices { readings[index].time = time }
-        return DecodedMessage(address: DeviceAddress(kind: kind, device: device), time: time, readings: readings)
+        guard !message.readings.isEmpty else { throw DecodeFailure(.noMetrics, "no known metric field") }
     }
 
     // MARK: Encoding

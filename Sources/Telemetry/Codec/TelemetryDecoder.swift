@@ -22,11 +22,25 @@ public struct TelemetryDecoder: Sendable {
 
     /// Routes and decodes; every rejection carries a `DecodeReason` for the dead-letter topic.
     public func decode(topic: String, payload: [UInt8], reference: Date? = nil, receivedAt: Date? = nil) throws(DecodeFailure) -> DecodedMessage {
+        let message = try parse(topic: topic, payload: payload)
+        try check(message, reference: reference, receivedAt: receivedAt)
+        return message
+    }
+
+    /// Routes and parses: everything `decode` does that depends on the message alone.
+    public func parse(topic: String, payload: [UInt8]) throws(DecodeFailure) -> DecodedMessage {
         guard payload.count <= limits.maxPayloadBytes else {
             throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
         }
         guard let address = router.route(topic) else { throw DecodeFailure(.unknownTopic, "no profile declares topic '\(topic)'") }
-        return try decode(payload, from: address, reference: reference, receivedAt: receivedAt)
+        guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
+        return try codec.parse(payload, device: address.device, limits: limits)
+    }
+
+    /// The rest of `decode`: a parsed message's time against the fleet's event time.
+    public func check(_ message: DecodedMessage, reference: Date?, receivedAt: Date?) throws(DecodeFailure) {
+        guard let codec = codecs[message.address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(message.address.kind)'") }
+        try codec.check(message, reference: reference, receivedAt: receivedAt, limits: limits)
     }
 
     /// Decodes for a known address (a replay file that stores kind and device).
