@@ -67,6 +67,29 @@ struct SimulationLoopTests {
         #expect(bytes == (try Data(contentsOf: second)))
     }
 
+    @Test("the simulator running ahead of the pipeline thread writes the same stream, ledger and lives as the two in lockstep")
+    func aheadMatchesLockstep() throws {
+        let settings = SimulationSettings(fleet: FleetSpec(["boiler": 4, "ebike-battery": 4, "speedgate": 3, "facade": 3, "underground-container": 3]),
+                                          years: 6, period: 86_400, seed: 11, mode: .cbm)
+        func run(handoff: Int, lead: Int64) throws -> (records: [StreamRecord], loop: ClosedLoop) {
+            var loop = try ClosedLoop(library: try BoilerStream.library(), settings: settings)
+            var records: [StreamRecord] = []
+            try loop.run(stop: StopFlag(), handoff: handoff, lead: lead) { records.append($0) }
+            return (records, loop)
+        }
+        let lockstep = try run(handoff: 1, lead: 0)
+        #expect(lockstep.loop.pipeline.state.counters.serviceReports > 100, "enough jobs to put the feedback to the test")
+        #expect(lockstep.records.count == lockstep.loop.pipeline.state.counters.messages)
+        for handoff in [1, 7, 256] {
+            let ahead = try run(handoff: handoff, lead: FleetSimulator.orderLead)
+            #expect(ahead.records.count == lockstep.records.count, "handoff \(handoff)")
+            let firstDifference = ahead.records.indices.first { ahead.records[$0] != lockstep.records[$0] }
+            #expect(firstDifference == nil, "handoff \(handoff): message \(firstDifference ?? 0) differs")
+            #expect(ahead.loop.pipeline.state.ledger == lockstep.loop.pipeline.state.ledger)
+            #expect(ahead.loop.simulator.lives == lockstep.loop.simulator.lives)
+        }
+    }
+
     @Test("stream records survive a round trip, escapes and binary payloads included")
     func recordRoundTrip() throws {
         for record in [StreamRecord(time: 1_767_225_600, topic: "a/b", payload: Array(#"{"x":"q\"\\\n\u{1}é"}"#.utf8)),

@@ -43,14 +43,12 @@ public struct SimulateJob: Sendable {
         var loop = try ClosedLoop(library: library, settings: settings)
         for note in loop.simulator.notes { ConnectionReporter.note("simulate: \(note)") }
         var writer = try output.map(StreamWriter.init)
-        var progress = ProgressReporter(label: "simulate")
-        while !stop.isSet, let record = loop.step() {
-            try writer?.write(record)
-            progress.update(fraction: loop.simulator.progress, eventTime: record.time, devices: loop.simulator.deviceCount, messages: loop.simulator.messageCount)
-        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        try loop.run(stop: stop) { try writer?.write($0) }
         try writer?.close()
-        progress.finish(fraction: loop.simulator.progress, eventTime: Double(loop.simulator.now), devices: loop.simulator.deviceCount, messages: loop.simulator.messageCount)
-        ConnectionReporter.note(PipelineTally.line("simulate", loop.pipeline.state.counters, seconds: progress.elapsedSeconds) + (stop.isSet ? " (stopped)" : ""))
+        let seconds = (clock.now - started) / .seconds(1)
+        ConnectionReporter.note(PipelineTally.line("simulate", loop.pipeline.state.counters, seconds: seconds) + (stop.isSet ? " (stopped)" : ""))
         return loop
     }
 

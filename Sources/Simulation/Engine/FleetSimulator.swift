@@ -15,12 +15,15 @@ public struct FleetSimulator: Sendable {
     public private(set) var now: Int64
     public let end: Int64
     public private(set) var messageCount = 0
+    /// Events run so far: with `now`, the stamp of the message `next` returned last.
+    public private(set) var eventCount = 0
     /// Units that left service, in the order they did.
     public private(set) var lives: [UnitLife] = []
     /// What the user should know about this run (a period too coarse for a missing-data rule).
     public let notes: [String]
     private let kinds: [KindModel]
     private var units: [DeviceUnit] = []
+    private var generations: [GenerationLog] = []
     private let unitIndex: [String: Int]
     private var queue = EventQueue()
     private var outbox: [SimulatedMessage] = []
@@ -69,6 +72,7 @@ public struct FleetSimulator: Sendable {
         }
         unitIndex = index
         self.units = units
+        generations = [GenerationLog](repeating: GenerationLog(), count: units.count)
         let spread = min(Physics.commissioningSpread, Double(end - now))
         for slot in units.indices {
             let start = now + Int64(self.units[slot].rng.uniform(0, spread))
@@ -89,40 +93,62 @@ public struct FleetSimulator: Sendable {
 
     /// The next message in event time; nil once the run's end is reached.
     public mutating func next() -> SimulatedMessage? {
+        guard case .message(let message) = next(before: .max, ordersSettled: true) else { return nil }
+        return message
+    }
+
+    /// The next message, if it can be known before the daemon's feedback on the messages already
+    /// sent: events at or after `limit` wait (an order not seen yet could act then), and so do
+    /// jobs unless `ordersSettled` (every order and closure so far applied: one could cancel it).
+    public mutating func next(before limit: Int64, ordersSettled: Bool) -> SimulationStep {
         while outboxRead == outbox.count {
             outbox.removeAll(keepingCapacity: true)
             outboxRead = 0
-            guard let event = queue.pop(), event.time <= end else { return nil }
+            guard let first = queue.first, first.time <= end else { return .finished }
+            guard first.time < limit, ordersSettled || !first.isJob else { return .waiting }
+            let event = queue.pop()!
             now = event.time
+            eventCount += 1
             run(event)
         }
         defer { outboxRead += 1 }
         messageCount += 1
-        return outbox[outboxRead]
+        return .message(outbox[outboxRead])
     }
+
+    /// Where feedback on the message `next` returned last applies.
+    public var stamp: EventStamp { EventStamp(time: now, event: eventCount) }
+
+    /// How far ahead of the daemon's feedback `next(before:ordersSettled:)` may run: the
+    /// shortest time from a message to the moment an order it causes can act.
+    public static var orderLead: Int64 { Physics.minimumOrderLead }
 
     // MARK: The technician loop
 
     /// A work order from the daemon: scheduled after a lead time that follows its priority and
     /// due date. Ignored in baseline mode, and for missing-data rules (nothing is broken). An
     /// order already waiting (escalated to alarm) is planned again from its new due date.
-    public mutating func accept(_ order: WorkOrder) {
+    /// `stamp` is the message the daemon issued it on (nil: the latest), so an order fed back late
+    /// is planned as if it had come at once, for the unit in service then.
+    public mutating func accept(_ order: WorkOrder, after stamp: EventStamp? = nil) {
         guard settings.mode == .cbm, let slot = unitIndex[PipelineKey.of(kind: order.kind, device: order.device)],
               !kinds[units[slot].kind].missingRules.contains(order.rule) else { return }
-        // Planned from when the order reaches the technicians: its issue, or now for an escalation.
-        let planned = max(now, Int64(order.issuedAt.timeIntervalSince1970))
+        let stamp = stamp ?? self.stamp
+        let generation = generations[slot].generation(afterEvent: stamp.event)
+        // Planned from when the order reaches the technicians: its issue, or its message for an escalation.
+        let planned = max(stamp.time, Int64(order.issuedAt.timeIntervalSince1970))
         let due = order.due.map { $0.timeIntervalSince1970 - Double(planned) } ?? Physics.day
         let lead: Double
         switch order.resolution {
         case .technician: lead = max(Physics.minimumTechnicianLead, due * technicians.uniform(Physics.technicianShare.lowerBound, Physics.technicianShare.upperBound))
-        case .customer: lead = min(due, Physics.day * technicians.uniform(Physics.customerDays.lowerBound, Physics.customerDays.upperBound))
+        case .customer: lead = max(Double(Physics.minimumOrderLead), min(due, Physics.day * technicians.uniform(Physics.customerDays.lowerBound, Physics.customerDays.upperBound)))
         case .remote: lead = 3600 * technicians.uniform(Physics.remoteHours.lowerBound, Physics.remoteHours.upperBound)
         }
         if let waiting = jobByOrder[order.id] { jobs[waiting] = nil }
         jobCount += 1
-        jobs[jobCount] = (order, units[slot].generation)
+        jobs[jobCount] = (order, generation)
         jobByOrder[order.id] = jobCount
-        queue.schedule(.job(jobCount), at: planned + Int64(max(0, lead)), device: slot, generation: units[slot].generation)
+        queue.schedule(.job(jobCount), at: planned + Int64(lead), device: slot, generation: generation)
     }
 
     /// The daemon closed an order itself (the condition cleared, or another visit covered it).
@@ -353,6 +379,7 @@ public struct FleetSimulator: Sendable {
         let model = kinds[units[slot].kind]
         var unit = units[slot]
         unit.generation = generation
+        generations[slot].record(generation: generation, atEvent: eventCount)
         unit.rng = SplitMix64(seed: settings.seed, stream: UInt64(slot), substream: UInt64(generation) + 1)
         unit.commissioned = t
         unit.last = t

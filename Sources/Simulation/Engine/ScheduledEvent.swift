@@ -1,5 +1,6 @@
-/// An entry of the event queue. `sequence` breaks ties in time by insertion order, so the run
-/// never depends on the heap's internals; `generation` lets events of a replaced unit lapse.
+/// An entry of the event queue. At the same second jobs come after the fleet's own events, and
+/// `sequence` (insertion order) breaks the remaining ties, so the run never depends on the heap's
+/// internals nor on how late the daemon's orders arrive; `generation` lets events of a replaced unit lapse.
 struct ScheduledEvent: Sendable {
     let time: Int64
     let sequence: UInt64
@@ -7,7 +8,13 @@ struct ScheduledEvent: Sendable {
     let generation: Int32
     let action: ScheduledAction
 
+    var isJob: Bool {
+        if case .job = action { true } else { false }
+    }
+
     func precedes(_ other: ScheduledEvent) -> Bool {
-        time != other.time ? time < other.time : sequence < other.sequence
+        if time != other.time { return time < other.time }
+        if isJob != other.isJob { return other.isJob }
+        return sequence < other.sequence
     }
 }

@@ -21,6 +21,9 @@ enum Physics {
     /// Share of the time to an order's due date after which a technician comes.
     static let technicianShare: ClosedRange<Double> = 0.3...0.8
     static let minimumTechnicianLead = 2 * 3600.0
+    /// Nobody acts on an order within the hour it is issued. This is also how far the simulator
+    /// may run ahead of the daemon's pipeline: no order it has not seen yet can act sooner.
+    static let minimumOrderLead: Int64 = 3600
     /// Damage without a kit ages the end-of-life wear by this share of its span (a deep discharge).
     static let damageAging = 0.05
     /// Unrepaired damages a device survives; one more and it fails beyond repair.

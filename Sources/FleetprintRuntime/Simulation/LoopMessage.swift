@@ -1,0 +1,9 @@
+import Simulation
+
+/// A simulated message on its way to the pipeline thread, parsed already (on the simulator's
+/// thread, which has time to spare), with its event time and the event that produced it.
+struct LoopMessage: Sendable {
+    let parsed: ParsedMessage
+    let time: Double
+    let stamp: EventStamp
+}
