@@ -63,19 +63,29 @@ public struct PayloadCodec: Sendable {
         var time: Date?
         var readings: [Reading] = []
         readings.reserveCapacity(fields.count)
+        // Devices usually send their fields in schema order: try the one after the last match first.
+        var expected = 0
         while let key = try scanner.nextKey() {
             let value = try scanner.value()
             if key.equals(timestampKey, in: payload) {
                 time = try timestamp.decode(value, in: payload)
-            } else if let mapping = fields.first(where: { key.equals($0.field, in: payload) }),
-                      let reading = try mapping.value(of: value, in: payload) {
-                readings.append(Reading(device: device, kind: kind, metric: mapping.metric.id, time: .distantPast, value: reading))
+            } else if let index = field(named: key, in: payload, from: expected) {
+                expected = index + 1
+                let mapping = fields[index]
+                if let reading = try mapping.value(of: value, in: payload) {
+                    readings.append(Reading(device: device, kind: kind, metric: mapping.metric.id, time: .distantPast, value: reading))
+                }
             }
         }
         try scanner.end()
         guard let time else { throw DecodeFailure(.missingTimestamp, field: timestampField, "no '\(timestampField)' field") }
         for index in readings.indices { readings[index].time = time }
         return DecodedMessage(address: DeviceAddress(kind: kind, device: device), time: time, readings: readings)
+    }
+
+    private func field(named key: JSONString, in payload: UnsafeRawBufferPointer, from expected: Int) -> Int? {
+        if expected < fields.count, key.equals(fields[expected].field, in: payload) { return expected }
+        return fields.firstIndex { key.equals($0.field, in: payload) }
     }
 
     /// The other half of `decode`: a parsed message's time against the fleet's event time, then
