@@ -22,7 +22,7 @@ public struct StreamRecord: Sendable, Equatable {
         if time == time.rounded(), abs(time) < 1e15 { out.append(contentsOf: String(Int64(time)).utf8) } else { out.append(contentsOf: time.description.utf8) }
         out.append(contentsOf: #","topic":"#.utf8)
         Self.appendQuoted(topic.utf8, to: &out)
-        if String(validating: payload, as: UTF8.self) != nil {
+        if payload.allSatisfy({ $0 < 0x80 }) || String(validating: payload, as: UTF8.self) != nil {
             out.append(contentsOf: #","payload":"#.utf8)
             Self.appendQuoted(payload, to: &out)
         } else {
