@@ -54,6 +54,8 @@ public struct ClosedLoop: Sendable {
         }
         let parser = pipeline.parser
         var pending: [LoopMessage] = []
+        // Records are written while waiting on the pipeline thread, so writing costs no time there.
+        var unwritten: [StreamRecord] = []
         var progress = ProgressReporter(label: "simulate")
         defer { progress.finish(fraction: simulator.progress, eventTime: Double(simulator.now), devices: simulator.deviceCount, messages: simulator.messageCount) }
         while !stop.isSet {
@@ -63,7 +65,8 @@ public struct ClosedLoop: Sendable {
             case .message(let message):
                 let (topic, payload) = message.wire
                 let time = Double(message.time)
-                try record(StreamRecord(time: time, topic: topic, payload: payload))
+                unwritten.append(StreamRecord(time: time, topic: topic, payload: payload))
+                if unwritten.count >= 4096 { try write(&unwritten, to: record) }
                 inFlight.append(simulator.stamp)
                 pending.append(LoopMessage(parsed: parser.parse(topic: topic, payload: payload), time: time, stamp: simulator.stamp))
                 if pending.count >= handoff || messages.isDrained { messages.push(pending); pending = [] }
@@ -71,13 +74,21 @@ public struct ClosedLoop: Sendable {
             case .waiting:
                 messages.push(pending)
                 pending = []
+                try write(&unwritten, to: record)
                 apply(feedback.next() ?? [], inFlight: &inFlight)
             case .finished:
                 messages.push(pending)
+                try write(&unwritten, to: record)
                 return
             }
         }
         messages.push(pending)
+        try write(&unwritten, to: record)
+    }
+
+    private func write(_ records: inout [StreamRecord], to record: (StreamRecord) throws -> Void) throws {
+        for sent in records { try record(sent) }
+        records.removeAll(keepingCapacity: true)
     }
 
     private mutating func apply(_ replies: [LoopFeedback], inFlight: inout InFlightStamps) {
