@@ -69,4 +69,26 @@ struct FleetSimulatorTests {
         #expect(visits.count == 1)
         #expect(visits.first.map { $0.time <= order.due! } == true)
     }
+
+    @Test("running ahead of feedback: events at the limit wait, and a job waits until orders are settled")
+    func holdsForFeedback() throws {
+        let settings = SimulationSettings(fleet: FleetSpec(["boiler": 1]), years: 1, period: 86_400, seed: 3, mode: .cbm)
+        var simulator = try FleetSimulator(library: try Self.library(), settings: settings)
+        guard case .message(let first) = simulator.next(before: .max, ordersSettled: true) else { Issue.record("no first message"); return }
+        #expect(simulator.next(before: first.time + 1, ordersSettled: true) == .waiting, "the next sample is a day later")
+        let issued = Date(timeIntervalSince1970: Double(first.time))
+        let order = WorkOrder(id: "boiler/boiler-00001/1", device: "boiler-00001", kind: "boiler", rule: "burner-hours", issuedAt: issued,
+                              priority: .alarm, kit: "medium", resolution: .technician, due: issued.addingTimeInterval(3 * 86_400))
+        simulator.accept(order, after: simulator.stamp)
+        var step = simulator.next(before: .max, ordersSettled: false)
+        while case .message(let message) = step {
+            if case .service = message { Issue.record("a job ran while orders were unsettled") }
+            step = simulator.next(before: .max, ordersSettled: false)
+        }
+        #expect(step == .waiting)
+        #expect(simulator.now < first.time + 3 * 86_400)
+        guard case .message(.service(let visit)) = simulator.next(before: .max, ordersSettled: true) else { Issue.record("the job did not run once settled"); return }
+        #expect(visit.workOrder == order.id)
+        #expect(visit.time >= issued.addingTimeInterval(Double(FleetSimulator.orderLead)))
+    }
 }

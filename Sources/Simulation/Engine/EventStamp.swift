@@ -4,4 +4,9 @@ public struct EventStamp: Sendable, Hashable {
     public let time: Int64
     /// Events run so far, this one included.
     public let event: Int
+
+    public init(time: Int64, event: Int) {
+        self.time = time
+        self.event = event
+    }
 }
