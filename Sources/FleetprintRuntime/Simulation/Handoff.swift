@@ -32,20 +32,21 @@ final class Handoff<Element: Sendable>: Sendable {
     /// Everything queued now, possibly nothing; never waits.
     func takeAll() -> [Element] {
         guard queued.load(ordering: .acquiring) > 0 else { return [] }
-        return take()?.items ?? []
+        return take().items
     }
 
     /// Waits until something is queued and takes it all; nil once closed and drained.
     func next() -> [Element]? {
         var spins = 0
         while true {
-            if let (items, closed) = take(), !items.isEmpty || closed { return items.isEmpty ? nil : items }
+            let (items, closed) = take()
+            if !items.isEmpty || closed { return items.isEmpty ? nil : items }
             spins += 1
             if spins < Self.spinsBeforeSleep { sched_yield() } else { usleep(50) }
         }
     }
 
-    private func take() -> (items: [Element], closed: Bool)? {
+    private func take() -> (items: [Element], closed: Bool) {
         let (items, closed) = queue.withLock { queue in
             defer { queue.items = [] }
             return (queue.items, queue.closed)
