@@ -34,13 +34,6 @@ public struct PayloadCodec: Sendable {
     /// plausible. One bad field rejects the message, so a reading is never half-believed. Unknown
     /// fields are ignored.
     public func decode(_ payload: [UInt8], device: String, reference: Date? = nil, receivedAt: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
-        try payload.withUnsafeBytes { bytes in
-            Result { () throws(DecodeFailure) in try decode(bytes, device: device, reference: reference, receivedAt: receivedAt, limits: limits) }
-        }.get()
-    }
-
-    public func decode(_ payload: UnsafeRawBufferPointer, device: String, reference: Date? = nil, receivedAt: Date? = nil,
-                       limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
         let message = try parse(payload, device: device, limits: limits)
         try check(message, reference: reference, receivedAt: receivedAt, limits: limits)
         return message
