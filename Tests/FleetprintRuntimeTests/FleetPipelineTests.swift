@@ -42,6 +42,21 @@ struct FleetPipelineTests {
         #expect(pipeline.state.ledger.devices.values.first { $0.device == "b-001" }?.kits == ["medium": 1])
     }
 
+    @Test("a service report on a bad topic, for an unknown kind or naming an unknown kit is dead-lettered and changes nothing")
+    func badServiceReports() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let report = Array(#"{"time":"2026-01-01T08:00:00Z","action":"visit","kit":"medium"}"#.utf8)
+        let unknownKit = Array(#"{"time":"2026-01-01T08:00:00Z","action":"visit","kit":"golden"}"#.utf8)
+        let outputs = [pipeline.ingest(topic: "fleetprint/service/boiler", payload: report),
+                       pipeline.ingest(topic: "fleetprint/service/toaster/t-1", payload: report),
+                       pipeline.ingest(topic: "fleetprint/service/boiler/b-001", payload: unknownKit)]
+        #expect(outputs.map { $0.deadLetters.map(\.reason) } == [["bad-service-report"], ["bad-service-report"], ["bad-service-report"]])
+        #expect(outputs[1].deadLetters.first?.detail == "no profile for kind 'toaster'")
+        #expect(outputs[2].deadLetters.first?.field == "kit")
+        #expect(pipeline.state.devices.isEmpty)
+        #expect(pipeline.state.counters.serviceReports == 0)
+    }
+
     @Test("every class of bad input is dead-lettered with its reason, and the good messages around it still count")
     func badInputs() throws {
         var pipeline = FleetPipeline(library: try BoilerStream.library())

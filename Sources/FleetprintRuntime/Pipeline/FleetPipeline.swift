@@ -158,7 +158,10 @@ public struct FleetPipeline: Sendable {
 
     private mutating func ingestServiceReport(_ report: ServiceReport, kind: String, device: String, topic: String, payload: [UInt8]) -> PipelineOutput {
         guard let engine = engines[kind] else {
-            return deadLetter("bad-service-report", topic: topic, detail: "expected fleetprint/service/<kind>/<device> with a known kind", field: nil, payload: payload)
+            return deadLetter("bad-service-report", topic: topic, detail: "no profile for kind '\(kind)'", field: nil, payload: payload)
+        }
+        if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
+            return deadLetter("bad-service-report", topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
         }
         let key = PipelineState.key(kind: kind, device: device)
         let slot = self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
