@@ -3,11 +3,11 @@ import GRDB
 
 /// The daemon's durable state in one SQLite file (WAL), `fleetprint.sqlite` in the state folder.
 ///
-/// Crash safety comes from two steps: every incoming message is appended to the journal before it
-/// is processed, and a checkpoint writes the whole changed state and trims the journal in one
-/// transaction. After `kill -9`, loading the checkpoint and replaying the journal after it gives
-/// the state of an uninterrupted run; published work-order ids stop a replay from issuing an
-/// order twice.
+/// Crash safety comes from two parts: every incoming message is in the `MessageJournal` before it
+/// is acknowledged, and a checkpoint here writes the changed state with the journal position it
+/// covers, in one transaction. After `kill -9`, loading the checkpoint and replaying the journal
+/// after that position gives the state of an uninterrupted run; published work-order ids stop a
+/// replay from publishing an order twice. Only the daemon's pipeline thread writes here.
 public final class FleetStore: Sendable {
     public let file: URL
     private let database: DatabasePool
@@ -52,32 +52,13 @@ public final class FleetStore: Sendable {
                     written_at REAL NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2: the journal moved to segment files") { db in
+            try db.execute(sql: "DROP TABLE journal")
+        }
         return migrator
     }
 
-    /// Appends a message to the journal and returns its sequence number.
-    @discardableResult
-    public func append(_ entry: JournalEntry) throws -> Int64 {
-        try database.write { db in
-            try db.execute(sql: "INSERT INTO journal (topic, payload, received_at) VALUES (?, ?, ?)",
-                           arguments: [entry.topic, Data(entry.payload), entry.receivedAt])
-            return db.lastInsertedRowID
-        }
-    }
-
-    /// Up to `limit` journal entries after `sequence`, oldest first: the daemon's work queue, and
-    /// after a restart (from the checkpoint's sequence) what must be replayed.
-    public func journal(after sequence: Int64, limit: Int = 1000) throws -> [JournalEntry] {
-        try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE sequence > ? ORDER BY sequence LIMIT ?", arguments: [sequence, limit])
-                .map { row in
-                    JournalEntry(sequence: row["sequence"], topic: row["topic"],
-                                 payload: [UInt8](row["payload"] as Data), receivedAt: row["received_at"])
-                }
-        }
-    }
-
-    /// Writes the changed records and the new journal position, and trims the replayed journal.
+    /// Writes the changed records and the journal position they cover.
     public func write(_ checkpoint: Checkpoint, at wallTime: Double) throws {
         try database.write { db in
             for (table, records) in [("device", checkpoint.devices), ("work_order", checkpoint.workOrders), ("ledger", checkpoint.ledger)] {
@@ -88,7 +69,6 @@ public final class FleetStore: Sendable {
             }
             try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (id, journal_sequence, written_at) VALUES (1, ?, ?)",
                            arguments: [checkpoint.journalSequence, wallTime])
-            try db.execute(sql: "DELETE FROM journal WHERE sequence <= ?", arguments: [checkpoint.journalSequence])
         }
     }
 

@@ -9,6 +9,7 @@ struct ReplayCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               fleetprint replay capture.ndjson --speed 10                 to the broker, ten times as fast
+              fleetprint replay capture.ndjson --speed max --qos 0        as fast as possible, unacknowledged
               fleetprint replay boilers.ndjson --offline                  in-process, prints the ledger
               fleetprint replay boilers.ndjson --offline --json
             """
@@ -20,6 +21,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Speed-up of the recorded timing (10, 3600x), or max.", valueName: "factor"))
     var speed: SpeedArgument = SpeedArgument(argument: "1")!
 
+    @Option(help: ArgumentHelp("QoS of the published messages: 1 (default) waits for the broker's acknowledgements, so nothing is lost in a busy broker; 0 may drop.", valueName: "0|1|2"))
+    var qos = 1
+
     @Flag(help: "No broker: run the stream through the daemon's pipeline in-process and print the final ledger.")
     var offline = false
 
@@ -29,9 +33,13 @@ struct ReplayCommand: AsyncParsableCommand {
     @OptionGroup var broker: BrokerOptions
     @OptionGroup var profiles: ProfileOptions
 
+    func validate() throws {
+        guard (0...2).contains(qos) else { throw ValidationError("--qos must be 0, 1 or 2, not \(qos)") }
+    }
+
     func run() async throws {
         guard let library = profiles.sources.loadReportingIssues() else { throw ExitCode.failure }
         try await ReplayJob(library: library, file: URL(fileURLWithPath: file), broker: offline ? nil : broker.settings,
-                            speed: speed.factor, json: json).run()
+                            speed: speed.factor, qos: qos, json: json).run()
     }
 }

@@ -9,9 +9,11 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Subscribes to the topic templates of the loaded profiles (and to service reports on \
             fleetprint/service/<kind>/<device>) with a persistent session at QoS 1. Every message \
-            is journaled in the state folder's SQLite file before it is processed, and the state \
-            is checkpointed every few seconds, so after a crash or kill -9 a restart resumes \
-            without issuing a work order twice or counting a ledger entry twice.
+            is appended to the journal (<state>/journal, or --journal) before the broker is told \
+            it arrived, and the state is checkpointed into <state>/fleetprint.sqlite every few \
+            seconds, so after a crash or kill -9 a restart resumes without issuing a work order \
+            twice or counting a ledger entry twice. If the journal cannot be written (disk full, \
+            read-only), the daemon exits non-zero without acknowledging that message.
 
             Publishes: work orders on fleetprint/workorders/<kind>/<device>; a retained impact \
             summary on fleetprint/impact/<instance>; rejected input on \
@@ -29,8 +31,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("broker"), help: ArgumentHelp("Broker URL; repeat for several. Replaces the configuration's brokers.", valueName: "url"))
     var brokers: [String] = []
 
-    @Option(help: ArgumentHelp("State folder (SQLite journal and checkpoints).", valueName: "dir"))
+    @Option(help: ArgumentHelp("State folder (SQLite checkpoints; the journal too, unless --journal).", valueName: "dir"))
     var state: String?
+
+    @Option(help: ArgumentHelp("Journal folder, if not <state>/journal (one file write per message: a fast disk).", valueName: "dir"))
+    var journal: String?
 
     @Option(help: "Instance name, for fleetprint/impact/<instance>.")
     var instance: String?
@@ -44,7 +49,7 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var profiles: ProfileOptions
 
     func run() async throws {
-        let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, instance: instance, metricsAddress: metrics, sources: profiles.sources)
+        let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, journalDirectory: journal, instance: instance, metricsAddress: metrics, sources: profiles.sources)
         let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")
         guard try await dashboard ? DashboardJob().run(alongside: launcher, log: log) : launcher.run() else { throw ExitCode.failure }
     }

@@ -8,8 +8,10 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// Names this daemon in `fleetprint/impact/<instance>`; several instances split a fleet.
     public var instance: String = "local"
     public var brokers: [BrokerEntry] = [BrokerEntry(url: "mqtt://127.0.0.1:1883")]
-    /// Folder of the SQLite state (journal, checkpoints), relative to the working directory.
+    /// Folder of the SQLite state (checkpoints, published orders), relative to the working directory.
     public var state: String = "state"
+    /// Folder of the message journal's segment files; `<state>/journal` when absent.
+    public var journal: String?
     public var summaryInterval = Quantity(2, .second)
     public var checkpointInterval = Quantity(5, .second)
     public var limits = DaemonLimits()
@@ -20,7 +22,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case instance, brokers, state, limits, metrics, compute
+        case instance, brokers, state, journal, limits, metrics, compute
         case summaryInterval = "summary_interval"
         case checkpointInterval = "checkpoint_interval"
     }
@@ -31,6 +33,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         instance = try container.decodeIfPresent(String.self, forKey: .instance) ?? defaults.instance
         brokers = try container.decodeIfPresent([BrokerEntry].self, forKey: .brokers) ?? defaults.brokers
         state = try container.decodeIfPresent(String.self, forKey: .state) ?? defaults.state
+        journal = try container.decodeIfPresent(String.self, forKey: .journal)
         summaryInterval = try container.decodeIfPresent(Quantity.self, forKey: .summaryInterval) ?? defaults.summaryInterval
         checkpointInterval = try container.decodeIfPresent(Quantity.self, forKey: .checkpointInterval) ?? defaults.checkpointInterval
         limits = try container.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? defaults.limits

@@ -7,132 +7,93 @@ import Store
 import Synchronization
 import Telemetry
 
-/// `fleetprint run`: subscribes, journals every message before it is processed, runs the
-/// pipeline, publishes work orders, dead letters and the retained impact summary, and checkpoints.
+/// `fleetprint run`: subscribes, journals every message before the broker may count it as
+/// delivered, runs the pipeline on a thread of its own, publishes work orders, dead letters and
+/// the retained impact summary, and checkpoints.
 ///
-/// The journal is the work queue: libmosquitto's thread appends each message to SQLite, and one
-/// task (the only owner of the fleet's state) reads the journal in order. After `kill -9` a
-/// restart loads the last checkpoint and replays the journal after it; the ids of published work
-/// orders keep a replay from publishing an order twice.
+/// Two threads share the work: libmosquitto's network thread receives, parses, appends to the
+/// journal (`MessageJournal`, one `write` per message) and hands the message over in memory
+/// (`IntakeQueue`, bounded, so a backlog drains in constant memory); the pipeline thread
+/// (`DaemonLoop`) owns the fleet's state. The journal is read only after a crash: a restart loads
+/// the last checkpoint and replays the journal after it; the ids of published work orders keep a
+/// replay from publishing an order twice.
 public struct DaemonJob: Sendable {
     public var configuration: DaemonConfiguration
     public var brokers: [BrokerSettings]
     public var library: ProfileLibrary
     public var stateDirectory: URL
+    /// Where the journal's segments go; `<state>/journal` unless set (a faster disk, say).
+    public var journalDirectory: URL
     public var metrics: DaemonMetrics
     public var logger: Logger
     /// Also receives every summary the daemon publishes (`fleetprint run --dashboard`).
     public var onSummary: (@Sendable (DaemonSummary) -> Void)?
+    /// Messages the network thread may hand to the pipeline thread ahead of it.
+    public var intakeCapacity = 16_384
 
     public init(configuration: DaemonConfiguration, brokers: [BrokerSettings], library: ProfileLibrary, stateDirectory: URL,
-                metrics: DaemonMetrics = DaemonMetrics(), logger: Logger = Logger(label: "fleetprint.run"),
+                journalDirectory: URL? = nil, metrics: DaemonMetrics = DaemonMetrics(), logger: Logger = Logger(label: "fleetprint.run"),
                 onSummary: (@Sendable (DaemonSummary) -> Void)? = nil) {
         self.configuration = configuration
         self.brokers = brokers
         self.library = library
         self.stateDirectory = stateDirectory
+        self.journalDirectory = journalDirectory ?? stateDirectory.appendingPathComponent("journal")
         self.metrics = metrics
         self.logger = logger
         self.onSummary = onSummary
     }
 
-    /// Runs until `stop` yields (a graceful shutdown), then checkpoints and disconnects.
+    /// Runs until `stop` yields (a graceful shutdown), then checkpoints and disconnects. Throws
+    /// when the journal cannot be written: the message that failed was never acknowledged.
     public func run(until stop: AsyncStream<Void>) async throws {
         let store = try FleetStore(directory: stateDirectory)
         let saved = try store.load()
-        var pipeline = FleetPipeline(library: library, limits: decodeLimits, state: try PipelineStateCoding.state(from: saved))
-        let (wake, wakeUp) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let journaled = Atomic<Int64>(saved.journalSequence)
-        let clients = try await connect(store: store, subscriptions: pipeline.subscriptions) { sequence in
-            journaled.store(sequence, ordering: .relaxed)
-            wakeUp.yield()
-        }
+        let pipeline = FleetPipeline(library: library, limits: decodeLimits, state: try PipelineStateCoding.state(from: saved))
+        let journal = try MessageJournal(directory: journalDirectory, after: saved.journalSequence)
+        defer { journal.close() }
+        let firstLive = journal.nextSequence
+        let intake = DaemonIntake(journal: journal, queue: IntakeQueue(capacity: intakeCapacity), parser: pipeline.parser)
+        let clients = try await connect(subscriptions: pipeline.subscriptions, intake: intake)
         defer { for client in clients { client.close() } }
         let publisher = OutputPublisher(client: clients[0], store: store, instance: configuration.instance,
                                         alreadyPublished: try store.publishedOrderIDs())
-        logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)",
+        logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",
                                           "journal_from": "\(saved.journalSequence)", "instance": "\(configuration.instance)"])
 
-        let ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(200))
-                wakeUp.yield()
-            }
-        }
         let stopper = Task {
             for await _ in stop { break }
-            wakeUp.finish()
+            intake.queue.close()
         }
-        defer { ticker.cancel(); stopper.cancel() }
-
-        var sequence = saved.journalSequence
-        var orderRecords: [StoredRecord] = []
-        var clock = DaemonClock(summaryEvery: configuration.summaryInterval.baseValue, checkpointEvery: configuration.checkpointInterval.baseValue)
-        var deadLetterLog = LogRateLimiter(perSecond: 5)
-        let model = LedgerModel(library: library)
-        for await _ in wake {
-            while true {
-                let batch = try store.journal(after: sequence, limit: 1000)
-                for entry in batch {
-                    let output = pipeline.ingest(topic: entry.topic, payload: entry.payload, receivedAt: Date(timeIntervalSince1970: entry.receivedAt))
-                    orderRecords += try publisher.publish(output)
-                    log(output, limiter: &deadLetterLog)
-                    sequence = entry.sequence
-                }
-                clock.count(batch.count)
-                if let last = batch.last {
-                    record(pipeline.state, backlog: journaled.load(ordering: .relaxed) - sequence, lag: Date().timeIntervalSince1970 - last.receivedAt)
-                }
-                if batch.count < 1000 { break }
-            }
-            if clock.checkpointDue() {
-                try checkpoint(&pipeline, orders: &orderRecords, through: sequence, store: store)
-            }
-            if clock.summaryDue() {
-                let started = ContinuousClock.now
-                pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
-                report(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()), publisher)
-                let took = ContinuousClock.now - started
-                clock.summaryTook(Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18)
-            }
+        defer { stopper.cancel() }
+        let loop = DaemonLoop(job: self, store: store, journal: journal, publisher: publisher, pipeline: pipeline, sequence: saved.journalSequence)
+        let finished = await Self.onOwnThread { () throws -> DaemonLoop in
+            var loop = loop
+            let recovered = try loop.recover(before: firstLive)
+            if recovered > 0 { logger.info("recovered from the journal", metadata: ["messages": "\(recovered)", "through": "\(loop.sequence)"]) }
+            try loop.run(intake.queue)
+            return loop
         }
-        pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
-        try checkpoint(&pipeline, orders: &orderRecords, through: sequence, store: store)
-        report(summary(of: pipeline.state, model: model, rate: clock.messagesPerSecond()), publisher)
+        // However the loop ended, no network thread may stay blocked on a full queue.
+        intake.queue.close()
+        if let failure = intake.failure {
+            throw DaemonError("the journal cannot be written, so the daemon stopped without acknowledging the message it could not keep; "
+                              + "nothing the broker counts as delivered is lost. Free the space or fix the folder and start again. \(failure)")
+        }
+        let loopResult = try finished.get()
         try await clients[0].waitForPublished(timeout: .seconds(5))
-        let counters = pipeline.state.counters
-        logger.info("stopped", metadata: ["journal": "\(sequence)", "messages": "\(counters.messages)",
+        let counters = loopResult.pipeline.state.counters
+        logger.info("stopped", metadata: ["journal": "\(loopResult.sequence)", "messages": "\(counters.messages)",
                                           "work_orders": "\(counters.workOrdersIssued)", "dead_letters": "\(counters.deadLettersTotal)"])
     }
 
-    private func report(_ summary: DaemonSummary, _ publisher: OutputPublisher) {
-        publisher.publishSummary(summary)
-        onSummary?(summary)
-    }
-
-    private func record(_ state: PipelineState, backlog: Int64, lag: Double) {
-        metrics.update { snapshot in
-            snapshot.counters = state.counters
-            snapshot.devices = state.devices.count
-            snapshot.openWorkOrders = state.counters.workOrdersIssued - state.counters.workOrdersClosed
-            snapshot.queueDepth = max(0, backlog)
-            snapshot.lagSeconds = lag
-        }
-    }
-
-    /// Work orders at info; dead letters at warning, at most a few a second, with a tally of the rest.
-    private func log(_ output: PipelineOutput, limiter: inout LogRateLimiter) {
-        for order in output.escalatedOrders {
-            logger.warning("work order escalated", metadata: ["id": "\(order.id)", "reason": "\(order.reason ?? "-")", "due": "\(order.due.map { "\($0)" } ?? "-")"])
-        }
-        for order in output.workOrders {
-            logger.info("work order", metadata: ["id": "\(order.id)", "rule": "\(order.rule)", "priority": "\(order.priority.rawValue)", "kit": "\(order.kit ?? "-")"])
-        }
-        for letter in output.deadLetters {
-            let (allowed, suppressed) = limiter.admit()
-            guard allowed else { continue }
-            logger.warning("dead letter", metadata: ["reason": "\(letter.reason)", "topic": "\(letter.topic)", "detail": "\(letter.detail)",
-                                                     "suppressed_before": "\(suppressed)"])
+    /// Runs `body` on a thread of its own, not on Swift's cooperative pool (it blocks on the intake).
+    private static func onOwnThread<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async -> Result<Value, any Error> {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: Result { try body() }) }
+            thread.name = "fleetprint-pipeline"
+            thread.stackSize = 16 << 20
+            thread.start()
         }
     }
 
@@ -142,44 +103,37 @@ public struct DaemonJob: Sendable {
                      maxLead: configuration.limits.maxFutureSkew.baseValue)
     }
 
-    /// One persistent-session client per broker, each journaling what it receives.
-    private func connect(store: FleetStore, subscriptions: [String], journaled: @escaping @Sendable (Int64) -> Void) async throws -> [MQTTClient] {
+    /// One persistent-session client per broker, each handing what it receives to the intake.
+    /// With a session the broker kept, the subscriptions exist already and the queued backlog may
+    /// arrive before any SUBACK, so the SUBACK is awaited in the background, never as a condition.
+    private func connect(subscriptions: [String], intake: DaemonIntake) async throws -> [MQTTClient] {
         var clients: [MQTTClient] = []
+        let filters = subscriptions.map { TopicSubscription($0, qos: .atLeastOnce) }
         for (index, broker) in brokers.enumerated() {
             var settings = broker
             settings.persistentSession = true
             settings.clientID = settings.clientID ?? "fleetprint-\(configuration.instance)" + (index == 0 ? "" : "-\(index)")
-            let logger = self.logger
-            let client = try MQTTClient(try settings.mqttConfiguration()) { message in
-                do {
-                    journaled(try store.append(JournalEntry(topic: message.topic, payload: message.payload, receivedAt: Date().timeIntervalSince1970)))
-                } catch {
-                    logger.error("cannot journal a message", metadata: ["topic": "\(message.topic)", "error": "\(error)"])
-                }
-            }
+            let client = try MQTTClient(try settings.mqttConfiguration()) { try intake.receive($0) }
             try await client.connect()
-            try await client.subscribe(subscriptions.map { TopicSubscription($0, qos: .atLeastOnce) })
-            logger.info("subscribed", metadata: ["broker": "\(client.configuration.broker)", "filters": "\(subscriptions.joined(separator: " "))"])
+            let metadata: Logger.Metadata = ["broker": "\(client.configuration.broker)", "filters": "\(subscriptions.joined(separator: " "))",
+                                             "session_present": "\(client.sessionPresent)"]
+            if client.sessionPresent {
+                let logger = self.logger
+                Task {
+                    do {
+                        try await client.subscribe(filters, timeout: .seconds(300))
+                    } catch MQTTError.closed {
+                        return
+                    } catch {
+                        logger.warning("the broker has not confirmed the renewed subscriptions; its kept session has them", metadata: ["error": "\(error)"])
+                    }
+                }
+            } else {
+                try await client.subscribe(filters)
+            }
+            logger.info("subscribed", metadata: metadata)
             clients.append(client)
         }
         return clients
-    }
-
-    private func checkpoint(_ pipeline: inout FleetPipeline, orders: inout [StoredRecord], through sequence: Int64, store: FleetStore) throws {
-        let changed = pipeline.takeChanges()
-        try store.write(try PipelineStateCoding.checkpoint(of: pipeline.state, changed: changed, orders: orders, through: sequence),
-                        at: Date().timeIntervalSince1970)
-        orders = []
-    }
-
-    private func summary(of state: PipelineState, model: LedgerModel, rate: Double) -> DaemonSummary {
-        let open = state.openWorkOrders
-        let urgentFirst = open.sorted { ($0.priority == .alarm ? 0 : 1, $0.issuedAt, $0.id) < ($1.priority == .alarm ? 0 : 1, $1.issuedAt, $1.id) }
-        return DaemonSummary(instance: configuration.instance, publishedAt: Date(), eventTime: state.watermark,
-                             devices: state.devices.count, messagesPerSecond: rate, counters: state.counters,
-                             openWorkOrders: Array(urgentFirst.prefix(DaemonSummary.openOrderLimit)),
-                             openWorkOrderCount: open.count, cpuSeconds: state.ledger.cpuSeconds,
-                             impact: model.summary(of: state.ledger),
-                             activity: KindActivity.of(state.ledger, at: state.watermark))
     }
 }

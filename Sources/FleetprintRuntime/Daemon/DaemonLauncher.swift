@@ -11,14 +11,17 @@ public struct DaemonLauncher: Sendable {
     public var configurationFile: String?
     public var brokerURLs: [String]
     public var stateDirectory: String?
+    public var journalDirectory: String?
     public var instance: String?
     public var metricsAddress: String?
     public var sources: ProfileSources
 
-    public init(configurationFile: String?, brokerURLs: [String], stateDirectory: String?, instance: String?, metricsAddress: String?, sources: ProfileSources) {
+    public init(configurationFile: String?, brokerURLs: [String], stateDirectory: String?, journalDirectory: String? = nil,
+                instance: String?, metricsAddress: String?, sources: ProfileSources) {
         self.configurationFile = configurationFile
         self.brokerURLs = brokerURLs
         self.stateDirectory = stateDirectory
+        self.journalDirectory = journalDirectory
         self.instance = instance
         self.metricsAddress = metricsAddress
         self.sources = sources
@@ -29,6 +32,7 @@ public struct DaemonLauncher: Sendable {
         var configuration = try configurationFile.map { try DaemonConfiguration.load(URL(fileURLWithPath: $0)) } ?? DaemonConfiguration()
         if let instance { configuration.instance = instance }
         if let stateDirectory { configuration.state = stateDirectory }
+        if let journalDirectory { configuration.journal = journalDirectory }
         if let metricsAddress { configuration.metrics = metricsAddress }
         let brokers = brokerURLs.isEmpty ? configuration.brokers.map(\.settings) : brokerURLs.map { BrokerSettings(url: $0) }
         guard let library = sources.loadReportingIssues() else { return false }
@@ -36,7 +40,8 @@ public struct DaemonLauncher: Sendable {
         let logger = Logger(label: "fleetprint.run")
         let metrics = DaemonMetrics()
         let job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
-                            stateDirectory: URL(fileURLWithPath: configuration.state), metrics: metrics, logger: logger, onSummary: onSummary)
+                            stateDirectory: URL(fileURLWithPath: configuration.state),
+                            journalDirectory: configuration.journal.map { URL(fileURLWithPath: $0) }, metrics: metrics, logger: logger, onSummary: onSummary)
         var services: [any Service] = [DaemonService(job: job)]
         if let address = configuration.metrics {
             services.append(try MetricsServer(address: address, metrics: metrics, logger: logger))

@@ -6,13 +6,15 @@ import MQTT
 struct PacedPublisher {
     let client: MQTTClient
     let speed: Double?
+    let qos: QoS
     private let clock = ContinuousClock()
     private var origin: (event: Double, wall: ContinuousClock.Instant)?
     private(set) var published = 0
 
-    init(client: MQTTClient, speed: Double?) {
+    init(client: MQTTClient, speed: Double?, qos: QoS = .atMostOnce) {
         self.client = client
         self.speed = speed
+        self.qos = qos
     }
 
     mutating func publish(_ record: StreamRecord) async throws {
@@ -22,7 +24,7 @@ struct PacedPublisher {
             let due = start.wall + .milliseconds(Int64((record.time - start.event) / speed * 1000))
             if due > clock.now + .milliseconds(5) { try await Task.sleep(until: due, clock: clock) }
         }
-        try client.publish(topic: record.topic, payload: record.payload, qos: .atMostOnce)
+        try client.publish(topic: record.topic, payload: record.payload, qos: qos)
         published += 1
         if published % 10_000 == 0 { try await client.waitForPublished() }
     }

@@ -11,13 +11,16 @@ public struct ReplayJob: Sendable {
     public var file: URL
     public var broker: BrokerSettings?
     public var speed: Double?
+    /// QoS of what goes to the broker: 1 by default, so a busy broker cannot silently drop it.
+    public var qos: Int
     public var json: Bool
 
-    public init(library: ProfileLibrary, file: URL, broker: BrokerSettings? = nil, speed: Double? = nil, json: Bool = false) {
+    public init(library: ProfileLibrary, file: URL, broker: BrokerSettings? = nil, speed: Double? = nil, qos: Int = 1, json: Bool = false) {
         self.library = library
         self.file = file
         self.broker = broker
         self.speed = speed
+        self.qos = qos
         self.json = json
     }
 
@@ -25,10 +28,11 @@ public struct ReplayJob: Sendable {
         let (stop, trap) = StopFlag.onSignals()
         defer { withExtendedLifetime(trap) {} }
         if let broker {
+            guard let level = QoS(rawValue: Int32(qos)) else { throw BrokerSettingsError("--qos must be 0, 1 or 2") }
             let client = try MQTTClient(broker.mqttConfiguration(clientIDPrefix: "fleetprint-replay"))
             defer { client.close() }
             try await client.connect()
-            var publisher = PacedPublisher(client: client, speed: speed)
+            var publisher = PacedPublisher(client: client, speed: speed, qos: level)
             var progress = ProgressReporter(label: "replay")
             var reader = try StreamFileReader(url: file)
             while !stop.isSet, let record = reader.next() {
@@ -36,7 +40,9 @@ public struct ReplayJob: Sendable {
                 progress.update(fraction: reader.fraction, eventTime: record.time, devices: 0, messages: publisher.published)
             }
             try await publisher.finish()
-            ConnectionReporter.note("replay: published \(publisher.published) messages\(stop.isSet ? " (stopped)" : "")")
+            let seconds = progress.elapsedSeconds
+            ConnectionReporter.note("replay: published \(publisher.published) messages at QoS \(qos)\(level == .atMostOnce ? "" : ", every one acknowledged")"
+                                    + " in \(String(format: "%.2f", seconds)) s (\(seconds > 0 ? Int(Double(publisher.published) / seconds) : 0) msg/s)\(stop.isSet ? " (stopped)" : "")")
             return
         }
         let pipeline = try runOffline(stop: stop)

@@ -1,4 +1,7 @@
 import CMosquitto
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// The Swift side of one libmosquitto handle: the object libmosquitto's callbacks reach through
@@ -14,6 +17,8 @@ final class ClientSession: Sendable {
         /// Set until the first CONNACK arrives, so `connect()` learns whether the broker accepted us.
         var firstConnack: CheckedContinuation<Void, any Error>?
         var firstConnackResult: Result<Void, MQTTError>?
+        /// Whether the broker still had our persistent session at the first CONNACK.
+        var sessionPresent = false
         /// The last few error lines libmosquitto logged (OpenSSL spreads one failure over several).
         var recentErrors: [String] = []
         var lastError: String? { recentErrors.isEmpty ? nil : recentErrors.joined(separator: "; ") }
@@ -33,13 +38,15 @@ final class ClientSession: Sendable {
     let dropped = Atomic<Int>(0)
     let published = Atomic<Int>(0)
     let acknowledged = Atomic<Int>(0)
+    /// Set once `onReceive` refused a message and the network thread parked (see `refuse`).
+    let refused = Atomic<Bool>(false)
     private let messageSink: AsyncStream<MQTTMessage>.Continuation
     private let stateSink: AsyncStream<ConnectionState>.Continuation
 
     /// Runs on libmosquitto's thread for each message, before it is buffered (see `MQTTClient.init`).
-    let onReceive: (@Sendable (MQTTMessage) -> Void)?
+    let onReceive: (@Sendable (MQTTMessage) throws -> Void)?
 
-    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int, onReceive: (@Sendable (MQTTMessage) -> Void)?) {
+    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int, onReceive: (@Sendable (MQTTMessage) throws -> Void)?) {
         self.broker = broker
         self.onReceive = onReceive
         self.protocolVersion = protocolVersion
@@ -72,6 +79,7 @@ final class ClientSession: Sendable {
         for subscription in resubscribe {
             mosquitto_subscribe(handle, nil, subscription.filter, subscription.qos.rawValue)
         }
+        status.withLock { if $0.firstConnackResult == nil { $0.sessionPresent = sessionPresent } }
         setConnection(.connected)
         settleFirstConnack(.success(()))
     }
@@ -82,7 +90,7 @@ final class ClientSession: Sendable {
         setConnection(.disconnected(reason: reason))
     }
 
-    func didReceive(_ message: UnsafePointer<mosquitto_message>) {
+    func didReceive(_ handle: OpaquePointer?, _ message: UnsafePointer<mosquitto_message>) {
         let raw = message.pointee
         let payload = raw.payloadlen > 0 && raw.payload != nil
             ? [UInt8](UnsafeRawBufferPointer(start: raw.payload, count: Int(raw.payloadlen)))
@@ -95,12 +103,29 @@ final class ClientSession: Sendable {
         )
         received.add(1, ordering: .relaxed)
         if let onReceive {
-            onReceive(copy)
+            do {
+                try onReceive(copy)
+            } catch {
+                refuse(handle, because: error)
+            }
             return
         }
         if case .dropped = messageSink.yield(copy) {
             dropped.add(1, ordering: .relaxed)
         }
+    }
+
+    /// The receiver could not keep a message (its journal failed). libmosquitto acknowledges a
+    /// QoS 1 message when this callback returns, so it must never return: the connection is cut
+    /// under it (the broker keeps the message for the persistent session, unacknowledged) and this
+    /// network thread parks for the rest of the process's life. The receiver reports the error.
+    private func refuse(_ handle: OpaquePointer?, because error: any Error) -> Never {
+        refused.store(true, ordering: .sequentiallyConsistent)
+        let socket = mosquitto_socket(handle)
+        if socket >= 0 { shutdown(socket, Int32(SHUT_RDWR)) }
+        status.withLock { $0.noteError("refused a message: \(error)") }
+        setConnection(.disconnected(reason: "refused a message: \(error)"))
+        while true { sleep(3600) }
     }
 
     func didSubscribe(messageID: Int32, grantedQoS: [Int32]) {

@@ -21,8 +21,11 @@ public final class MQTTClient: @unchecked Sendable {
 
     /// `onReceive`, when given, takes every message on libmosquitto's network thread instead of
     /// `messages` (which then stays empty): the place for a write-ahead journal, so that nothing the
-    /// broker counts as delivered is lost if the process dies. Keep it short; it holds up reception.
-    public init(_ configuration: MQTTConfiguration, onReceive: (@Sendable (MQTTMessage) -> Void)? = nil) throws(MQTTError) {
+    /// broker counts as delivered is lost if the process dies. A QoS 1 message is acknowledged only
+    /// after it returns, so it may block to push back on the broker (flow control). If it throws,
+    /// the message is never acknowledged: the client drops the connection and its network thread
+    /// stops for good (`isRefusing`); the caller then ends the process with its own error.
+    public init(_ configuration: MQTTConfiguration, onReceive: (@Sendable (MQTTMessage) throws -> Void)? = nil) throws(MQTTError) {
         MosquittoLibrary.initialize()
         self.configuration = configuration
         let session = ClientSession(
@@ -59,6 +62,13 @@ public final class MQTTClient: @unchecked Sendable {
     public var connectionStates: AsyncStream<ConnectionState> { session.connectionStates }
 
     public var connectionState: ConnectionState { session.status.withLock { $0.connection } }
+
+    /// Whether the broker had kept our persistent session at the first connect: its subscriptions
+    /// exist already, and messages queued while we were away may arrive before any SUBACK.
+    public var sessionPresent: Bool { session.status.withLock { $0.sessionPresent } }
+
+    /// Whether `onReceive` refused a message, so the network thread is parked and the connection cut.
+    public var isRefusing: Bool { session.refused.load(ordering: .sequentiallyConsistent) }
 
     /// Messages received from the broker since start, including dropped ones.
     public var receivedCount: Int { session.received.load(ordering: .relaxed) }
@@ -147,6 +157,12 @@ public final class MQTTClient: @unchecked Sendable {
             return phase == .running ? true : (phase == .idle ? false : nil)
         }
         guard let wasRunning else { return }
+        guard !isRefusing else {
+            // The network thread is parked inside a callback and must never return (it would
+            // acknowledge the refused message): leave the handle to the process's exit.
+            session.finish()
+            return
+        }
         if wasRunning {
             mosquitto_disconnect(handle)
             // A thread stuck in a blocking TCP connect to an unreachable host cannot be woken; cancel it.
@@ -180,9 +196,9 @@ public final class MQTTClient: @unchecked Sendable {
         mosquitto_disconnect_callback_set(handle) { _, context, code in
             ClientSession.from(context)?.didDisconnect(code: code)
         }
-        mosquitto_message_callback_set(handle) { _, context, message in
+        mosquitto_message_callback_set(handle) { handle, context, message in
             guard let message else { return }
-            ClientSession.from(context)?.didReceive(message)
+            ClientSession.from(context)?.didReceive(handle, message)
         }
         mosquitto_subscribe_callback_set(handle) { _, context, messageID, count, granted in
             let grantedQoS = granted.map { Array(UnsafeBufferPointer(start: $0, count: Int(count))) } ?? []

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import MQTT
+import Store
+import Synchronization
+
+/// What the MQTT network thread does with each message before the broker may count it as
+/// delivered: parse it (so the pipeline thread only runs the rules), append it to the journal,
+/// and hand it to the pipeline thread through the bounded queue.
+///
+/// If the journal cannot be written, it retries for about a second, then refuses the message
+/// (`receive` throws, so the MQTT client never acknowledges it), closes the queue and keeps the
+/// error for the daemon to exit with. It never drops a message it was given.
+final class DaemonIntake: Sendable {
+    let journal: MessageJournal
+    let queue: IntakeQueue<IntakeItem>
+    private let parser: MessageParser
+    /// Journal order and queue order are one order, also with several brokers' threads.
+    private let order = Mutex(())
+    private let failureBox = Mutex<(any Error)?>(nil)
+    static let attempts = 6
+    static let pauseMicroseconds: UInt32 = 200_000
+
+    init(journal: MessageJournal, queue: IntakeQueue<IntakeItem>, parser: MessageParser) {
+        self.journal = journal
+        self.queue = queue
+        self.parser = parser
+    }
+
+    /// The journal error that stopped intake, if any.
+    var failure: (any Error)? { failureBox.withLock { $0 } }
+
+    func receive(_ message: MQTTMessage) throws {
+        if let failure { throw failure }
+        let parsed = parser.parse(topic: message.topic, payload: message.payload)
+        let receivedAt = Date().timeIntervalSince1970
+        try order.withLock { _ in
+            let sequence = try append(message, receivedAt: receivedAt)
+            // False only while stopping: the message is journaled, and the next start replays it.
+            _ = queue.push(IntakeItem(sequence: sequence, receivedAt: receivedAt, message: parsed))
+        }
+    }
+
+    private func append(_ message: MQTTMessage, receivedAt: Double) throws -> Int64 {
+        var attempt = 1
+        while true {
+            do {
+                return try journal.append(topic: message.topic, payload: message.payload, receivedAt: receivedAt)
+            } catch {
+                // A full disk may clear (a log rotated); a read-only one will not.
+                guard attempt < Self.attempts else {
+                    failureBox.withLock { $0 = $0 ?? error }
+                    queue.close()
+                    throw error
+                }
+                attempt += 1
+                usleep(Self.pauseMicroseconds)
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import FleetModel
+import Foundation
+import Impact
+import Logging
+import Store
+
+/// The pipeline thread of `fleetprint run`, the only owner of the fleet's state: it first replays
+/// what the journal holds after the last checkpoint, then processes the intake in order,
+/// publishes what each message produced, and between batches does the chores (metrics,
+/// checkpoints, summaries), which never run on the network thread.
+struct DaemonLoop: Sendable {
+    let job: DaemonJob
+    let store: FleetStore
+    let journal: MessageJournal
+    let publisher: OutputPublisher
+    var pipeline: FleetPipeline
+    /// The last journal entry processed: what the next checkpoint covers.
+    private(set) var sequence: Int64
+    private var orderRecords: [StoredRecord] = []
+    private var clock: DaemonClock
+    private var deadLetterLog = LogRateLimiter(perSecond: 5)
+    private let model: LedgerModel
+
+    init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {
+        self.job = job
+        self.store = store
+        self.journal = journal
+        self.publisher = publisher
+        self.pipeline = pipeline
+        self.sequence = sequence
+        clock = DaemonClock(summaryEvery: job.configuration.summaryInterval.baseValue, checkpointEvery: job.configuration.checkpointInterval.baseValue)
+        model = LedgerModel(library: job.library)
+    }
+
+    /// Replays the journal's entries after the checkpoint and before `firstLive` (the first
+    /// sequence of this run); returns how many.
+    mutating func recover(before firstLive: Int64) throws -> Int {
+        var count = 0
+        try journal.replay(after: sequence) { entry in
+            guard entry.sequence < firstLive else { return }
+            let output = pipeline.ingest(topic: entry.topic, payload: entry.payload, receivedAt: Date(timeIntervalSince1970: entry.receivedAt))
+            try publish(output)
+            sequence = entry.sequence
+            count += 1
+        }
+        clock.count(count)
+        return count
+    }
+
+    /// Processes the intake until the queue is closed and drained, then checkpoints and publishes
+    /// a last summary.
+    mutating func run(_ queue: IntakeQueue<IntakeItem>) throws {
+        while let batch = queue.take(waitingAtMost: .milliseconds(200)) {
+            for item in batch {
+                try publish(pipeline.ingest(item.message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))
+                sequence = item.sequence
+            }
+            clock.count(batch.count)
+            if let last = batch.last {
+                recordMetrics(lag: Date().timeIntervalSince1970 - last.receivedAt)
+            }
+            try choresIfDue()
+        }
+        pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
+        try checkpoint()
+        report(summary(rate: clock.messagesPerSecond()))
+    }
+
+    private mutating func publish(_ output: PipelineOutput) throws {
+        orderRecords += try publisher.publish(output)
+        log(output)
+    }
+
+    private mutating func choresIfDue() throws {
+        if clock.checkpointDue() {
+            try checkpoint()
+        }
+        if clock.summaryDue() {
+            let started = ContinuousClock.now
+            pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
+            report(summary(rate: clock.messagesPerSecond()))
+            let took = (ContinuousClock.now - started).components
+            clock.summaryTook(Double(took.seconds) + Double(took.attoseconds) / 1e18)
+        }
+    }
+
+    /// Saves what changed with the journal position it covers, then drops the journal's
+    /// segments that the checkpoint makes unnecessary.
+    mutating func checkpoint() throws {
+        let changed = pipeline.takeChanges()
+        try store.write(try PipelineStateCoding.checkpoint(of: pipeline.state, changed: changed, orders: orderRecords, through: sequence),
+                        at: Date().timeIntervalSince1970)
+        orderRecords = []
+        do {
+            try journal.trim(through: sequence)
+        } catch {
+            job.logger.warning("cannot trim the journal", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func report(_ summary: DaemonSummary) {
+        publisher.publishSummary(summary)
+        job.onSummary?(summary)
+    }
+
+    private func recordMetrics(lag: Double) {
+        let state = pipeline.state
+        let backlog = journal.nextSequence - 1 - sequence
+        job.metrics.update { snapshot in
+            snapshot.counters = state.counters
+            snapshot.devices = state.devices.count
+            snapshot.openWorkOrders = state.counters.workOrdersIssued - state.counters.workOrdersClosed
+            snapshot.queueDepth = max(0, backlog)
+            snapshot.lagSeconds = lag
+        }
+    }
+
+    /// Work orders at info; dead letters at warning, at most a few a second, with a tally of the rest.
+    private mutating func log(_ output: PipelineOutput) {
+        let logger = job.logger
+        for order in output.escalatedOrders {
+            logger.warning("work order escalated", metadata: ["id": "\(order.id)", "reason": "\(order.reason ?? "-")", "due": "\(order.due.map { "\($0)" } ?? "-")"])
+        }
+        for order in output.workOrders {
+            logger.info("work order", metadata: ["id": "\(order.id)", "rule": "\(order.rule)", "priority": "\(order.priority.rawValue)", "kit": "\(order.kit ?? "-")"])
+        }
+        for letter in output.deadLetters {
+            let (allowed, suppressed) = deadLetterLog.admit()
+            guard allowed else { continue }
+            logger.warning("dead letter", metadata: ["reason": "\(letter.reason)", "topic": "\(letter.topic)", "detail": "\(letter.detail)",
+                                                     "suppressed_before": "\(suppressed)"])
+        }
+    }
+
+    private func summary(rate: Double) -> DaemonSummary {
+        let state = pipeline.state
+        let open = state.openWorkOrders
+        let urgentFirst = open.sorted { ($0.priority == .alarm ? 0 : 1, $0.issuedAt, $0.id) < ($1.priority == .alarm ? 0 : 1, $1.issuedAt, $1.id) }
+        return DaemonSummary(instance: job.configuration.instance, publishedAt: Date(), eventTime: state.watermark,
+                             devices: state.devices.count, messagesPerSecond: rate, counters: state.counters,
+                             openWorkOrders: Array(urgentFirst.prefix(DaemonSummary.openOrderLimit)),
+                             openWorkOrderCount: open.count, cpuSeconds: state.ledger.cpuSeconds,
+                             impact: model.summary(of: state.ledger),
+                             activity: KindActivity.of(state.ledger, at: state.watermark))
+    }
+}
