@@ -6,6 +6,11 @@ import Store
 
 /// Publishes what the pipeline produced: work orders (QoS 1, each id once, even across a crash
 /// and replay; an escalation to alarm once more), dead letters, and the retained impact summary.
+///
+/// An order counts as published only when the broker has acknowledged it: its mark is written on
+/// the acknowledgement, so a crash before that republishes it after the restart's replay, and a
+/// crash after it does not. (Only a crash between the acknowledgement and that one SQLite write,
+/// tens of microseconds, can publish an order twice.)
 final class OutputPublisher: Sendable {
     private let client: MQTTClient
     private let store: FleetStore
@@ -31,8 +36,14 @@ final class OutputPublisher: Sendable {
             let body = try encoder.encode(order)
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "open"))))
             guard !alreadyPublished.contains(mark) else { continue }
-            try client.publish(topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body), qos: .atLeastOnce)
-            try store.markPublished(mark)
+            let store = self.store
+            try client.publish(topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body), qos: .atLeastOnce) {
+                do {
+                    try store.markPublished(mark)
+                } catch {
+                    ConnectionReporter.note("run: could not record that work order \(mark) was published (it may go out again after a restart): \(error)")
+                }
+            }
         }
         for order in output.closedOrders {
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "closed"))))

@@ -10,6 +10,9 @@ struct PacedPublisher {
     private let clock = ContinuousClock()
     private var origin: (event: Double, wall: ContinuousClock.Instant)?
     private(set) var published = 0
+    /// Messages that may wait in the client's queue: enough to keep the broker busy, few enough
+    /// that libmosquitto's search of that queue on each acknowledgement stays cheap.
+    private static let window = 1_000
 
     init(client: MQTTClient, speed: Double?, qos: QoS = .atMostOnce) {
         self.client = client
@@ -26,7 +29,7 @@ struct PacedPublisher {
         }
         try client.publish(topic: record.topic, payload: record.payload, qos: qos)
         published += 1
-        if published % 10_000 == 0 { try await client.waitForPublished() }
+        if published % Self.window == 0 { try await client.waitForPublished(leaving: Self.window) }
     }
 
     func finish() async throws {

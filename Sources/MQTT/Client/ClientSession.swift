@@ -38,6 +38,8 @@ final class ClientSession: Sendable {
     let dropped = Atomic<Int>(0)
     let published = Atomic<Int>(0)
     let acknowledged = Atomic<Int>(0)
+    /// What to do when the broker acknowledges a QoS 1/2 publish, by message id (`MQTTClient.publish`).
+    let acknowledgementHandlers = Mutex<[Int32: @Sendable () -> Void]>([:])
     /// Set once `onReceive` refused a message and the network thread parked (see `refuse`).
     let refused = Atomic<Bool>(false)
     private let messageSink: AsyncStream<MQTTMessage>.Continuation
@@ -80,11 +82,16 @@ final class ClientSession: Sendable {
             mosquitto_subscribe(handle, nil, subscription.filter, subscription.qos.rawValue)
         }
         status.withLock { if $0.firstConnackResult == nil { $0.sessionPresent = sessionPresent } }
+        // Connected, libmosquitto would format a debug line for every packet (two per message
+        // received) just for us to skip it: stop listening until the connection is lost.
+        mosquitto_log_callback_set(handle, nil)
         setConnection(.connected)
         settleFirstConnack(.success(()))
     }
 
-    func didDisconnect(code: Int32) {
+    func didDisconnect(_ handle: OpaquePointer?, code: Int32) {
+        // Reconnecting, its errors (a TLS failure, say) are worth hearing again.
+        mosquitto_log_callback_set(handle, Self.logCallback)
         let reason = code == 0 ? "disconnected by the client" : String(cString: mosquitto_strerror(code))
         status.withLock { if code != 0 { $0.noteError(reason) } }
         setConnection(.disconnected(reason: reason))
@@ -132,13 +139,15 @@ final class ClientSession: Sendable {
         subacks.deliver(grantedQoS, for: messageID)
     }
 
-    func didPublish() {
+    func didPublish(messageID: Int32) {
         acknowledged.add(1, ordering: .relaxed)
+        acknowledgementHandlers.withLock { $0.removeValue(forKey: messageID) }?()
     }
 
-    func didLog(level: Int32, text: String) {
-        guard level & Int32(MOSQ_LOG_ERR) != 0 else { return }
-        status.withLock { $0.noteError(text) }
+    /// Keeps libmosquitto's error lines (OpenSSL's reasons among them) for connect errors.
+    static let logCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?) -> Void = { _, context, level, text in
+        guard let text, level & Int32(MOSQ_LOG_ERR) != 0 else { return }
+        from(context)?.status.withLock { $0.noteError(String(cString: text)) }
     }
 
     // MARK: Caller side

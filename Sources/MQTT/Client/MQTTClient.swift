@@ -119,11 +119,21 @@ public final class MQTTClient: @unchecked Sendable {
     }
 
     /// Queues a message for sending; libmosquitto delivers it (and retries QoS 1/2) on its thread.
-    public func publish(topic: String, payload: some Collection<UInt8>, qos: QoS = .atMostOnce, retain: Bool = false) throws(MQTTError) {
-        let code = payload.withContiguousStorageIfAvailable { bytes in
-            mosquitto_publish(handle, nil, topic, Int32(bytes.count), bytes.baseAddress, qos.rawValue, retain)
-        } ?? Array(payload).withUnsafeBytes { bytes in
-            mosquitto_publish(handle, nil, topic, Int32(bytes.count), bytes.baseAddress, qos.rawValue, retain)
+    /// `onAcknowledged` runs on that thread once the broker has acknowledged it (QoS 1/2; for QoS 0,
+    /// once it has left): the moment to record that an output really went out.
+    public func publish(topic: String, payload: some Collection<UInt8>, qos: QoS = .atMostOnce, retain: Bool = false,
+                        onAcknowledged: (@Sendable () -> Void)? = nil) throws(MQTTError) {
+        // Registered under the lock that the acknowledgement callback takes, so even an
+        // acknowledgement that comes back at once finds its handler.
+        let code = session.acknowledgementHandlers.withLock { handlers in
+            var messageID: Int32 = 0
+            let code = payload.withContiguousStorageIfAvailable { bytes in
+                mosquitto_publish(handle, &messageID, topic, Int32(bytes.count), bytes.baseAddress, qos.rawValue, retain)
+            } ?? Array(payload).withUnsafeBytes { bytes in
+                mosquitto_publish(handle, &messageID, topic, Int32(bytes.count), bytes.baseAddress, qos.rawValue, retain)
+            }
+            if code == Int32(MOSQ_ERR_SUCCESS.rawValue), let onAcknowledged { handlers[messageID] = onAcknowledged }
+            return code
         }
         try check(code, "publishing to '\(topic)'")
         session.published.add(1, ordering: .relaxed)
@@ -133,15 +143,17 @@ public final class MQTTClient: @unchecked Sendable {
         try publish(topic: topic, payload: Array(text.utf8), qos: qos, retain: retain)
     }
 
-    /// Waits until every message published so far has left (QoS 0) or been acknowledged (QoS 1/2).
-    public func waitForPublished(timeout: Duration = .seconds(30)) async throws {
+    /// Waits until every message published so far has left (QoS 0) or been acknowledged (QoS 1/2),
+    /// but for at most `leaving` still under way: a publisher that keeps libmosquitto's queue short
+    /// this way stays fast (it looks each acknowledgement up in that queue).
+    public func waitForPublished(leaving limit: Int = 0, timeout: Duration = .seconds(30)) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
-        while session.acknowledged.load(ordering: .relaxed) < session.published.load(ordering: .relaxed) {
+        while session.published.load(ordering: .relaxed) - session.acknowledged.load(ordering: .relaxed) > limit {
             guard clock.now < deadline else {
                 throw MQTTError.timeout(operation: "delivering published messages", seconds: timeout.seconds)
             }
-            try await Task.sleep(for: .milliseconds(2))
+            try await Task.sleep(for: .microseconds(limit > 0 ? 200 : 2000))
         }
     }
 
@@ -193,8 +205,8 @@ public final class MQTTClient: @unchecked Sendable {
         mosquitto_connect_with_flags_callback_set(handle) { handle, context, code, flags in
             ClientSession.from(context)?.didConnect(handle, code: code, sessionPresent: flags & 1 != 0)
         }
-        mosquitto_disconnect_callback_set(handle) { _, context, code in
-            ClientSession.from(context)?.didDisconnect(code: code)
+        mosquitto_disconnect_callback_set(handle) { handle, context, code in
+            ClientSession.from(context)?.didDisconnect(handle, code: code)
         }
         mosquitto_message_callback_set(handle) { handle, context, message in
             guard let message else { return }
@@ -204,13 +216,10 @@ public final class MQTTClient: @unchecked Sendable {
             let grantedQoS = granted.map { Array(UnsafeBufferPointer(start: $0, count: Int(count))) } ?? []
             ClientSession.from(context)?.didSubscribe(messageID: messageID, grantedQoS: grantedQoS)
         }
-        mosquitto_publish_callback_set(handle) { _, context, _ in
-            ClientSession.from(context)?.didPublish()
+        mosquitto_publish_callback_set(handle) { _, context, messageID in
+            ClientSession.from(context)?.didPublish(messageID: messageID)
         }
-        mosquitto_log_callback_set(handle) { _, context, level, text in
-            guard let text else { return }
-            ClientSession.from(context)?.didLog(level: level, text: String(cString: text))
-        }
+        mosquitto_log_callback_set(handle, ClientSession.logCallback)
     }
 
     private func check(_ code: Int32, _ operation: @autoclosure () -> String) throws(MQTTError) {

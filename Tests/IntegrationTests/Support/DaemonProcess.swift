@@ -5,6 +5,7 @@ import Foundation
 final class DaemonProcess {
     let instance: String
     let stateDirectory: URL
+    let log: URL
     private let process = Process()
 
     /// The `fleetprint` executable built beside the test bundle.
@@ -12,19 +13,32 @@ final class DaemonProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fleetprint")
     }
 
-    init(instance: String, stateDirectory: URL, broker: String) throws {
+    /// `arguments` go after `run`'s own (a --journal folder, say).
+    init(instance: String, stateDirectory: URL, broker: String, arguments: [String] = []) throws {
         self.instance = instance
         self.stateDirectory = stateDirectory
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
-        let log = stateDirectory.appendingPathComponent("daemon-\(UUID().uuidString.prefix(4)).log")
+        log = stateDirectory.appendingPathComponent("daemon-\(UUID().uuidString.prefix(4)).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = Self.executable
-        process.arguments = ["run", "--broker", broker, "--state", stateDirectory.path, "--instance", instance]
+        process.arguments = ["run", "--broker", broker, "--state", stateDirectory.path, "--instance", instance] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["FLEETPRINT_HOME": BoilerStream.repository.path]) { $1 }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
+    }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// What it wrote to stderr and stdout so far.
+    var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    /// The exit status once it has ended by itself, or nil if it still runs after `seconds`.
+    func exitStatus(within seconds: Double) async throws -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        return process.isRunning ? nil : process.terminationStatus
     }
 
     /// A crash: no checkpoint, no goodbye.
