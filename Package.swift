@@ -3,6 +3,8 @@ import PackageDescription
 
 /// Module map and import rules: ../shared/ARCHITECTURE.md.
 /// Domain modules (FleetModel, Maintenance, Impact, Simulation) never import MQTT, Store or Dashboard.
+/// Pipeline is the pure path from a message to orders, dead letters and the ledger (domain modules
+/// only), driven alike by `run`, `replay --offline` and `simulate`; FleetprintRuntime has the adapters.
 let package = Package(
     name: "Fleetprint",
     platforms: [.macOS(.v15)],
@@ -31,9 +33,10 @@ let package = Package(
         .target(name: "Dashboard", dependencies: ["FleetModel", "Impact"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Simulation", dependencies: ["FleetModel", "Telemetry"]),
+        .target(name: "Pipeline", dependencies: ["FleetModel", "Telemetry", "Maintenance", "Impact"]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Store", "Dashboard", "Simulation",
+            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Pipeline", "Store", "Dashboard", "Simulation",
                            .product(name: "Yams", package: "Yams"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
@@ -62,9 +65,10 @@ let package = Package(
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Impact", "FleetModel"], exclude: ["Snapshots"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
-        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "FleetModel", "FleetprintTestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FleetModel", "Telemetry", "Maintenance", "Impact", "FleetprintTestSupport"]),
+        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "FleetprintTestSupport"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,8 @@
 #
 # Prints: publisher rate, mosquitto_sub's and the daemon's rates live (subscribed before the
 # flood) and draining a backlog (restarted after the stream was queued for its persistent
-# session), the daemon's peak memory, messages lost (sent minus processed), and the two ratios.
+# session), the daemon's peak memory, messages lost (sent minus processed), the CPU each spends
+# per message in the drain (the broker's too: all share the machine's cores), and the two ratios.
 # Every publish is QoS 1 and every subscription QoS 1 with a persistent session, as the daemon's.
 set -euo pipefail
 devices=${1:-1000}
@@ -66,17 +67,23 @@ processed() {  # the daemon's fleetprint_messages_total, 0 until its endpoint an
     curl -s --max-time 1 "http://127.0.0.1:$metrics_port/metrics" 2>/dev/null | awk '$1 == "fleetprint_messages_total" { print $2 }' | grep . || echo 0
 }
 start_daemon() {  # instance name; runs under /usr/bin/time for its peak memory
-    /usr/bin/time -f "%M" -o "$work/$1.maxrss" "$bin" run --broker "$url" --state "$work/state-$1" --instance "$1" \
+    /usr/bin/time -f "%M %U %S" -o "$work/$1.time" "$bin" run --broker "$url" --state "$work/state-$1" --instance "$1" \
         --metrics "127.0.0.1:$metrics_port" --profiles "$root/DeviceProfiles" 2> "$work/daemon-$1.log" &
     daemon_pid=$!
     until grep -q "subscribed" "$work/daemon-$1.log" 2>/dev/null; do sleep 0.05; done
 }
-stop_daemon() {  # SIGTERM to the daemon under time; sets peak_mb (not in a subshell: it waits)
+stop_daemon() {  # SIGTERM to the daemon under time; sets peak_mb and cpu_s (not in a subshell: it waits)
     pkill -TERM -P "$daemon_pid" 2>/dev/null || true
     wait "$daemon_pid" || true
     daemon_pid=""
-    peak_mb=$(( $(cat "$work/$1.maxrss") / 1024 ))
+    read -r kb user sys < "$work/$1.time"
+    peak_mb=$((kb / 1024))
+    cpu_s=$(echo "$user + $sys" | bc)
 }
+broker_cpu() {  # the broker's CPU seconds so far
+    awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$broker_pid/stat"
+}
+per_message() { echo "scale=1; $1 * 1000000 / $2" | bc; }  # microseconds of CPU per message
 wait_processed() {  # until the daemon has processed $1 messages, or stalls for 30 s; prints the count
     local last=-1 count stalled=0
     while true; do
@@ -116,14 +123,21 @@ start_daemon backlog
 stop_daemon backlog
 publish > /dev/null
 started=$(now)
-mosquitto_sub -h 127.0.0.1 -p "$port" -q 1 -c -i ingest-reference -t '#' -C "$total" > /dev/null
+broker_before=$(broker_cpu)
+/usr/bin/time -f "%U %S" -o "$work/sub.time" mosquitto_sub -h 127.0.0.1 -p "$port" -q 1 -c -i ingest-reference -t '#' -C "$total" > /dev/null
 sub_backlog=$(elapsed "$started" "$(now)")
+sub_broker_cpu=$(echo "$(broker_cpu) - $broker_before" | bc)
+read -r user sys < "$work/sub.time"
+sub_cpu=$(echo "$user + $sys" | bc)
 started=$(now)
+broker_before=$(broker_cpu)
 start_daemon backlog
 backlog_count=$(wait_processed "$total")
 daemon_backlog=$(elapsed "$started" "$(now)")
+daemon_broker_cpu=$(echo "$(broker_cpu) - $broker_before" | bc)
 stop_daemon backlog
 backlog_mb=$peak_mb
+backlog_cpu=$cpu_s
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); mosquitto $(mosquitto -h 2>/dev/null | awk 'NR == 1 { print $3 }')"
 echo "stream: $total messages ($fleet, $days days, hourly), $(du -h "$work/stream.ndjson" | cut -f1)"
@@ -132,5 +146,6 @@ echo "live    mosquitto_sub -q 1:    ${sub_live} s  $(rate "$total" "$sub_live")
 echo "live    fleetprint run:        ${daemon_live} s  $(rate "$live_count" "$daemon_live") msg/s  peak ${live_mb} MB  lost $((total - live_count))"
 echo "backlog mosquitto_sub -q 1 -c: ${sub_backlog} s  $(rate "$total" "$sub_backlog") msg/s"
 echo "backlog fleetprint run:        ${daemon_backlog} s  $(rate "$backlog_count" "$daemon_backlog") msg/s  peak ${backlog_mb} MB  lost $((total - backlog_count))"
+echo "CPU per message in the backlog drain: mosquitto_sub $(per_message "$sub_cpu" "$total") us (broker $(per_message "$sub_broker_cpu" "$total") us); fleetprint run $(per_message "$backlog_cpu" "$total") us (broker $(per_message "$daemon_broker_cpu" "$total") us)"
 echo "ratio live    (daemon / mosquitto_sub rate): $(echo "scale=2; $sub_live / $daemon_live" | bc)"
 echo "ratio backlog (daemon / mosquitto_sub rate): $(echo "scale=2; $sub_backlog / $daemon_backlog" | bc)"

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import MQTT
+import Pipeline
 import Store
 import Synchronization
 

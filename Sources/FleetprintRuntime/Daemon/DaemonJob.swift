@@ -3,6 +3,7 @@ import Foundation
 import Impact
 import Logging
 import MQTT
+import Pipeline
 import Store
 import Synchronization
 import Telemetry

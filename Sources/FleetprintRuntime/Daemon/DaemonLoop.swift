@@ -2,6 +2,7 @@ import FleetModel
 import Foundation
 import Impact
 import Logging
+import Pipeline
 import Store
 
 /// The pipeline thread of `fleetprint run`, the only owner of the fleet's state: it first replays

@@ -2,6 +2,7 @@ import FleetModel
 import Impact
 import Foundation
 import MQTT
+import Pipeline
 import Store
 
 /// Publishes what the pipeline produced: work orders (QoS 1, each id once, even across a crash
@@ -49,7 +50,7 @@ final class OutputPublisher: Sendable {
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "closed"))))
         }
         for letter in output.deadLetters {
-            try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce)
+            try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce)
         }
         return records
     }

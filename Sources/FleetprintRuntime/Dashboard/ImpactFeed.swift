@@ -1,6 +1,7 @@
 import Foundation
 import Impact
 import MQTT
+import Pipeline
 
 /// The retained summaries daemons publish on `fleetprint/impact/<instance>`, decoded; what does
 /// not decode is counted and skipped, so one bad publisher cannot blank the dashboard.

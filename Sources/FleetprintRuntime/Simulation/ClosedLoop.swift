@@ -1,5 +1,6 @@
 import FleetModel
 import Foundation
+import Pipeline
 import Simulation
 
 /// The simulator and the daemon's own pipeline in one process: each simulated message goes

@@ -1,3 +1,4 @@
+import Pipeline
 import Simulation
 
 /// A simulated message on its way to the pipeline thread, parsed already (on the simulator's

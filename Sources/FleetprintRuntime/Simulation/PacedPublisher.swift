@@ -12,7 +12,7 @@ struct PacedPublisher {
     private(set) var published = 0
     /// Messages that may wait in the client's queue: enough to keep the broker busy, few enough
     /// that libmosquitto's search of that queue on each acknowledgement stays cheap.
-    private static let window = 1_000
+    private static let window = 200
 
     init(client: MQTTClient, speed: Double?, qos: QoS = .atMostOnce) {
         self.client = client

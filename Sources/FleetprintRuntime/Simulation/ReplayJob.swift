@@ -2,6 +2,7 @@ import FleetModel
 import Foundation
 import Impact
 import MQTT
+import Pipeline
 
 /// `fleetprint replay`: plays a recorded or simulated NDJSON stream back in order. Offline it
 /// goes through the daemon's pipeline in-process and ends with the ledger; otherwise it is

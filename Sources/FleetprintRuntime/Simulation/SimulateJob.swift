@@ -2,6 +2,7 @@ import FleetModel
 import Foundation
 import Impact
 import MQTT
+import Pipeline
 import Simulation
 
 /// `fleetprint simulate`: a fleet in event time. With `broker`, its messages are published paced

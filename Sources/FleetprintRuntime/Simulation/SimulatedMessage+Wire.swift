@@ -1,5 +1,6 @@
 import FleetModel
 import Foundation
+import Pipeline
 import Simulation
 
 extension SimulatedMessage {

@@ -1,5 +1,6 @@
 import FleetprintTestSupport
 import Foundation
+import Pipeline
 import Store
 import Testing
 @testable import FleetprintRuntime

@@ -1,5 +1,6 @@
 import FleetprintTestSupport
 import Foundation
+import Pipeline
 import MQTT
 import Testing
 @testable import FleetprintRuntime
@@ -20,7 +21,7 @@ struct DeadLetterTests {
         let letters = try await withDeadline(10, "every dead letter") { await TestClients.collect(reasons.count, from: deadLetters) }
         #expect(letters.map { $0.topic } == reasons.map { "fleetprint/deadletter/\($0)" })
         let decoded = try letters.map { try JSONDecoder().decode(DeadLetter.self, from: Data($0.payload)) }
-        #expect(decoded.map(\.reason) == reasons)
+        #expect(decoded.map(\.reason.rawValue) == reasons)
         #expect(decoded.first?.topic == BoilerStream.topic("b-009"))
         #expect(decoded.allSatisfy { !$0.detail.isEmpty })
 

@@ -57,24 +57,24 @@ public struct FleetPipeline: Sendable {
             do {
                 try parser.decoder.check(decoded, reference: state.watermark, receivedAt: receivedAt)
             } catch {
-                return deadLetter(error.reason.rawValue, topic: topic, detail: error.detail, field: error.field, payload: payload)
+                return deadLetter(.decode(error.reason), topic: topic, detail: error.detail, field: error.field, payload: payload)
             }
             message = decoded
         case .rejected(let error):
-            return deadLetter(error.reason.rawValue, topic: topic, detail: error.detail, field: error.field, payload: payload)
+            return deadLetter(.decode(error.reason), topic: topic, detail: error.detail, field: error.field, payload: payload)
         case .serviceReport(let kind, let device, let report):
             return ingestServiceReport(report, kind: kind, device: device, topic: topic, payload: payload)
         case .badServiceReport(let detail, let field):
-            return deadLetter("bad-service-report", topic: topic, detail: detail, field: field, payload: payload)
+            return deadLetter(.badServiceReport, topic: topic, detail: detail, field: field, payload: payload)
         }
         let address = message.address
         guard let engine = engines[address.kind] else {
-            return deadLetter(DecodeReason.unknownKind.rawValue, topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
+            return deadLetter(.decode(.unknownKind), topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
         }
         let key = PipelineState.key(kind: address.kind, device: address.device)
         let limit = floodLimits[address.kind] ?? Int.max
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
-            return deadLetter("flood", topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
+            return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
         let slot = device(key, address, engine: engine, at: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
@@ -85,7 +85,7 @@ public struct FleetPipeline: Sendable {
         let accepted = run.accepted
         guard accepted > 0 else {
             let reason = run.rejection ?? .duplicate
-            output.merge(deadLetter(reason.rawValue, topic: topic, detail: "no reading newer than the device's last reading of its metric", field: nil, payload: payload))
+            output.merge(deadLetter(.reading(reason), topic: topic, detail: "no reading newer than the device's last reading of its metric", field: nil, payload: payload))
             return output
         }
         state.counters.readings += accepted
@@ -158,10 +158,10 @@ public struct FleetPipeline: Sendable {
 
     private mutating func ingestServiceReport(_ report: ServiceReport, kind: String, device: String, topic: String, payload: [UInt8]) -> PipelineOutput {
         guard let engine = engines[kind] else {
-            return deadLetter("bad-service-report", topic: topic, detail: "no profile for kind '\(kind)'", field: nil, payload: payload)
+            return deadLetter(.badServiceReport, topic: topic, detail: "no profile for kind '\(kind)'", field: nil, payload: payload)
         }
         if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
-            return deadLetter("bad-service-report", topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
+            return deadLetter(.badServiceReport, topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
         }
         let key = PipelineState.key(kind: kind, device: device)
         let slot = self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
@@ -169,7 +169,7 @@ public struct FleetPipeline: Sendable {
         changedDevices.insert(key)
         timers.schedule(key, at: engine.nextDeadline(of: state.devices.values[slot]))
         guard result.disposition == .accepted else {
-            return deadLetter(result.disposition.rawValue, topic: topic, detail: "work order \(report.workOrder ?? "-") was already closed", field: "work_order", payload: payload)
+            return deadLetter(.reading(result.disposition), topic: topic, detail: "work order \(report.workOrder ?? "-") was already closed", field: "work_order", payload: payload)
         }
         state.counters.serviceReports += 1
         var output = PipelineOutput()
@@ -189,8 +189,8 @@ public struct FleetPipeline: Sendable {
         }
     }
 
-    private mutating func deadLetter(_ reason: String, topic: String, detail: String, field: String?, payload: [UInt8]) -> PipelineOutput {
-        state.counters.deadLetters[reason, default: 0] += 1
+    private mutating func deadLetter(_ reason: DeadLetterReason, topic: String, detail: String, field: String?, payload: [UInt8]) -> PipelineOutput {
+        state.counters.deadLetters[reason.rawValue, default: 0] += 1
         var output = PipelineOutput()
         output.deadLetters.append(DeadLetter(reason: reason, topic: topic, detail: detail, field: field, payload: payload))
         return output

@@ -13,7 +13,8 @@ public struct PipelineState: Sendable, Hashable, Codable {
     /// The event time up to which every device's timers have run.
     public var timersRunTo: Date?
     public var counters = PipelineCounters()
-    var floodGuard = FloodGuard()
+    /// Messages per device in the current hour of event time (saved, so a restart counts on).
+    public var floodGuard = FloodGuard()
 
     public init() {}
 

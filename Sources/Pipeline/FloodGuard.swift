@@ -4,7 +4,7 @@ import Foundation
 /// Caps the messages one device may send per hour of event time at ten times what its profile's
 /// fastest sample period implies, so a babbling device cannot crowd out the fleet or the ledger.
 /// In event time, so a replay at any speed decides exactly as live.
-struct FloodGuard: Sendable, Hashable, Codable {
+public struct FloodGuard: Sendable, Hashable, Codable {
     /// Per device key: the event-time hour being counted and the messages in it.
     private var windows: [String: Window] = [:]
 

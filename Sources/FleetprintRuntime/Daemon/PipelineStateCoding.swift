@@ -2,6 +2,7 @@ import FleetModel
 import Foundation
 import Impact
 import Maintenance
+import Pipeline
 import Store
 
 /// Turns the pipeline's state into the Store's records and back: one record per device, the

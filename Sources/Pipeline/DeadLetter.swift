@@ -3,14 +3,14 @@ import Foundation
 /// A rejected message as published on `fleetprint/deadletter/<reason>`: the original topic and
 /// payload (text when it is UTF-8, base64 otherwise), the reason and what was wrong.
 public struct DeadLetter: Sendable, Equatable, Codable {
-    public var reason: String
+    public var reason: DeadLetterReason
     public var topic: String
     public var detail: String
     public var field: String?
     public var payload: String?
     public var payloadBase64: String?
 
-    public init(reason: String, topic: String, detail: String, field: String?, payload: [UInt8]) {
+    public init(reason: DeadLetterReason, topic: String, detail: String, field: String?, payload: [UInt8]) {
         self.reason = reason
         self.topic = topic
         self.detail = detail

@@ -2,7 +2,7 @@ import FleetModel
 import FleetprintTestSupport
 import Foundation
 import Testing
-@testable import FleetprintRuntime
+@testable import Pipeline
 
 @Suite("The daemon's pipeline on the shipped boiler profile")
 struct FleetPipelineTests {
@@ -38,7 +38,7 @@ struct FleetPipelineTests {
         #expect(ledger.visits.values.reduce(0, +) == 1)
 
         let again = pipeline.ingest(topic: "fleetprint/service/boiler/b-001", payload: Array(report.utf8))
-        #expect(again.deadLetters.map(\.reason) == ["duplicate"])
+        #expect(again.deadLetters.map(\.reason.rawValue) == ["duplicate"])
         #expect(pipeline.state.ledger.devices.values.first { $0.device == "b-001" }?.kits == ["medium": 1])
     }
 
@@ -50,7 +50,7 @@ struct FleetPipelineTests {
         let outputs = [pipeline.ingest(topic: "fleetprint/service/boiler", payload: report),
                        pipeline.ingest(topic: "fleetprint/service/toaster/t-1", payload: report),
                        pipeline.ingest(topic: "fleetprint/service/boiler/b-001", payload: unknownKit)]
-        #expect(outputs.map { $0.deadLetters.map(\.reason) } == [["bad-service-report"], ["bad-service-report"], ["bad-service-report"]])
+        #expect(outputs.map { $0.deadLetters.map(\.reason.rawValue) } == [["bad-service-report"], ["bad-service-report"], ["bad-service-report"]])
         #expect(outputs[1].deadLetters.first?.detail == "no profile for kind 'toaster'")
         #expect(outputs[2].deadLetters.first?.field == "kit")
         #expect(pipeline.state.devices.isEmpty)
@@ -61,7 +61,7 @@ struct FleetPipelineTests {
     func badInputs() throws {
         var pipeline = FleetPipeline(library: try BoilerStream.library())
         let stream = BadInputs.interleaved(device: "b-002")
-        let reasons = Self.run(stream.messages, on: &pipeline).deadLetters.map(\.reason)
+        let reasons = Self.run(stream.messages, on: &pipeline).deadLetters.map(\.reason.rawValue)
         #expect(reasons == stream.reasons)
         #expect(pipeline.state.counters.deadLettersTotal == stream.reasons.count)
         #expect(pipeline.state.counters.readings == stream.goodMessages * 9)
@@ -99,9 +99,9 @@ struct LeadTests {
         let first = pipeline.ingest(topic: BoilerStream.topic("b"), payload: BoilerStream.payload(at: morning), receivedAt: morning.addingTimeInterval(2))
         #expect(first.deadLetters.isEmpty, "10 h after the watermark, but on time for when it arrived")
         let early = pipeline.ingest(topic: BoilerStream.topic("c"), payload: BoilerStream.payload(at: morning.addingTimeInterval(86_400)), receivedAt: morning.addingTimeInterval(5))
-        #expect(early.deadLetters.map(\.reason) == ["too-new"])
+        #expect(early.deadLetters.map(\.reason.rawValue) == ["too-new"])
         let unknownArrival = pipeline.ingest(topic: BoilerStream.topic("d"), payload: BoilerStream.payload(at: morning.addingTimeInterval(2 * 3600)))
-        #expect(unknownArrival.deadLetters.map(\.reason) == ["too-new"], "without a receive time the watermark alone decides")
+        #expect(unknownArrival.deadLetters.map(\.reason.rawValue) == ["too-new"], "without a receive time the watermark alone decides")
     }
 }
 
@@ -115,7 +115,7 @@ struct FloodTests {
         var reasons: [String: Int] = [:]
         for second in 0..<200 {
             let output = pipeline.ingest(topic: BoilerStream.topic("chatty"), payload: BoilerStream.payload(at: t0.addingTimeInterval(Double(second))))
-            for letter in output.deadLetters { reasons[letter.reason, default: 0] += 1 }
+            for letter in output.deadLetters { reasons[letter.reason.rawValue, default: 0] += 1 }
         }
         #expect(reasons == ["flood": 80])
         let calm = pipeline.ingest(topic: BoilerStream.topic("calm"), payload: BoilerStream.payload(at: t0.addingTimeInterval(100)))
