@@ -12,13 +12,18 @@ public final class FleetStore: Sendable {
     public let file: URL
     private let database: DatabasePool
 
-    public init(directory: URL) throws {
+    /// Opens the state in `directory`, creating it when there is no state file yet. An existing
+    /// file that is empty or another program's database is refused (starting on it would silently
+    /// begin with an empty ledger) unless `initialize` is set: then an empty file is taken and a
+    /// foreign one is moved aside as `fleetprint.sqlite.foreign-<time>`, never written into.
+    public init(directory: URL, initialize: Bool = false) throws {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw StoreError("cannot create the state folder \(directory.path): \(error.localizedDescription)")
         }
         file = directory.appendingPathComponent("fleetprint.sqlite")
+        try Self.checkExisting(file, initialize: initialize)
         var configuration = Configuration()
         configuration.label = "fleetprint-state"
         configuration.prepareDatabase { db in
@@ -30,6 +35,36 @@ public final class FleetStore: Sendable {
             try Self.migrator.migrate(database)
         } catch {
             throw StoreError("cannot open the state database \(file.path): \(error)")
+        }
+    }
+
+    private static func checkExisting(_ file: URL, initialize: Bool) throws {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? Int else { return }
+        if size == 0 {
+            guard initialize else {
+                throw StoreError("\(file.path) is empty, so it holds no Fleetprint state (a new state folder has no file at all); "
+                                 + "start with --init to begin a new state in it, or point --state at the right folder")
+            }
+            return
+        }
+        let tables: [String]
+        do {
+            tables = try DatabaseQueue(path: file.path, configuration: { var c = Configuration(); c.readonly = true; return c }()).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            }
+        } catch {
+            throw StoreError("cannot open the state database \(file.path): \(error)")
+        }
+        guard !tables.contains("checkpoint") || !tables.contains("grdb_migrations") else { return }
+        guard initialize else {
+            throw StoreError("\(file.path) is not a Fleetprint state database (its tables: \(tables.isEmpty ? "none" : tables.joined(separator: ", "))); "
+                             + "point --state at the right folder, or start with --init to move it aside and begin a new state")
+        }
+        let aside = file.deletingLastPathComponent().appendingPathComponent("fleetprint.sqlite.foreign-\(Int(Date().timeIntervalSince1970))")
+        do {
+            try FileManager.default.moveItem(at: file, to: aside)
+        } catch {
+            throw StoreError("cannot move the foreign database \(file.path) aside: \(error.localizedDescription)")
         }
     }
 

@@ -37,7 +37,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Journal folder, if not <state>/journal (one file write per message: a fast disk).", valueName: "dir"))
     var journal: String?
 
-    @Option(help: "Instance name, for fleetprint/impact/<instance>.")
+    @Flag(name: .customLong("init"), help: "Begin a new state even though the state file is empty or another program's database (which is moved aside, never written into).")
+    var initialize = false
+
+    @Option(help: "Instance name, for fleetprint/impact/<instance>: letters, digits, '.', '_' or '-'.")
     var instance: String?
 
     @Option(help: ArgumentHelp("Serve Prometheus metrics on host:port (e.g. 127.0.0.1:9464).", valueName: "address"))
@@ -49,7 +52,8 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var profiles: ProfileOptions
 
     func run() async throws {
-        let launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, journalDirectory: journal, instance: instance, metricsAddress: metrics, sources: profiles.sources)
+        var launcher = DaemonLauncher(configurationFile: config, brokerURLs: brokers, stateDirectory: state, journalDirectory: journal, instance: instance, metricsAddress: metrics, sources: profiles.sources)
+        launcher.initializeState = initialize
         let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")
         guard try await dashboard ? DashboardJob().run(alongside: launcher, log: log) : launcher.run() else { throw ExitCode.failure }
     }

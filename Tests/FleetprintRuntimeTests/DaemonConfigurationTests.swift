@@ -66,4 +66,37 @@ struct DaemonConfigurationTests {
             "\(error)".hasSuffix(": brokers: expected at least one broker")
         }
     }
+
+    @Test("an unknown field, at any depth, is an error with its file, line and path", arguments: [
+        ("checkpoint_intervall: 5 s\n", ":1: checkpoint_intervall: unknown field"),
+        ("instance: a\nlimits:\n  max_paylod: 1 kB\n", ":3: limits.max_paylod: unknown field"),
+        ("brokers:\n  - url: mqtt://127.0.0.1:1883\n    password: hunter2\n", ":3: brokers[0].password: unknown field"),
+        ("compute:\n  watts: 3 W\n", ":2: compute.watts: unknown field"),
+    ])
+    func unknownField(text: String, expected: String) {
+        #expect {
+            try Self.load(text)
+        } throws: { error in
+            "\(error)".contains(expected) && "\(error)".contains("expected one of")
+        }
+    }
+
+    @Test("a YAML syntax error names its line and column")
+    func syntaxError() {
+        #expect {
+            try Self.load("limits:\n  max_payload: [1 kB\nstate: x\n")
+        } throws: { error in
+            "\(error)".contains(".yaml:3: not valid YAML at column ")
+        }
+    }
+
+    @Test("an instance name that would change a topic's meaning is refused", arguments: ["a/b/#", "x+y", "", "site a"])
+    func badInstance(name: String) {
+        #expect {
+            try Self.load("instance: \"\(name)\"\n")
+        } throws: { error in
+            "\(error)".contains("instance: '\(name)' is not a valid instance name")
+        }
+        #expect(throws: Never.self) { try Self.load("instance: site-a_2.east\n") }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import Store
 
@@ -50,5 +51,42 @@ struct FleetStoreTests {
         } throws: { error in
             "\(error)".contains("/proc/fleetprint-cannot-be-here")
         }
+    }
+
+    @Test("an empty state file is refused, naming it and --init; with initialize it becomes a new state")
+    func emptyFile() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("fleetprint.sqlite")
+        try Data().write(to: file)
+        #expect {
+            try FleetStore(directory: directory)
+        } throws: { error in
+            "\(error)".contains(file.path) && "\(error)".contains("is empty") && "\(error)".contains("--init")
+        }
+        let store = try FleetStore(directory: directory, initialize: true)
+        try store.write(Checkpoint(journalSequence: 3), at: 1)
+        #expect(try FleetStore(directory: directory).load().journalSequence == 3)
+    }
+
+    @Test("another program's database is refused, and with initialize moved aside untouched, never written into")
+    func foreignFile() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("fleetprint.sqlite")
+        try DatabaseQueue(path: file.path).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER); INSERT INTO customers VALUES (42)") }
+        #expect {
+            try FleetStore(directory: directory)
+        } throws: { error in
+            "\(error)".contains("is not a Fleetprint state database (its tables: customers)")
+        }
+        _ = try FleetStore(directory: directory, initialize: true)
+        let aside = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("fleetprint.sqlite.foreign-") }
+        #expect(aside.count == 1)
+        let kept = try DatabaseQueue(path: directory.appendingPathComponent(aside[0]).path).read { try Int.fetchOne($0, sql: "SELECT id FROM customers") }
+        #expect(kept == 42)
+        #expect(try FleetStore(directory: directory).load().journalSequence == 0)
     }
 }

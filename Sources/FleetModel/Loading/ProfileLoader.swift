@@ -84,7 +84,7 @@ public enum ProfileLoader {
 
 extension YamlError {
     /// Line of a syntax error, 1 when libyaml gives none.
-    var line: Int {
+    public var line: Int {
         switch self {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
         case .duplicatedKeysInMapping(_, let context): context.mark.line
@@ -92,7 +92,16 @@ extension YamlError {
         }
     }
 
-    var problem: String {
+    /// Column of a syntax error, when libyaml gives one.
+    public var column: Int? {
+        switch self {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.column
+        case .duplicatedKeysInMapping(_, let context): context.mark.column
+        default: nil
+        }
+    }
+
+    public var problem: String {
         switch self {
         case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
             [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")

@@ -15,7 +15,7 @@ public struct BrokerEntry: Sendable, Equatable, Codable {
         self.cafile = cafile
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case url, username, cafile
         case passwordEnv = "password_env"
         case passwordFile = "password_file"

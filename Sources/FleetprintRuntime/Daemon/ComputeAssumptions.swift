@@ -8,7 +8,7 @@ public struct ComputeAssumptions: Sendable, Equatable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case pue
         case wattsPerCore = "watts_per_core"
     }

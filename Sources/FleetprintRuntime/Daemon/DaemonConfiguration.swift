@@ -21,7 +21,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case instance, brokers, state, journal, limits, metrics, compute
         case summaryInterval = "summary_interval"
         case checkpointInterval = "checkpoint_interval"
@@ -47,15 +47,31 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
             throw DaemonConfigurationError(file: file.path, line: nil, field: nil, message: "cannot read the file")
         }
         do {
+            if let node = try Yams.compose(yaml: text) {
+                try ConfigurationKeys.daemon.check(node, file: file.path)
+            }
             let configuration = try YAMLDecoder().decode(DaemonConfiguration.self, from: text)
             try configuration.validate(file: file.path)
             return configuration
         } catch let error as DaemonConfigurationError {
             throw error
         } catch let error as YamlError {
-            throw DaemonConfigurationError(file: file.path, line: nil, field: nil, message: "\(error)")
+            throw DaemonConfigurationError(file: file.path, line: error.line, field: nil,
+                                           message: "not valid YAML" + (error.column.map { " at column \($0)" } ?? "") + ": \(error.problem)")
         } catch let error as DecodingError {
             throw DaemonConfigurationError(decoding: error, file: file.path)
+        }
+    }
+
+    /// An instance name becomes a topic level (`fleetprint/impact/<instance>`) and a client id:
+    /// letters, digits, `.`, `_` and `-` only, so no `/`, `+` or `#` can change what it means.
+    static func validate(instance: String, file: String) throws {
+        let allowed = instance.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2D
+        }
+        guard allowed, (1...64).contains(instance.utf8.count) else {
+            throw DaemonConfigurationError(file: file, line: nil, field: "instance",
+                                           message: "'\(instance)' is not a valid instance name: use 1 to 64 letters, digits, '.', '_' or '-'")
         }
     }
 
@@ -73,6 +89,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         try expect(limits.maxFutureSkew, .duration, "limits.max_future_skew")
         try expect(limits.maxAge, .duration, "limits.max_age")
         try expect(compute.wattsPerCore, .power, "compute.watts_per_core")
+        try Self.validate(instance: instance, file: file)
         guard !brokers.isEmpty else {
             throw DaemonConfigurationError(file: file, line: nil, field: "brokers", message: "expected at least one broker")
         }

@@ -29,6 +29,9 @@ public struct DaemonJob: Sendable {
     public var logger: Logger
     /// Also receives every summary the daemon publishes (`fleetprint run --dashboard`).
     public var onSummary: (@Sendable (DaemonSummary) -> Void)?
+    /// Start even though the state file is empty or not Fleetprint's (`run --init`): a foreign
+    /// database is moved aside, never written into.
+    public var initializeState = false
     /// Messages the network thread may hand to the pipeline thread ahead of it.
     public var intakeCapacity = 16_384
 
@@ -48,7 +51,9 @@ public struct DaemonJob: Sendable {
     /// Runs until `stop` yields (a graceful shutdown), then checkpoints and disconnects. Throws
     /// when the journal cannot be written: the message that failed was never acknowledged.
     public func run(until stop: AsyncStream<Void>) async throws {
-        let store = try FleetStore(directory: stateDirectory)
+        let locks = try Set([stateDirectory.standardizedFileURL, journalDirectory.standardizedFileURL]).map(StateLock.init)
+        defer { withExtendedLifetime(locks) {} }
+        let store = try FleetStore(directory: stateDirectory, initialize: initializeState)
         let saved = try store.load()
         let pipeline = FleetPipeline(library: library, limits: decodeLimits, state: try PipelineStateCoding.state(from: saved))
         let journal = try MessageJournal(directory: journalDirectory, after: saved.journalSequence)

@@ -15,6 +15,8 @@ public struct DaemonLauncher: Sendable {
     public var instance: String?
     public var metricsAddress: String?
     public var sources: ProfileSources
+    /// `run --init`: begin a new state even where the state file is empty or foreign.
+    public var initializeState = false
 
     public init(configurationFile: String?, brokerURLs: [String], stateDirectory: String?, journalDirectory: String? = nil,
                 instance: String?, metricsAddress: String?, sources: ProfileSources) {
@@ -30,7 +32,10 @@ public struct DaemonLauncher: Sendable {
     /// Runs the daemon until SIGINT or SIGTERM; returns false when the profiles did not load.
     public func run(onSummary: (@Sendable (DaemonSummary) -> Void)? = nil) async throws -> Bool {
         var configuration = try configurationFile.map { try DaemonConfiguration.load(URL(fileURLWithPath: $0)) } ?? DaemonConfiguration()
-        if let instance { configuration.instance = instance }
+        if let instance {
+            try DaemonConfiguration.validate(instance: instance, file: "--instance")
+            configuration.instance = instance
+        }
         if let stateDirectory { configuration.state = stateDirectory }
         if let journalDirectory { configuration.journal = journalDirectory }
         if let metricsAddress { configuration.metrics = metricsAddress }
@@ -39,9 +44,10 @@ public struct DaemonLauncher: Sendable {
         LogSetup.toStandardError()
         let logger = Logger(label: "fleetprint.run")
         let metrics = DaemonMetrics()
-        let job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
+        var job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
                             stateDirectory: URL(fileURLWithPath: configuration.state),
                             journalDirectory: configuration.journal.map { URL(fileURLWithPath: $0) }, metrics: metrics, logger: logger, onSummary: onSummary)
+        job.initializeState = initializeState
         var services: [any Service] = [DaemonService(job: job)]
         if let address = configuration.metrics {
             services.append(try MetricsServer(address: address, metrics: metrics, logger: logger))

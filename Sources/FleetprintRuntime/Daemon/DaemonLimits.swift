@@ -10,7 +10,7 @@ public struct DaemonLimits: Sendable, Equatable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case maxPayload = "max_payload"
         case maxFutureSkew = "max_future_skew"
         case maxAge = "max_age"

@@ -30,6 +30,7 @@ final class DaemonProcess {
     }
 
     var isRunning: Bool { process.isRunning }
+    var pid: Int32 { process.processIdentifier }
 
     /// What it wrote to stderr and stdout so far.
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
