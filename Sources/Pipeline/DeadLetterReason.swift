@@ -12,11 +12,14 @@ public enum DeadLetterReason: RawRepresentable, Sendable, Hashable, Codable {
     case flood
     /// A service report that is malformed or names an unknown kind or kit.
     case badServiceReport
+    /// A new device beyond `DeviceLimits`.
+    case deviceLimit
 
     public init?(rawValue: String) {
         switch rawValue {
         case "flood": self = .flood
         case "bad-service-report": self = .badServiceReport
+        case "device-limit": self = .deviceLimit
         default:
             if let reason = DecodeReason(rawValue: rawValue) {
                 self = .decode(reason)
@@ -34,6 +37,7 @@ public enum DeadLetterReason: RawRepresentable, Sendable, Hashable, Codable {
         case .reading(let disposition): disposition.rawValue
         case .flood: "flood"
         case .badServiceReport: "bad-service-report"
+        case .deviceLimit: "device-limit"
         }
     }
 }

@@ -18,19 +18,24 @@ public struct FleetPipeline: Sendable {
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
     private var timers = TimerQueue()
     private let floodLimits: [String: Int]
+    private let deviceLimits: DeviceLimits
     /// Timers of every device run at least this often in event time, also for silent devices.
     private let timerStep: TimeInterval
 
-    public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits(), state: PipelineState = PipelineState(), timerStep: TimeInterval = 900) {
+    public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits(), deviceLimits: DeviceLimits = DeviceLimits(),
+                state: PipelineState = PipelineState(), timerStep: TimeInterval = 900) {
         self.library = library
+        self.deviceLimits = deviceLimits
         self.timerStep = timerStep
         parser = MessageParser(library: library, limits: limits)
         let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
         var restored = state
+        restored.admissions.perKind = [:]
         for (key, saved) in state.devices {
             restored.devices[key] = engines[saved.kind]?.adopt(saved) ?? saved
+            restored.admissions.perKind[saved.kind, default: 0] += 1
         }
         self.state = restored
         for (key, device) in restored.devices {
@@ -76,7 +81,12 @@ public struct FleetPipeline: Sendable {
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
-        let slot = device(key, address, engine: engine, at: message.time)
+        let slot: Dictionary<String, DeviceState>.Index
+        do {
+            slot = try device(key, address, engine: engine, at: message.time)
+        } catch {
+            return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
+        }
         let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
         var output = PipelineOutput()
         for result in run.results { absorb(result, into: &output) }
@@ -106,10 +116,12 @@ public struct FleetPipeline: Sendable {
         return changedDevices
     }
 
-    /// Where the device's state is, commissioning it on first sight. Its state is then changed
-    /// in place through `state.devices.values[slot]`: a copy would copy its arrays on the first change.
-    private mutating func device(_ key: String, _ address: DeviceAddress, engine: MaintenanceEngine, at time: Date) -> Dictionary<String, DeviceState>.Index {
+    /// Where the device's state is, commissioning it on first sight if `DeviceLimits` allow. Its
+    /// state is then changed in place through `state.devices.values[slot]`: a copy would copy its
+    /// arrays on the first change.
+    private mutating func device(_ key: String, _ address: DeviceAddress, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Dictionary<String, DeviceState>.Index {
         if let slot = state.devices.index(forKey: key) { return slot }
+        try state.admissions.admit(kind: address.kind, at: time, limits: deviceLimits)
         state.ledger.commission(device: address.device, kind: address.kind, at: time)
         state.devices[key] = engine.commission(device: address.device, at: time)
         return state.devices.index(forKey: key)!
@@ -164,7 +176,12 @@ public struct FleetPipeline: Sendable {
             return deadLetter(.badServiceReport, topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
         }
         let key = PipelineState.key(kind: kind, device: device)
-        let slot = self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
+        let slot: Dictionary<String, DeviceState>.Index
+        do {
+            slot = try self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
+        } catch {
+            return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
+        }
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
         changedDevices.insert(key)
         timers.schedule(key, at: engine.nextDeadline(of: state.devices.values[slot]))

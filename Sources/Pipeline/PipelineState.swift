@@ -15,6 +15,8 @@ public struct PipelineState: Sendable, Hashable, Codable {
     public var counters = PipelineCounters()
     /// Messages per device in the current hour of event time (saved, so a restart counts on).
     public var floodGuard = FloodGuard()
+    /// New devices per minute of event time, and devices per kind.
+    public var admissions = DeviceAdmissions()
 
     public init() {}
 

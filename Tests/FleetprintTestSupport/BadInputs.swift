@@ -26,6 +26,7 @@ public enum BadInputs {
             (topic, Array(#"{"t_flue":700}"#.utf8), "missing-timestamp"),
             ("devices/toaster/t-1/telemetry", Array(#"{"ts":1767226000000}"#.utf8), "unknown-topic"),
             (topic, Array(repeating: UInt8(ascii: " "), count: 100_000), "too-large"),
+            (BoilerStream.topic(String(repeating: "x", count: 300)), good(0).1, "bad-device-id"),
             (topic, good(1).1, "stale"),
             ("fleetprint/service/boiler/\(device)", Array(#"{"action":"teleport"}"#.utf8), "bad-service-report"),
         ]

@@ -89,6 +89,10 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         try expect(limits.maxFutureSkew, .duration, "limits.max_future_skew")
         try expect(limits.maxAge, .duration, "limits.max_age")
         try expect(compute.wattsPerCore, .power, "compute.watts_per_core")
+        for (value, field) in [(limits.maxDevicesPerKind, "limits.max_devices_per_kind"), (limits.maxNewDevicesPerMinute, "limits.max_new_devices_per_minute"),
+                               (limits.maxDeviceIDLength, "limits.max_device_id_length")] where value < 1 {
+            throw DaemonConfigurationError(file: file, line: nil, field: field, message: "expected a positive whole number, got \(value)")
+        }
         try Self.validate(instance: instance, file: file)
         guard !brokers.isEmpty else {
             throw DaemonConfigurationError(file: file, line: nil, field: "brokers", message: "expected at least one broker")

@@ -55,7 +55,10 @@ public struct DaemonJob: Sendable {
         defer { withExtendedLifetime(locks) {} }
         let store = try FleetStore(directory: stateDirectory, initialize: initializeState)
         let saved = try store.load()
-        let pipeline = FleetPipeline(library: library, limits: decodeLimits, state: try PipelineStateCoding.state(from: saved))
+        let pipeline = FleetPipeline(library: library, limits: decodeLimits,
+                                     deviceLimits: DeviceLimits(maxDevicesPerKind: configuration.limits.maxDevicesPerKind,
+                                                                maxNewDevicesPerMinute: configuration.limits.maxNewDevicesPerMinute),
+                                     state: try PipelineStateCoding.state(from: saved))
         let journal = try MessageJournal(directory: journalDirectory, after: saved.journalSequence)
         defer { journal.close() }
         let firstLive = journal.nextSequence
@@ -106,7 +109,8 @@ public struct DaemonJob: Sendable {
     private var decodeLimits: DecodeLimits {
         DecodeLimits(maxPayloadBytes: Int((configuration.limits.maxPayload.value(in: .byte) ?? 65_536).rounded()),
                      maxAge: configuration.limits.maxAge.baseValue,
-                     maxLead: configuration.limits.maxFutureSkew.baseValue)
+                     maxLead: configuration.limits.maxFutureSkew.baseValue,
+                     maxDeviceIDBytes: configuration.limits.maxDeviceIDLength)
     }
 
     /// One persistent-session client per broker, each handing what it receives to the intake.

@@ -17,6 +17,8 @@ enum PipelineStateCoding {
         var timersRunTo: Date?
         var counters: PipelineCounters
         var floodGuard: FloodGuard
+        /// Absent in checkpoints from before device limits.
+        var admissions: DeviceAdmissions?
     }
 
     static var encoder: JSONEncoder {
@@ -28,7 +30,8 @@ enum PipelineStateCoding {
     /// A checkpoint of the devices changed since the last one, the ledger and the progress.
     static func checkpoint(of state: PipelineState, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
         let encoder = encoder
-        let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: state.floodGuard)
+        let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: state.floodGuard,
+                                admissions: state.admissions)
         return Checkpoint(
             journalSequence: sequence,
             devices: try changed.sorted().compactMap { key in
@@ -56,6 +59,7 @@ enum PipelineStateCoding {
                 state.timersRunTo = progress.timersRunTo
                 state.counters = progress.counters
                 state.floodGuard = progress.floodGuard
+                state.admissions = progress.admissions ?? DeviceAdmissions()
             default:
                 continue
             }

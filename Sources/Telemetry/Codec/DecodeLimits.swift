@@ -9,10 +9,13 @@ public struct DecodeLimits: Sendable, Hashable {
     public var maxAge: TimeInterval
     /// How far an event may lie ahead of the reference time.
     public var maxLead: TimeInterval
+    /// Longest device id, in bytes; ids are also limited to `DeviceID.isAllowed`'s characters.
+    public var maxDeviceIDBytes: Int
 
-    public init(maxPayloadBytes: Int = 4096, maxAge: TimeInterval = 30 * 86_400, maxLead: TimeInterval = 3600) {
+    public init(maxPayloadBytes: Int = 4096, maxAge: TimeInterval = 30 * 86_400, maxLead: TimeInterval = 3600, maxDeviceIDBytes: Int = 64) {
         self.maxPayloadBytes = maxPayloadBytes
         self.maxAge = maxAge
         self.maxLead = maxLead
+        self.maxDeviceIDBytes = maxDeviceIDBytes
     }
 }

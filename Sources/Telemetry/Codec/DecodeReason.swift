@@ -7,6 +7,8 @@ public enum DecodeReason: String, Sendable, Hashable, Codable, CaseIterable {
     case unknownTopic = "unknown-topic"
     /// A kind no loaded profile defines.
     case unknownKind = "unknown-kind"
+    /// A device id that is too long or has characters outside letters, digits, `.`, `_`, `-`, `:`.
+    case badDeviceID = "bad-device-id"
     /// Not a JSON object: a syntax error, a trailing comma, text after the object.
     case malformed
     /// The input ends in the middle of the object.

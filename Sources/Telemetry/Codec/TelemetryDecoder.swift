@@ -34,6 +34,7 @@ public struct TelemetryDecoder: Sendable {
         }
         guard let address = router.route(topic) else { throw DecodeFailure(.unknownTopic, "no profile declares topic '\(topic)'") }
         guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
+        if let problem = DeviceID.problem(address.device, maxBytes: limits.maxDeviceIDBytes) { throw DecodeFailure(.badDeviceID, problem) }
         return try codec.parse(payload, device: address.device, limits: limits)
     }
 

@@ -24,6 +24,9 @@ struct DeadLetterTests {
         #expect(decoded.map(\.reason.rawValue) == reasons)
         #expect(decoded.first?.topic == BoilerStream.topic("b-009"))
         #expect(decoded.allSatisfy { !$0.detail.isEmpty })
+        // A 100 kB payload comes back as its first kilobyte and its size, not whole.
+        let large = try #require(decoded.first { $0.reason == .decode(.tooLarge) })
+        #expect(large.payloadBytes == 100_000 && large.truncated == true && large.payload?.utf8.count == DeadLetter.excerptBytes)
 
         let seen = daemon.seen
         try await eventually(10, "the good readings counted") { seen.latest("local")?.counters.readings == stream.goodMessages * 9 }
