@@ -68,7 +68,7 @@ public struct FleetPipeline: Sendable {
         case .rejected(let error):
             return deadLetter(.decode(error.reason), topic: topic, detail: error.detail, field: error.field, payload: payload)
         case .serviceReport(let kind, let device, let report):
-            return ingestServiceReport(report, kind: kind, device: device, topic: topic, payload: payload)
+            return ingestServiceReport(report, kind: kind, device: device, topic: topic, payload: payload, receivedAt: receivedAt)
         case .badServiceReport(let detail, let field):
             return deadLetter(.badServiceReport, topic: topic, detail: detail, field: field, payload: payload)
         }
@@ -168,19 +168,31 @@ public struct FleetPipeline: Sendable {
         return output
     }
 
-    private mutating func ingestServiceReport(_ report: ServiceReport, kind: String, device: String, topic: String, payload: [UInt8]) -> PipelineOutput {
-        guard let engine = engines[kind] else {
-            return deadLetter(.badServiceReport, topic: topic, detail: "no profile for kind '\(kind)'", field: nil, payload: payload)
+    /// A service report changes state only when it matches: it names an open work order of that
+    /// device (a lately closed one is a redelivery: `duplicate`), or says `unplanned` for a device
+    /// that exists; its kit is one of the kind's; its time lies within the limits that hold for
+    /// telemetry (`max_age` behind, `max_future_skew` ahead of the fleet's event time or its
+    /// arrival). Anything else is dead-lettered and changes nothing.
+    private mutating func ingestServiceReport(_ report: ServiceReport, kind: String, device: String, topic: String, payload: [UInt8], receivedAt: Date?) -> PipelineOutput {
+        func refuse(_ detail: String, field: String? = nil) -> PipelineOutput {
+            deadLetter(.badServiceReport, topic: topic, detail: detail, field: field, payload: payload)
         }
+        guard let engine = engines[kind] else { return refuse("no profile for kind '\(kind)'") }
         if let kit = report.kit, engine.profile.kits.allSatisfy({ $0.id != kit }) {
-            return deadLetter(.badServiceReport, topic: topic, detail: "unknown kit '\(kit)' for kind \(kind)", field: "kit", payload: payload)
+            return refuse("unknown kit '\(kit)' for kind \(kind)", field: "kit")
         }
+        if let problem = implausibility(of: report.time, receivedAt: receivedAt) { return refuse(problem, field: "time") }
         let key = PipelineState.key(kind: kind, device: device)
-        let slot: Dictionary<String, DeviceState>.Index
-        do {
-            slot = try self.device(key, DeviceAddress(kind: kind, device: device), engine: engine, at: report.time)
-        } catch {
-            return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
+        guard let slot = state.devices.index(forKey: key) else { return refuse("no device \(key) has sent telemetry") }
+        switch report.workOrder {
+        case .some(let id):
+            guard state.devices.values[slot].knowsWorkOrder(id) else {
+                return refuse("work order \(id) is not an open order of \(key)", field: "work_order")
+            }
+        case .none:
+            guard report.unplanned else {
+                return refuse("a report names its work order, or says \"unplanned\": true", field: "work_order")
+            }
         }
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
         changedDevices.insert(key)
@@ -192,6 +204,19 @@ public struct FleetPipeline: Sendable {
         var output = PipelineOutput()
         absorb(result, into: &output)
         return output
+    }
+
+    /// Why a service report's time cannot be believed, or nil: the bounds telemetry has.
+    private func implausibility(of time: Date, receivedAt: Date?) -> String? {
+        let limits = parser.decoder.limits
+        if let watermark = state.watermark, time < watermark.addingTimeInterval(-limits.maxAge) {
+            return "time \(time.formatted(.iso8601)) is more than \(Int(limits.maxAge / 86_400)) days behind the fleet's event time"
+        }
+        let references = [state.watermark, receivedAt].compactMap { $0 }
+        if let latest = references.max(), time > latest.addingTimeInterval(limits.maxLead) {
+            return "time \(time.formatted(.iso8601)) is more than \(Int(limits.maxLead / 60)) min ahead of the fleet's event time and of its arrival"
+        }
+        return nil
     }
 
     /// Books the engine's output: orders to publish, service events into the ledger.

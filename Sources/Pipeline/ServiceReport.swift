@@ -13,16 +13,19 @@ public struct ServiceReport: Sendable, Equatable, Codable {
     public var action: ServiceAction
     /// The kit used, if any (a kit id of the device's profile).
     public var kit: String?
+    /// Set for work nobody ordered; a report without a work order must say so.
+    public var unplanned: Bool
 
-    public init(workOrder: String?, time: Date, action: ServiceAction, kit: String?) {
+    public init(workOrder: String?, time: Date, action: ServiceAction, kit: String?, unplanned: Bool = false) {
         self.workOrder = workOrder
         self.time = time
         self.action = action
         self.kit = kit
+        self.unplanned = unplanned
     }
 
     enum CodingKeys: String, CodingKey {
-        case time, action, kit
+        case time, action, kit, unplanned
         case workOrder = "work_order"
     }
 
@@ -31,6 +34,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
         workOrder = try container.decodeIfPresent(String.self, forKey: .workOrder)
         action = try container.decode(ServiceAction.self, forKey: .action)
         kit = try container.decodeIfPresent(String.self, forKey: .kit)
+        unplanned = try container.decodeIfPresent(Bool.self, forKey: .unplanned) ?? false
         if let milliseconds = try? container.decode(Double.self, forKey: .time) {
             time = Date(timeIntervalSince1970: milliseconds / 1000)
         } else {
@@ -48,6 +52,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
         try container.encode(time.formatted(.iso8601), forKey: .time)
         try container.encode(action, forKey: .action)
         try container.encodeIfPresent(kit, forKey: .kit)
+        if unplanned { try container.encode(true, forKey: .unplanned) }
     }
 
     /// The engine's and the ledger's view: a visit drives the profile's visit trip, the kit adds its parts.

@@ -29,7 +29,7 @@ struct FleetPipelineTests {
         var pipeline = FleetPipeline(library: try BoilerStream.library())
         let issued = Self.run(BoilerStream.fouling(device: "b-001"), on: &pipeline).workOrders
         let order = try #require(issued.first { $0.rule == "flue-gas-fouling" })
-        let report = #"{"work_order":"\#(order.id)","time":"2026-01-01T08:00:00Z","action":"visit","kit":"medium"}"#
+        let report = #"{"work_order":"\#(order.id)","time":"2026-01-01T06:00:00Z","action":"visit","kit":"medium"}"#
         let output = pipeline.ingest(topic: "fleetprint/service/boiler/b-001", payload: Array(report.utf8))
         #expect(output.closedOrders.map(\.id).contains(order.id))
         #expect(!pipeline.state.openWorkOrders.contains { $0.id == order.id })

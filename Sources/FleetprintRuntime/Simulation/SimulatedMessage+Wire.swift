@@ -11,7 +11,8 @@ extension SimulatedMessage {
         case .telemetry(_, let topic, let payload):
             return (topic, payload)
         case .service(let event):
-            let report = ServiceReport(workOrder: event.workOrder, time: event.time, action: event.action, kit: event.kit)
+            let report = ServiceReport(workOrder: event.workOrder, time: event.time, action: event.action, kit: event.kit,
+                                       unplanned: event.workOrder == nil)
             let payload = (try? Self.encoder.encode(report)).map { [UInt8]($0) } ?? []
             return (OutputTopics.serviceReportPrefix + "\(event.kind)/\(event.device)", payload)
         }

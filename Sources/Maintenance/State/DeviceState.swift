@@ -30,4 +30,10 @@ public struct DeviceState: Sendable, Hashable, Codable {
     }
 
     public var openWorkOrders: [WorkOrder] { openOrders.map(\.order) }
+
+    /// Whether a service report may name `id`: an open order of this device, or one closed lately
+    /// (a redelivered report, which the engine counts as a duplicate).
+    public func knowsWorkOrder(_ id: String) -> Bool {
+        openOrders.contains { $0.order.id == id } || recentlyClosed.contains(id)
+    }
 }
