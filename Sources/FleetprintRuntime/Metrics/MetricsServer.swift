@@ -3,8 +3,9 @@ import Logging
 import ServiceLifecycle
 
 /// A minimal HTTP endpoint for Prometheus: `GET /metrics` answers the exposition text, anything
-/// else 404. One blocking accept loop on its own thread, so a slow scraper never stalls the
-/// daemon's tasks; closing the socket ends it on graceful shutdown.
+/// else 404. A blocking accept loop on its own thread, each connection on a thread of its own with
+/// a timeout, so neither a slow scraper nor an idle connection stalls the daemon or the next
+/// scrape; closing the socket ends it on graceful shutdown.
 public struct MetricsServer: Service {
     public let host: String
     public let port: Int

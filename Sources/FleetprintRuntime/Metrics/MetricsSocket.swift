@@ -27,21 +27,45 @@ final class MetricsSocket: Sendable {
         }
     }
 
-    /// Answers requests until `close()`; `respond` maps a path to a body, or nil for 404.
-    func serve(_ respond: (String) -> String?) {
+    /// Connections answered at once; one more is closed unanswered (a scraper retries).
+    static let maxConnections = 16
+    /// How long one connection may take to send its request and read the answer.
+    static let timeoutSeconds = 5
+    private let active = Atomic<Int>(0)
+
+    /// Answers requests until `close()`; `respond` maps a path to a body, or nil for 404. Each
+    /// connection is answered on a thread of its own with a timeout, so an idle or slow client
+    /// never holds up the next scrape.
+    func serve(_ respond: @escaping @Sendable (String) -> String?) {
         while !closed.load(ordering: .relaxed) {
             let client = accept(descriptor, nil, nil)
             guard client >= 0 else { continue }
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = read(client, &buffer, buffer.count)
-            let request = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
-            let words = request.split(separator: " ", maxSplits: 2)
-            let body = words.count >= 2 && words[0] == "GET" ? respond(String(words[1])) : nil
-            let response = body.map { "HTTP/1.0 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: \($0.utf8.count)\r\n\r\n\($0)" }
-                ?? "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n"
-            _ = response.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
-            Glibc.close(client)
+            guard active.add(1, ordering: .relaxed).newValue <= Self.maxConnections else {
+                active.subtract(1, ordering: .relaxed)
+                Glibc.close(client)
+                continue
+            }
+            let thread = Thread { [self] in
+                Self.answer(client, respond)
+                self.active.subtract(1, ordering: .relaxed)
+            }
+            thread.start()
         }
+    }
+
+    private static func answer(_ client: Int32, _ respond: (String) -> String?) {
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(client, &buffer, buffer.count)
+        let request = count > 0 ? String(decoding: buffer[..<count], as: UTF8.self) : ""
+        let words = request.split(separator: " ", maxSplits: 2)
+        let body = words.count >= 2 && words[0] == "GET" ? respond(String(words[1])) : nil
+        let response = body.map { "HTTP/1.0 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: \($0.utf8.count)\r\n\r\n\($0)" }
+            ?? "HTTP/1.0 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+        _ = response.utf8CString.withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count - 1) }
+        Glibc.close(client)
     }
 
     func close() {
