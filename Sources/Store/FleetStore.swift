@@ -90,6 +90,9 @@ public final class FleetStore: Sendable {
         migrator.registerMigration("v2: the journal moved to segment files") { db in
             try db.execute(sql: "DROP TABLE journal")
         }
+        migrator.registerMigration("v3: work orders wait in an outbox until acknowledged") { db in
+            try db.execute(sql: "CREATE TABLE outbox (mark TEXT PRIMARY KEY, topic TEXT NOT NULL, payload BLOB NOT NULL)")
+        }
         return migrator
     }
 
@@ -118,10 +121,29 @@ public final class FleetStore: Sendable {
         }
     }
 
-    /// Records that a work order went out, before anything else can happen to it.
-    public func markPublished(_ orderID: String) throws {
+    /// Puts a work order in the outbox, where it stays until the broker acknowledges it (a second
+    /// enqueue of the same mark changes nothing).
+    public func enqueue(_ entry: OutboxEntry) throws {
         try database.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO published_order (id) VALUES (?)", arguments: [orderID])
+            try db.execute(sql: "INSERT OR IGNORE INTO outbox (mark, topic, payload) VALUES (?, ?, ?)",
+                           arguments: [entry.mark, entry.topic, Data(entry.payload)])
+        }
+    }
+
+    /// The broker acknowledged it: out of the outbox, into the published marks, in one transaction.
+    public func markDelivered(_ mark: String) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM outbox WHERE mark = ?", arguments: [mark])
+            try db.execute(sql: "INSERT OR IGNORE INTO published_order (id) VALUES (?)", arguments: [mark])
+        }
+    }
+
+    /// What waits for an acknowledgement, oldest first.
+    public func outbox() throws -> [OutboxEntry] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT mark, topic, payload FROM outbox ORDER BY rowid").map { row in
+                OutboxEntry(mark: row["mark"], topic: row["topic"], payload: [UInt8](row["payload"] as Data))
+            }
         }
     }
 

@@ -23,7 +23,9 @@ struct FleetStoreTests {
                                        devices: [Self.record("boiler/1", "state")],
                                        workOrders: [Self.record("wo-1", "open")],
                                        ledger: [Self.record("boiler/1", "ledger")]), at: 1)
-            try store.markPublished("wo-1")
+            try store.enqueue(OutboxEntry(mark: "wo-1", topic: "t/1", payload: [1]))
+            try store.enqueue(OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2]))
+            try store.markDelivered("wo-1")
         }
         let reopened = try FleetStore(directory: directory)
         let state = try reopened.load()
@@ -32,6 +34,7 @@ struct FleetStoreTests {
         #expect(state.ledger == [Self.record("boiler/1", "ledger")])
         #expect(state.journalSequence == 7)
         #expect(try reopened.publishedOrderIDs() == ["wo-1"])
+        #expect(try reopened.outbox() == [OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2])])
     }
 
     @Test("a checkpoint replaces records by key and keeps the others")

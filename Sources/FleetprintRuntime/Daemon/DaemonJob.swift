@@ -65,8 +65,10 @@ public struct DaemonJob: Sendable {
         let intake = DaemonIntake(journal: journal, queue: IntakeQueue(capacity: intakeCapacity), parser: pipeline.parser)
         let clients = try await connect(subscriptions: pipeline.subscriptions, intake: intake)
         defer { for client in clients { client.close() } }
-        let publisher = OutputPublisher(client: clients[0], store: store, instance: configuration.instance,
-                                        alreadyPublished: try store.publishedOrderIDs())
+        let watchers = clients.map { watchConnection($0) }
+        defer { watchers.forEach { $0.cancel() } }
+        let publisher = try OutputPublisher(client: clients[0], store: store, instance: configuration.instance, metrics: metrics)
+        try publisher.resendOutbox()
         logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",
                                           "journal_from": "\(saved.journalSequence)", "instance": "\(configuration.instance)"])
 
@@ -90,10 +92,39 @@ public struct DaemonJob: Sendable {
                               + "nothing the broker counts as delivered is lost. Free the space or fix the folder and start again. \(failure)")
         }
         let loopResult = try finished.get()
-        try await clients[0].waitForPublished(timeout: .seconds(5))
+        do {
+            try await clients[0].waitForPublished(timeout: .seconds(5))
+        } catch {
+            logger.warning("the broker has not acknowledged every output; work orders stay in the outbox for the next start",
+                           metadata: ["unacknowledged": "\(clients[0].unacknowledgedCount)"])
+        }
         let counters = loopResult.pipeline.state.counters
         logger.info("stopped", metadata: ["journal": "\(loopResult.sequence)", "messages": "\(counters.messages)",
                                           "work_orders": "\(counters.workOrdersIssued)", "dead_letters": "\(counters.deadLettersTotal)"])
+    }
+
+    /// Logs and counts every loss and return of a broker connection; libmosquitto reconnects by itself.
+    private func watchConnection(_ client: MQTTClient) -> Task<Void, Never> {
+        let (logger, metrics) = (self.logger, self.metrics)
+        let broker = "\(client.configuration.broker)"
+        return Task {
+            var lost = false
+            for await state in client.connectionStates {
+                switch state {
+                case .disconnected(let reason):
+                    guard !lost else { continue }
+                    lost = true
+                    metrics.update { $0.disconnects += 1 }
+                    logger.warning("lost the broker; reconnecting, outputs wait", metadata: ["broker": "\(broker)", "reason": "\(reason)"])
+                case .connected where lost:
+                    lost = false
+                    metrics.update { $0.reconnects += 1 }
+                    logger.info("broker connection back", metadata: ["broker": "\(broker)"])
+                default:
+                    continue
+                }
+            }
+        }
     }
 
     /// Runs `body` on a thread of its own, not on Swift's cooperative pool (it blocks on the intake).

@@ -20,6 +20,9 @@ struct DaemonLoop: Sendable {
     private var orderRecords: [StoredRecord] = []
     private var clock: DaemonClock
     private var deadLetterLog = LogRateLimiter(perSecond: 5)
+    private var lastOutboxLook = Date()
+    /// How often the outbox is looked at for orders whose publish failed outright.
+    static let outboxEvery: TimeInterval = 5
     private let model: LedgerModel
 
     init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {
@@ -73,6 +76,10 @@ struct DaemonLoop: Sendable {
     }
 
     private mutating func choresIfDue() throws {
+        if Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
+            lastOutboxLook = Date()
+            try publisher.resendOutbox()
+        }
         if clock.checkpointDue() {
             try checkpoint()
         }

@@ -4,26 +4,40 @@ import Foundation
 import MQTT
 import Pipeline
 import Store
+import Synchronization
 
 /// Publishes what the pipeline produced: work orders (QoS 1, each id once, even across a crash
 /// and replay; an escalation to alarm once more), dead letters, and the retained impact summary.
+/// Publishing never ends the daemon: a broker that is away only delays outputs.
 ///
-/// An order counts as published only when the broker has acknowledged it: its mark is written on
-/// the acknowledgement, so a crash before that republishes it after the restart's replay, and a
-/// crash after it does not. (Only a crash between the acknowledgement and that one SQLite write,
-/// tens of microseconds, can publish an order twice.)
+/// A work order goes into the state's outbox first and counts as published only when the broker
+/// has acknowledged it; then it leaves the outbox and its mark is written. So a crash before the
+/// acknowledgement republishes it after the restart, and a crash after it does not. (Only a
+/// crash between the acknowledgement and that one SQLite write, tens of microseconds, can
+/// publish an order twice.) While the connection is down, libmosquitto keeps what was handed to
+/// it and sends it when the connection is back; `resendOutbox` covers the rest.
+///
+/// Dead letters are published at QoS 1 but not kept: while the broker is away at most
+/// `deadLetterBacklog` wait in libmosquitto; beyond that they are counted and dropped. A summary
+/// is skipped while disconnected: the next one replaces it.
 final class OutputPublisher: Sendable {
     private let client: MQTTClient
     private let store: FleetStore
     private let instance: String
+    private let metrics: DaemonMetrics
     private let alreadyPublished: Set<String>
+    /// Marks handed to libmosquitto in this process (sent, or kept for the reconnect).
+    private let handedOver = Mutex<Set<String>>([])
+    private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
     private let encoder: JSONEncoder
+    static let deadLetterBacklog = 10_000
 
-    init(client: MQTTClient, store: FleetStore, instance: String, alreadyPublished: Set<String>) {
+    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics) throws {
         self.client = client
         self.store = store
         self.instance = instance
-        self.alreadyPublished = alreadyPublished
+        self.metrics = metrics
+        alreadyPublished = try store.publishedOrderIDs()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -37,32 +51,74 @@ final class OutputPublisher: Sendable {
             let body = try encoder.encode(order)
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "open"))))
             guard !alreadyPublished.contains(mark) else { continue }
-            let store = self.store
-            try client.publish(topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body), qos: .atLeastOnce) {
-                do {
-                    try store.markPublished(mark)
-                } catch {
-                    ConnectionReporter.note("run: could not record that work order \(mark) was published (it may go out again after a restart): \(error)")
-                }
-            }
+            let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
+            try store.enqueue(entry)
+            send(entry)
         }
         for order in output.closedOrders {
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "closed"))))
         }
         for letter in output.deadLetters {
-            try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce)
+            guard client.unacknowledgedCount < Self.deadLetterBacklog else {
+                metrics.update { $0.deadLettersUnpublished += 1 }
+                continue
+            }
+            attempt("dead letter") {
+                try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce)
+            }
         }
         return records
+    }
+
+    /// Hands libmosquitto every outbox entry it does not hold yet: after a restart, all of them;
+    /// later, those whose publish failed outright.
+    func resendOutbox() throws {
+        let waiting = try store.outbox()
+        metrics.update { $0.outbox = waiting.count }
+        for entry in waiting { send(entry) }
     }
 
     /// Suffix of an escalation's publication mark, so the order and its escalation are each published once.
     static let escalationMark = "#alarm"
 
     func publishSummary(_ summary: DaemonSummary) {
-        do {
+        guard client.connectionState == .connected else { return }
+        attempt("impact summary") {
             try client.publish(topic: OutputTopics.impact(instance: instance), payload: [UInt8](try encoder.encode(summary)), qos: .atLeastOnce, retain: true)
+        }
+    }
+
+    private func send(_ entry: OutboxEntry) {
+        guard handedOver.withLock({ $0.insert(entry.mark).inserted }) else { return }
+        let store = self.store
+        let handed = attempt("work order \(entry.mark)") {
+            try client.publish(topic: entry.topic, payload: entry.payload, qos: .atLeastOnce) {
+                do {
+                    try store.markDelivered(entry.mark)
+                } catch {
+                    ConnectionReporter.note("run: could not record that work order \(entry.mark) was published (it may go out again after a restart): \(error)")
+                }
+            }
+        }
+        if !handed {
+            _ = handedOver.withLock { $0.remove(entry.mark) }
+        }
+    }
+
+    /// Runs a publish; a failure is counted and logged at most once a second, never thrown.
+    @discardableResult
+    private func attempt(_ what: String, _ publish: () throws -> Void) -> Bool {
+        do {
+            try publish()
+            return true
         } catch {
-            ConnectionReporter.note("run: could not publish the impact summary: \(error)")
+            metrics.update { $0.publishFailures += 1 }
+            let (allowed, suppressed) = failureLog.withLock { $0.admit() }
+            if allowed {
+                ConnectionReporter.note("run: could not publish the \(what), kept for later where it must not be lost: \(error)"
+                                        + (suppressed > 0 ? " (\(suppressed) more failures not shown)" : ""))
+            }
+            return false
         }
     }
 }

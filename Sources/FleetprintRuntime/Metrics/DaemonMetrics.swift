@@ -13,6 +13,14 @@ public final class DaemonMetrics: Sendable {
         var queueDepth: Int64 = 0
         /// Seconds from a message's arrival to the end of its processing, for the latest one.
         var lagSeconds = 0.0
+        /// Publishes that failed outright (work orders stay in the outbox and are sent again).
+        var publishFailures = 0
+        /// Dead letters not published because the broker was away with too many waiting.
+        var deadLettersUnpublished = 0
+        /// Work orders waiting for the broker's acknowledgement (as of the last look).
+        var outbox = 0
+        var disconnects = 0
+        var reconnects = 0
     }
 
     private let snapshot = Mutex(Snapshot())
@@ -44,6 +52,11 @@ public final class DaemonMetrics: Sendable {
         metric("devices", "gauge", "Devices known to this instance.", [("", "\(now.devices)")])
         metric("queue_depth", "gauge", "Journaled messages not yet processed.", [("", "\(now.queueDepth)")])
         metric("lag_seconds", "gauge", "Arrival to processed, for the latest message.", [("", String(format: "%.6f", now.lagSeconds))])
+        metric("publish_failures_total", "counter", "Publishes that failed outright; work orders among them are sent again from the outbox.", [("", "\(now.publishFailures)")])
+        metric("dead_letters_unpublished_total", "counter", "Dead letters dropped while the broker was away with too many waiting.", [("", "\(now.deadLettersUnpublished)")])
+        metric("outbox", "gauge", "Work orders waiting for the broker's acknowledgement.", [("", "\(now.outbox)")])
+        metric("broker_disconnects_total", "counter", "Connections to a broker lost.", [("", "\(now.disconnects)")])
+        metric("broker_reconnects_total", "counter", "Connections to a broker made again after a loss.", [("", "\(now.reconnects)")])
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -119,10 +119,16 @@ public final class MQTTClient: @unchecked Sendable {
     }
 
     /// Queues a message for sending; libmosquitto delivers it (and retries QoS 1/2) on its thread.
-    /// `onAcknowledged` runs on that thread once the broker has acknowledged it (QoS 1/2; for QoS 0,
-    /// once it has left): the moment to record that an output really went out.
+    /// While the connection is down, a QoS 1/2 message is kept and sent once it is back (this
+    /// process must live that long: a caller that must not lose it keeps it durably until
+    /// `onAcknowledged`); a QoS 0 one throws. `onAcknowledged` runs on the network thread once the
+    /// broker has acknowledged it (QoS 1/2; for QoS 0, once it has left): the moment to record
+    /// that an output really went out.
     public func publish(topic: String, payload: some Collection<UInt8>, qos: QoS = .atMostOnce, retain: Bool = false,
                         onAcknowledged: (@Sendable () -> Void)? = nil) throws(MQTTError) {
+        let kept = { (code: Int32) in
+            code == Int32(MOSQ_ERR_SUCCESS.rawValue) || (code == Int32(MOSQ_ERR_NO_CONN.rawValue) && qos != .atMostOnce)
+        }
         // Registered under the lock that the acknowledgement callback takes, so even an
         // acknowledgement that comes back at once finds its handler.
         let code = session.acknowledgementHandlers.withLock { handlers in
@@ -132,11 +138,16 @@ public final class MQTTClient: @unchecked Sendable {
             } ?? Array(payload).withUnsafeBytes { bytes in
                 mosquitto_publish(handle, &messageID, topic, Int32(bytes.count), bytes.baseAddress, qos.rawValue, retain)
             }
-            if code == Int32(MOSQ_ERR_SUCCESS.rawValue), let onAcknowledged { handlers[messageID] = onAcknowledged }
+            if kept(code), let onAcknowledged { handlers[messageID] = onAcknowledged }
             return code
         }
-        try check(code, "publishing to '\(topic)'")
+        guard kept(code) else { throw MQTTError.library("publishing to '\(topic)'", code) }
         session.published.add(1, ordering: .relaxed)
+    }
+
+    /// Messages published and not yet acknowledged (or, QoS 0, not yet sent).
+    public var unacknowledgedCount: Int {
+        session.published.load(ordering: .relaxed) - session.acknowledged.load(ordering: .relaxed)
     }
 
     public func publish(topic: String, text: String, qos: QoS = .atMostOnce, retain: Bool = false) throws(MQTTError) {
