@@ -94,6 +94,10 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
             throw DaemonConfigurationError(file: file, line: nil, field: field, message: "expected a positive whole number, got \(value)")
         }
         try Self.validate(instance: instance, file: file)
+        for (index, broker) in brokers.enumerated() where ![nil, "3.1.1", "5"].contains(broker.mqttVersion) {
+            throw DaemonConfigurationError(file: file, line: nil, field: "brokers[\(index)].mqtt_version",
+                                           message: "expected 3.1.1 or 5, got '\(broker.mqttVersion ?? "")'")
+        }
         guard !brokers.isEmpty else {
             throw DaemonConfigurationError(file: file, line: nil, field: "brokers", message: "expected at least one broker")
         }

@@ -64,7 +64,8 @@ final class OutputPublisher: Sendable {
                 continue
             }
             attempt("dead letter") {
-                try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce)
+                try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce,
+                                   onAcknowledged: refusalReporter("dead letter"))
             }
         }
         return records
@@ -84,24 +85,51 @@ final class OutputPublisher: Sendable {
     func publishSummary(_ summary: DaemonSummary) {
         guard client.connectionState == .connected else { return }
         attempt("impact summary") {
-            try client.publish(topic: OutputTopics.impact(instance: instance), payload: [UInt8](try encoder.encode(summary)), qos: .atLeastOnce, retain: true)
+            try client.publish(topic: OutputTopics.impact(instance: instance), payload: [UInt8](try encoder.encode(summary)), qos: .atLeastOnce, retain: true,
+                               onAcknowledged: refusalReporter("impact summary"))
         }
     }
 
     private func send(_ entry: OutboxEntry) {
         guard handedOver.withLock({ $0.insert(entry.mark).inserted }) else { return }
-        let store = self.store
         let handed = attempt("work order \(entry.mark)") {
-            try client.publish(topic: entry.topic, payload: entry.payload, qos: .atLeastOnce) {
-                do {
-                    try store.markDelivered(entry.mark)
-                } catch {
-                    ConnectionReporter.note("run: could not record that work order \(entry.mark) was published (it may go out again after a restart): \(error)")
-                }
+            try client.publish(topic: entry.topic, payload: entry.payload, qos: .atLeastOnce) { [self] answer in
+                acknowledged(entry, answer)
             }
         }
         if !handed {
             _ = handedOver.withLock { $0.remove(entry.mark) }
+        }
+    }
+
+    /// On the network thread: an accepted order leaves the outbox; a refused one stays there, to
+    /// be sent again at the next look, and is counted and logged (a broker's ACL, say).
+    private func acknowledged(_ entry: OutboxEntry, _ answer: PublishAcknowledgement) {
+        switch answer {
+        case .accepted:
+            do {
+                try store.markDelivered(entry.mark)
+            } catch {
+                ConnectionReporter.note("run: could not record that work order \(entry.mark) was published (it may go out again after a restart): \(error)")
+            }
+        case .refused(let reason):
+            _ = handedOver.withLock { $0.remove(entry.mark) }
+            refused("work order \(entry.mark) on \(entry.topic)", reason)
+        }
+    }
+
+    private func refusalReporter(_ what: String) -> @Sendable (PublishAcknowledgement) -> Void {
+        { [self] answer in
+            if case .refused(let reason) = answer { refused(what, reason) }
+        }
+    }
+
+    private func refused(_ what: String, _ reason: String) {
+        metrics.update { $0.publishRefusals += 1 }
+        let (allowed, suppressed) = failureLog.withLock { $0.admit() }
+        if allowed {
+            ConnectionReporter.note("run: the broker refused the \(what): \(reason); check its ACL for this client"
+                                    + (suppressed > 0 ? " (\(suppressed) more not shown)" : ""))
         }
     }
 

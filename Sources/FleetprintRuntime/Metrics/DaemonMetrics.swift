@@ -15,6 +15,8 @@ public final class DaemonMetrics: Sendable {
         var lagSeconds = 0.0
         /// Publishes that failed outright (work orders stay in the outbox and are sent again).
         var publishFailures = 0
+        /// Publishes the broker refused (MQTT 5 reason codes: an ACL, say).
+        var publishRefusals = 0
         /// Dead letters not published because the broker was away with too many waiting.
         var deadLettersUnpublished = 0
         /// Work orders waiting for the broker's acknowledgement (as of the last look).
@@ -53,6 +55,7 @@ public final class DaemonMetrics: Sendable {
         metric("queue_depth", "gauge", "Journaled messages not yet processed.", [("", "\(now.queueDepth)")])
         metric("lag_seconds", "gauge", "Arrival to processed, for the latest message.", [("", String(format: "%.6f", now.lagSeconds))])
         metric("publish_failures_total", "counter", "Publishes that failed outright; work orders among them are sent again from the outbox.", [("", "\(now.publishFailures)")])
+        metric("publish_refusals_total", "counter", "Publishes the broker refused (MQTT 5 only; with 3.1.1 a broker cannot say so).", [("", "\(now.publishRefusals)")])
         metric("dead_letters_unpublished_total", "counter", "Dead letters dropped while the broker was away with too many waiting.", [("", "\(now.deadLettersUnpublished)")])
         metric("outbox", "gauge", "Work orders waiting for the broker's acknowledgement.", [("", "\(now.outbox)")])
         metric("broker_disconnects_total", "counter", "Connections to a broker lost.", [("", "\(now.disconnects)")])

@@ -39,7 +39,7 @@ final class ClientSession: Sendable {
     let published = Atomic<Int>(0)
     let acknowledged = Atomic<Int>(0)
     /// What to do when the broker acknowledges a QoS 1/2 publish, by message id (`MQTTClient.publish`).
-    let acknowledgementHandlers = Mutex<[Int32: @Sendable () -> Void]>([:])
+    let acknowledgementHandlers = Mutex<[Int32: @Sendable (PublishAcknowledgement) -> Void]>([:])
     /// Set once `onReceive` refused a message and the network thread parked (see `refuse`).
     let refused = Atomic<Bool>(false)
     private let messageSink: AsyncStream<MQTTMessage>.Continuation
@@ -139,9 +139,11 @@ final class ClientSession: Sendable {
         subacks.deliver(grantedQoS, for: messageID)
     }
 
-    func didPublish(messageID: Int32) {
+    /// `reasonCode` is MQTT 5's (0 with MQTT 3.1.1): 0x80 and above is a refusal.
+    func didPublish(messageID: Int32, reasonCode: Int32) {
         acknowledged.add(1, ordering: .relaxed)
-        acknowledgementHandlers.withLock { $0.removeValue(forKey: messageID) }?()
+        let answer: PublishAcknowledgement = reasonCode < 0x80 ? .accepted : .refused(reason: String(cString: mosquitto_reason_string(reasonCode)))
+        acknowledgementHandlers.withLock { $0.removeValue(forKey: messageID) }?(answer)
     }
 
     /// Keeps libmosquitto's error lines (OpenSSL's reasons among them) for connect errors.

@@ -96,13 +96,26 @@ public final class MQTTClient: @unchecked Sendable {
             case .idle: phase = .running
             }
             let broker = configuration.broker
-            let code = mosquitto_connect_async(handle, broker.host, Int32(broker.port), Int32(configuration.keepAliveSeconds))
+            let code = configuration.protocolVersion == .v5 && !configuration.cleanSession
+                ? connectKeepingSession(broker)
+                : mosquitto_connect_async(handle, broker.host, Int32(broker.port), Int32(configuration.keepAliveSeconds))
             guard code == Int32(MOSQ_ERR_SUCCESS.rawValue) else {
                 // A TLS failure happens right here; its reason is only in what libmosquitto logged.
                 throw MQTTError.library("connecting to \(broker)", code, context: session.status.withLock { $0.lastError })
             }
             try check(mosquitto_loop_start(handle), "starting the network thread")
         }
+    }
+
+    /// MQTT 5 ends a session at disconnect unless CONNECT asks for it to be kept (MQTT 3.1.1 keeps
+    /// it by `cleanSession` alone), so a persistent session asks for it never to expire. libmosquitto
+    /// keeps these properties for its reconnects. Its TCP connect blocks, unlike the 3.1.1 path.
+    private func connectKeepingSession(_ broker: BrokerURL) -> Int32 {
+        var properties: OpaquePointer?
+        defer { mosquitto_property_free_all(&properties) }
+        let added = mosquitto_property_add_int32(&properties, Int32(MQTT_PROP_SESSION_EXPIRY_INTERVAL.rawValue), UInt32.max)
+        guard added == Int32(MOSQ_ERR_SUCCESS.rawValue) else { return added }
+        return mosquitto_connect_bind_v5(handle, broker.host, Int32(broker.port), Int32(configuration.keepAliveSeconds), nil, properties)
     }
 
     /// Subscribes and waits for the broker's SUBACK of each filter. The filters are renewed on reconnect.
@@ -122,10 +135,10 @@ public final class MQTTClient: @unchecked Sendable {
     /// While the connection is down, a QoS 1/2 message is kept and sent once it is back (this
     /// process must live that long: a caller that must not lose it keeps it durably until
     /// `onAcknowledged`); a QoS 0 one throws. `onAcknowledged` runs on the network thread once the
-    /// broker has acknowledged it (QoS 1/2; for QoS 0, once it has left): the moment to record
-    /// that an output really went out.
+    /// broker has answered it (QoS 1/2; for QoS 0, once it has left): the moment to record that
+    /// an output really went out, or (MQTT 5) that the broker refused it.
     public func publish(topic: String, payload: some Collection<UInt8>, qos: QoS = .atMostOnce, retain: Bool = false,
-                        onAcknowledged: (@Sendable () -> Void)? = nil) throws(MQTTError) {
+                        onAcknowledged: (@Sendable (PublishAcknowledgement) -> Void)? = nil) throws(MQTTError) {
         let kept = { (code: Int32) in
             code == Int32(MOSQ_ERR_SUCCESS.rawValue) || (code == Int32(MOSQ_ERR_NO_CONN.rawValue) && qos != .atMostOnce)
         }
@@ -227,8 +240,8 @@ public final class MQTTClient: @unchecked Sendable {
             let grantedQoS = granted.map { Array(UnsafeBufferPointer(start: $0, count: Int(count))) } ?? []
             ClientSession.from(context)?.didSubscribe(messageID: messageID, grantedQoS: grantedQoS)
         }
-        mosquitto_publish_callback_set(handle) { _, context, messageID in
-            ClientSession.from(context)?.didPublish(messageID: messageID)
+        mosquitto_publish_v5_callback_set(handle) { _, context, messageID, reasonCode, _ in
+            ClientSession.from(context)?.didPublish(messageID: messageID, reasonCode: reasonCode)
         }
         mosquitto_log_callback_set(handle, ClientSession.logCallback)
     }

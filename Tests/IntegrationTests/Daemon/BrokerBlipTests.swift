@@ -71,7 +71,7 @@ struct BrokerBlipTests {
             return false
         }
         let acknowledged = Mutex(false)
-        try client.publish(topic: "away/kept", payload: Array("kept".utf8), qos: .atLeastOnce) { acknowledged.withLock { $0 = true } }
+        try client.publish(topic: "away/kept", payload: Array("kept".utf8), qos: .atLeastOnce) { answer in acknowledged.withLock { $0 = answer == .accepted } }
         #expect(throws: MQTTError.self) { try client.publish(topic: "away/lost", payload: Array("lost".utf8), qos: .atMostOnce) }
         #expect(!acknowledged.withLock { $0 })
 

@@ -2,7 +2,7 @@ import FleetprintTestSupport
 import Foundation
 
 /// `fleetprint run` as a separate process, so a test can `kill -9` it like a crash would.
-final class DaemonProcess {
+final class DaemonProcess: Sendable {
     let instance: String
     let stateDirectory: URL
     let log: URL
@@ -13,15 +13,16 @@ final class DaemonProcess {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("fleetprint")
     }
 
-    /// `arguments` go after `run`'s own (a --journal folder, say).
-    init(instance: String, stateDirectory: URL, broker: String, arguments: [String] = []) throws {
+    /// `arguments` go after `run`'s own (a --journal folder, say); without `broker`, the
+    /// configuration's brokers count (`--config` in `arguments`).
+    init(instance: String, stateDirectory: URL, broker: String?, arguments: [String] = []) throws {
         self.instance = instance
         self.stateDirectory = stateDirectory
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
         log = stateDirectory.appendingPathComponent("daemon-\(UUID().uuidString.prefix(4)).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = Self.executable
-        process.arguments = ["run", "--broker", broker, "--state", stateDirectory.path, "--instance", instance] + arguments
+        process.arguments = ["run"] + (broker.map { ["--broker", $0] } ?? []) + ["--state", stateDirectory.path, "--instance", instance] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["FLEETPRINT_HOME": BoilerStream.repository.path]) { $1 }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
