@@ -30,4 +30,28 @@ struct DaemonTests {
         #expect(ledger.visits.values.reduce(0, +) == 1)
         #expect(daemon.seen.workOrderIDs.count == 1)
     }
+
+    @Test("forged service reports (another device's order, a date in 9999, an unknown order) are dead-lettered and leave orders and ledger as they were")
+    func forgedServiceReports() async throws {
+        let daemon = try await InProcessDaemon.start()
+        try daemon.publish(BoilerStream.fouling(device: "b-001") + BoilerStream.fouling(device: "b-002"))
+        let seen = daemon.seen
+        try await eventually(10, "both orders") { seen.latest("local")?.counters.workOrdersIssued == 2 && seen.latest("local")?.counters.messages == 144 }
+        let orders = try #require(daemon.summary?.openWorkOrders)
+        let other = try #require(orders.first { $0.device == "b-002" })
+        let own = try #require(orders.first { $0.device == "b-001" })
+        let forged = [
+            #"{"work_order":"\#(other.id)","time":"2026-01-01T06:00:00Z","action":"visit","kit":"medium"}"#,
+            #"{"work_order":"\#(own.id)","time":"9999-12-31T00:00:00Z","action":"replacement"}"#,
+            #"{"work_order":"boiler/b-001/made-up","time":"2026-01-01T06:00:00Z","action":"visit","kit":"medium"}"#,
+        ]
+        try daemon.publish(forged.map { ("fleetprint/service/boiler/b-001", Array($0.utf8)) })
+        try await eventually(10, "three dead letters") { seen.latest("local")?.counters.deadLetters["bad-service-report"] == 3 }
+        let summary = try #require(daemon.summary)
+        #expect(summary.counters.serviceReports == 0 && summary.counters.workOrdersClosed == 0)
+        #expect(summary.openWorkOrderCount == 2)
+        try await daemon.stop()
+        let saved = try PipelineStateCoding.state(from: try FleetStore(directory: daemon.state).load())
+        #expect(saved.ledger.devices.values.allSatisfy { $0.kits.isEmpty && $0.visits.isEmpty })
+    }
 }
