@@ -9,12 +9,8 @@ import Testing
 /// The daemon restarted after an outage, with what the broker queued for its persistent session.
 @Suite("Draining a backlog")
 struct BacklogTests {
-    private static func folder(_ name: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-\(name)-\(UUID().uuidString)")
-    }
-
-    /// A watcher of work orders and summaries, and the daemon `instance` started once and stopped
-    /// cleanly, so that its persistent session queues what is published next.
+    /// The daemon `instance` started once and stopped cleanly, so that its persistent session
+    /// queues what is published next.
     private static func absentDaemon(_ instance: String, root: URL, broker: String, arguments: [String] = [],
                                      seen: Summaries) async throws -> DaemonProcess {
         let daemon = try DaemonProcess(instance: instance, stateDirectory: root.appendingPathComponent(instance), broker: broker, arguments: arguments)
@@ -23,22 +19,11 @@ struct BacklogTests {
         return daemon
     }
 
-    private static func watch(_ broker: String, into seen: Summaries) async throws -> (MQTTClient, Task<Void, Never>) {
-        let watcher = try await TestClients.connected(broker)
-        try await watcher.subscribe([TopicSubscription("fleetprint/workorders/#", qos: .atLeastOnce), TopicSubscription("fleetprint/impact/+", qos: .atLeastOnce)])
-        let reader = Task { for await message in watcher.messages { seen.add(message) } }
-        return (watcher, reader)
-    }
-
     @Test("a restart with 100,000 queued messages drains them all, whatever comes before the SUBACK")
     func hundredThousand() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let root = Self.folder("backlog")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let seen = Summaries()
-        let (watcher, reader) = try await Self.watch(broker.url, into: seen)
-        defer { reader.cancel(); watcher.close() }
+        let bench = try await DaemonBench("backlog")
+        defer { bench.stop() }
+        let (broker, root, seen) = (bench.broker, bench.root, bench.seen)
         let absent = try await Self.absentDaemon("drain", root: root, broker: broker.url, seen: seen)
 
         let stream = BoilerFleet.fouling(devices: 1_389)
@@ -63,16 +48,11 @@ struct BacklogTests {
 
     @Test("killed with -9 at five random moments while draining a backlog, it ends with the orders and ledger of an uninterrupted run, each order published once")
     func fiveKills() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let root = Self.folder("kills")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let seen = Summaries()
-        let (watcher, reader) = try await Self.watch(broker.url, into: seen)
-        defer { reader.cancel(); watcher.close() }
+        let bench = try await DaemonBench("kills")
+        defer { bench.stop() }
+        let (broker, root, seen) = (bench.broker, bench.root, bench.seen)
         // Frequent checkpoints, so the kills also fall between a checkpoint and the journal's trim.
         let configuration = root.appendingPathComponent("fleetprint.yaml")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try "checkpoint_interval: 0.2 s\nsummary_interval: 0.5 s\n".write(to: configuration, atomically: true, encoding: .utf8)
         let arguments = ["--config", configuration.path]
 
@@ -109,15 +89,11 @@ struct BacklogTests {
     @Test("a journal on a full disk stops the daemon with a clear error and loses nothing; with space again everything is processed",
           .enabled(if: TmpfsMount.available, "mounting a small tmpfs needs root"))
     func fullJournalDisk() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let root = Self.folder("full")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let bench = try await DaemonBench("full")
+        defer { bench.stop() }
+        let (broker, root, seen) = (bench.broker, bench.root, bench.seen)
         let disk = try TmpfsMount(kilobytes: 256)
         defer { disk.unmount() }
-        let seen = Summaries()
-        let (watcher, reader) = try await Self.watch(broker.url, into: seen)
-        defer { reader.cancel(); watcher.close() }
         let arguments = ["--journal", disk.directory.path]
 
         let daemon = try DaemonProcess(instance: "full", stateDirectory: root.appendingPathComponent("full"), broker: broker.url, arguments: arguments)

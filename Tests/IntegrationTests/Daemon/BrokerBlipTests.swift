@@ -10,18 +10,11 @@ import Testing
 struct BrokerBlipTests {
     @Test("network blips and a client taking over the daemon's client id do not stop it, and every work order arrives once the connection is back")
     func blips() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
+        let bench = try await DaemonBench("blip")
+        defer { bench.stop() }
+        let (broker, root, seen) = (bench.broker, bench.root, bench.seen)
         let proxy = try BlipProxy(to: broker.port)
         defer { proxy.close() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-blip-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let seen = Summaries()
-        let watcher = try await TestClients.connected(broker.url)
-        defer { watcher.close() }
-        try await watcher.subscribe([TopicSubscription("fleetprint/workorders/#", qos: .atLeastOnce), TopicSubscription("fleetprint/impact/+", qos: .atLeastOnce)])
-        let reader = Task { for await message in watcher.messages { seen.add(message) } }
-        defer { reader.cancel() }
         // The daemon reaches the broker through the proxy; everyone else directly.
         let daemon = try DaemonProcess(instance: "blip", stateDirectory: root, broker: proxy.url)
         try await eventually(20, "the daemon's first summary") { seen.latest("blip") != nil }

@@ -8,20 +8,11 @@ import Testing
 struct DeviceFloodTests {
     @Test("10,000 new device ids beyond a limit of 5,000 are dead-lettered device-limit; the state keeps 5,000 and memory does not grow with the rest")
     func beyondTheLimit() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-flood-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let bench = try await DaemonBench("flood")
+        defer { bench.stop() }
+        let (broker, root, seen) = (bench.broker, bench.root, bench.seen)
         let configuration = root.appendingPathComponent("fleetprint.yaml")
         try "summary_interval: 1 s\nlimits:\n  max_devices_per_kind: 5000\n".write(to: configuration, atomically: true, encoding: .utf8)
-
-        let seen = Summaries()
-        let watcher = try await TestClients.connected(broker.url)
-        defer { watcher.close() }
-        try await watcher.subscribe([TopicSubscription("fleetprint/impact/+", qos: .atLeastOnce)])
-        let reader = Task { for await message in watcher.messages { seen.add(message) } }
-        defer { reader.cancel() }
         let daemon = try DaemonProcess(instance: "flood", stateDirectory: root.appendingPathComponent("state"), broker: broker.url,
                                        arguments: ["--config", configuration.path])
         try await eventually(20, "the daemon's first summary") { seen.latest("flood") != nil }
