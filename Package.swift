@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Module map and import rules: ../shared/ARCHITECTURE.md.
+/// Module map and import rules: docs/ARCHITECTURE.md.
 /// Domain modules (FleetModel, Maintenance, Impact, Simulation) never import MQTT, Store or Dashboard.
 /// Pipeline is the pure path from a message to orders, dead letters and the ledger (domain modules
 /// only), driven alike by `run`, `replay --offline` and `simulate`; FleetprintRuntime has the adapters.

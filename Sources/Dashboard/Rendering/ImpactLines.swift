@@ -51,7 +51,7 @@ enum ImpactLines {
         return [climate, score, parts, trips, life] + ict
     }
 
-    /// The ICT overhead split DOMAIN.md asks for, Fleetprint's own compute last.
+    /// The ICT overhead split docs/DOMAIN.md asks for, Fleetprint's own compute last.
     static let ictSplit: [(String, Term)] = [("hardware", .ictEmbodied), ("energy", .ictElectricity), ("data", .ictData), ("servers", .ictServer), ("Fleetprint", .ictCompute)]
 
     /// One line per category with data, realised then projected, in the rose's classes; then

@@ -1,4 +1,4 @@
-/// One contribution to a side's impact; each belongs to one of the four groups DOMAIN.md names.
+/// One contribution to a side's impact; each belongs to one of the four groups docs/DOMAIN.md names.
 public enum Term: String, Sendable, Hashable, Codable, CaseIterable {
     case parts
     case trips

@@ -1,6 +1,6 @@
 import FleetModel
 
-/// The case studies' "rose" (DOMAIN.md section 2): three rings of indicators and three summary
+/// The case studies' "rose" (docs/DOMAIN.md section 2): three rings of indicators and three summary
 /// petals, each coloured by one of the eight classes or neutral.
 ///
 /// The economy ring is qualitative in the method; here each of its indicators is the relative

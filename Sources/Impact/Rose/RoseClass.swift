@@ -1,4 +1,4 @@
-/// The eight colour classes of DOMAIN.md for a relative result, plus neutral (exactly 0) and
+/// The eight colour classes of docs/DOMAIN.md for a relative result, plus neutral (exactly 0) and
 /// no data. Classes are by improvement: how much less the case takes than the baseline.
 public enum RoseClass: String, Sendable, Hashable, Codable, CaseIterable {
     case better50 = "better-over-50"

@@ -12,7 +12,7 @@ public struct Comparison: Sendable, Hashable, Codable {
     public var contributions: [TermResult]
     /// Every term, finer than the contributions (ICT split into embodied, electricity, data, server, compute).
     public var terms: [TermResult]
-    /// Mean of the per-category relative results with data (DOMAIN.md headline %).
+    /// Mean of the per-category relative results with data (docs/DOMAIN.md headline %).
     public var overallRelative: Double?
     public var singleScore: SingleScore
     public var rose: Rose
