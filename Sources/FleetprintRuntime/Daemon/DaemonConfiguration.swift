@@ -1,5 +1,6 @@
 import FleetModel
 import Foundation
+import Telemetry
 import Yams
 
 /// `fleetprint run`'s settings, read from YAML (Config/fleetprint.yaml documents every field).
@@ -64,14 +65,12 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     }
 
     /// An instance name becomes a topic level (`fleetprint/impact/<instance>`) and a client id:
-    /// letters, digits, `.`, `_` and `-` only, so no `/`, `+` or `#` can change what it means.
+    /// the characters of a device id (`DeviceID.isAllowed`), so no `/`, `+` or `#` can change
+    /// what it means.
     static func validate(instance: String, file: String) throws {
-        let allowed = instance.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2D
-        }
-        guard allowed, (1...64).contains(instance.utf8.count) else {
+        guard (1...64).contains(instance.utf8.count), instance.utf8.allSatisfy(DeviceID.isAllowed) else {
             throw DaemonConfigurationError(file: file, line: nil, field: "instance",
-                                           message: "'\(instance)' is not a valid instance name: use 1 to 64 letters, digits, '.', '_' or '-'")
+                                           message: "'\(instance)' is not a valid instance name: use 1 to 64 letters, digits, '.', '_', '-' or ':'")
         }
     }
 

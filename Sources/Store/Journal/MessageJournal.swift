@@ -74,8 +74,7 @@ public final class MessageJournal: Sendable {
     /// Appends one message and returns its sequence number. When this returns, the record is in
     /// the OS's hands: a crash of the process cannot lose it. Throws, naming the file and the
     /// system's reason (disk full, read-only), and then holds nothing half-written.
-    @discardableResult
-    public func append(topic: String, payload: UnsafeRawBufferPointer, receivedAt: Double) throws -> Int64 {
+    private func append(topic: String, payload: UnsafeRawBufferPointer, receivedAt: Double) throws -> Int64 {
         try writer.withLock { writer in
             guard !writer.closed else { throw StoreError("the journal in \(directory.path) is closed") }
             let sequence = writer.nextSequence
@@ -100,6 +99,7 @@ public final class MessageJournal: Sendable {
         }
     }
 
+    /// Appends one message and returns its sequence number (see the buffer variant).
     @discardableResult
     public func append(topic: String, payload: [UInt8], receivedAt: Double) throws -> Int64 {
         try payload.withUnsafeBytes { try append(topic: topic, payload: $0, receivedAt: receivedAt) }
