@@ -40,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("init"), help: "Begin a new state even though the state file is empty or another program's database (which is moved aside, never written into).")
     var initialize = false
 
-    @Option(help: "Instance name, for fleetprint/impact/<instance>: letters, digits, '.', '_' or '-'.")
+    @Option(help: "Instance name, for fleetprint/impact/<instance>: letters, digits, '.', '_', '-' or ':'.")
     var instance: String?
 
     @Option(help: ArgumentHelp("Serve Prometheus metrics on host:port (e.g. 127.0.0.1:9464).", valueName: "address"))
