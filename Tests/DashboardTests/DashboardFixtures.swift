@@ -12,8 +12,7 @@ enum DashboardFixtures {
 
     static func library() throws -> ProfileLibrary {
         try ProfileLibrary.load(profiles: [root.appendingPathComponent("DeviceProfiles")],
-                                categories: root.appendingPathComponent("Config/factors/shadow-prices.csv"),
-                                factors: [root.appendingPathComponent("Config/factors/default.csv")])
+                                factorSet: .shipped(root: root))
     }
 
     static func years(_ years: Double) -> Date { start.addingTimeInterval(years * 365.25 * 86_400) }

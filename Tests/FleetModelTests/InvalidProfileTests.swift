@@ -62,7 +62,7 @@ struct InvalidProfileTests {
     func factorUnitMismatch() {
         let result = issues(breaking: "vehicle: van-diesel", with: "vehicle: steel")
         #expect(result.issues.count == 1)
-        #expect(result.issues.first?.hasPrefix("vending.yaml:\(result.line): trips.visit.vehicle: unit mismatch: factor 'steel' is per kg (default.csv:") == true)
+        #expect(result.issues.first?.hasPrefix("vending.yaml:\(result.line): trips.visit.vehicle: unit mismatch: factor 'steel' is per kg (open-lca.csv:") == true)
     }
 
     @Test("a rule naming an unknown metric")

@@ -5,15 +5,14 @@ import FleetModel
 enum RepositoryFiles {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let profiles = root.appendingPathComponent("DeviceProfiles")
-    static let categories = root.appendingPathComponent("Config/factors/shadow-prices.csv")
-    static let defaultFactors = root.appendingPathComponent("Config/factors/default.csv")
+    static let factorSet = FactorSet.shipped(root: root)
 
-    static func factorTable() throws -> FactorTable {
-        try ProfileLoader.factorTable(categories: categories, factors: [defaultFactors])
+    static func factorTable(method: String = FactorSet.defaultMethod, prices: String = FactorSet.defaultPrices) throws -> FactorTable {
+        try ProfileLoader.factorTable(.shipped(root: root, method: method, prices: prices))
     }
 
     static func library() throws -> ProfileLibrary {
-        try ProfileLibrary.load(profiles: [profiles], categories: categories, factors: [defaultFactors])
+        try ProfileLibrary.load(profiles: [profiles], factorSet: factorSet)
     }
 
     static func yaml(_ kind: String) throws -> String {

@@ -11,17 +11,19 @@ struct ShippedProfilesTests {
         #expect(library.kinds == Self.kinds)
     }
 
-    @Test("the factor set has climate change and the technical ICT coefficients")
+    @Test("the default factor set: EF 3.0, CE Delft 2024 prices, the technical ICT coefficients")
     func factors() throws {
         let table = try RepositoryFiles.factorTable()
-        #expect(table.factor("electricity-nl", FactorTable.climateChange)?.value == 0.374)
-        #expect(table.factor("van-diesel", FactorTable.climateChange)?.value == 0.26)
+        #expect(table.method == "ef-3.0" && table.priceSet == "ce-delft-2024")
+        #expect(table.factor("electricity-nl", FactorTable.climateChange)?.unit.description == "kg CO2-eq/kWh")
+        #expect(table.factor("van-diesel", FactorTable.climateChange)?.unit.description == "kg CO2-eq/km")
         let transmission = try #require(table.factor("data-transmission", FactorTable.technical))
         #expect(transmission.low == 0.001 && transmission.high == 0.06 && transmission.unit.description == "kWh/GB")
         #expect(table.factor("server-vcpu", FactorTable.technical)?.low == 0.74)
-        #expect(table.category(FactorTable.climateChange)?.euroPerUnit == 0.057)
+        #expect(table.category(FactorTable.climateChange)?.euroPerUnit == 0.13)
         #expect(table.category(named: "Global warming")?.id == FactorTable.climateChange)
-        #expect(table.categories.filter { $0.theme == .naturalResources }.count == 6)
+        #expect(table.categories.filter { $0.theme == .naturalResources }.count == 4)
+        #expect(table.categories.filter { !$0.isQualitative }.count == 16)
     }
 
     @Test("boiler: kit counts, visits and kit contents as in the case")

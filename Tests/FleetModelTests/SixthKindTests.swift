@@ -14,7 +14,7 @@ struct SixthKindTests {
         }
         try ProfileFixture.yaml.write(to: folder.appendingPathComponent(ProfileFixture.file), atomically: true, encoding: .utf8)
 
-        let library = try ProfileLibrary.load(profiles: [folder], categories: RepositoryFiles.categories, factors: [RepositoryFiles.defaultFactors])
+        let library = try ProfileLibrary.load(profiles: [folder], factorSet: RepositoryFiles.factorSet)
 
         #expect(library.kinds.count == 6)
         let vending = try #require(library.profile("vending-machine"))

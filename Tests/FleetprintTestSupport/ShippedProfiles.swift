@@ -8,8 +8,7 @@ public enum ShippedProfiles {
     public static let library: ProfileLibrary = {
         do {
             return try ProfileLibrary.load(profiles: [root.appendingPathComponent("DeviceProfiles")],
-                                           categories: root.appendingPathComponent("Config/factors/shadow-prices.csv"),
-                                           factors: [root.appendingPathComponent("Config/factors/default.csv")])
+                                           factorSet: .shipped(root: root))
         } catch {
             fatalError("shipped profiles must load: \(error)")
         }

@@ -8,8 +8,7 @@ enum Fixtures {
 
     static func library() throws -> ProfileLibrary {
         try ProfileLibrary.load(profiles: [root.appendingPathComponent("DeviceProfiles")],
-                                categories: root.appendingPathComponent("Config/factors/shadow-prices.csv"),
-                                factors: [root.appendingPathComponent("Config/factors/default.csv")])
+                                factorSet: .shipped(root: root))
     }
 
     static func profile(_ kind: String) throws -> (DeviceProfile, FactorTable) {

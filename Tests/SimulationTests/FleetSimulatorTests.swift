@@ -10,8 +10,7 @@ struct FleetSimulatorTests {
 
     static func library() throws -> ProfileLibrary {
         try ProfileLibrary.load(profiles: [repository.appendingPathComponent("DeviceProfiles")],
-                                categories: repository.appendingPathComponent("Config/factors/shadow-prices.csv"),
-                                factors: [repository.appendingPathComponent("Config/factors/default.csv")])
+                                factorSet: .shipped(root: repository))
     }
 
     static func messages(_ settings: SimulationSettings) throws -> [SimulatedMessage] {

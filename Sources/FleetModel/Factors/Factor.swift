@@ -11,7 +11,7 @@ public struct Factor: Sendable, Hashable {
     public var source: String
     public var year: Int?
     public var licence: String
-    /// "default.csv:12": the file and line it was read from, for reports and overrides.
+    /// "open-lca.csv:12": the file and line it was read from, for reports and overrides.
     public var origin: String
 
     public init(item: String, category: String, value: Double, unit: FactorUnit, low: Double? = nil, high: Double? = nil,

@@ -3,10 +3,11 @@ import Foundation
 /// The columns of a factor CSV and the header names accepted for each, so that exports from
 /// openLCA, SimaPro or Brightway load after at most a header rename (documented in Config/README.md).
 enum FactorColumn: String, CaseIterable {
-    case item, category, value, unit, low, high, source, year, licence
+    case method, item, category, value, unit, low, high, source, year, licence
 
     var headerNames: [String] {
         switch self {
+        case .method: ["method", "lcia method", "impact method", "method name"]
         case .item: ["item", "flow", "process", "activity", "product", "name"]
         case .category: ["category", "impact category", "impact_category", "indicator"]
         case .value: ["value", "amount", "result", "factor"]

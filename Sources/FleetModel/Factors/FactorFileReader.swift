@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads the category table (shadow-prices.csv) and factor CSVs, logging every bad row with its
-/// file, line and column instead of stopping at the first.
+/// Reads a method's category table (Config/factors/methods/*.csv) and factor CSVs, logging every
+/// bad row with its file, line and column instead of stopping at the first.
 enum FactorFileReader {
     static func categories(csv: String, log: IssueLog) -> [ImpactCategory] {
         let records = CSVReader.records(csv)
@@ -10,7 +10,7 @@ enum FactorFileReader {
             return []
         }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let required = ["category", "name", "unit", "theme", "indicator", "euro_per_unit"]
+        let required = ["category", "name", "unit", "theme", "indicator"]
         let missing = required.filter { !names.contains($0) }
         guard missing.isEmpty else {
             log.add(line: header.line, field: "", "missing columns \(missing.joined(separator: ", ")); expected \((required + ["aliases"]).joined(separator: ","))")
@@ -25,18 +25,15 @@ enum FactorFileReader {
                 log.add(line: record.line, field: "theme", "expected one of: \(RoseTheme.allCases.map(\.rawValue).joined(separator: ", ")), got '\(cell(record, "theme"))'")
                 return nil
             }
-            let priceText = cell(record, "euro_per_unit")
-            let price = Double(priceText)
-            if price == nil, !(priceText.isEmpty || priceText == "-") {
-                log.add(line: record.line, field: "euro_per_unit", "expected a number, or - for a qualitative category, got '\(priceText)'")
-            }
             let aliases = cell(record, "aliases").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             return ImpactCategory(id: cell(record, "category"), name: cell(record, "name"), unit: cell(record, "unit"), theme: theme,
-                                  indicator: cell(record, "indicator"), euroPerUnit: price, aliases: aliases)
+                                  indicator: cell(record, "indicator"), euroPerUnit: nil, aliases: aliases)
         }
     }
 
-    static func factors(csv: String, categories: [ImpactCategory], log: IssueLog) -> [Factor] {
+    /// Factors of `method`: rows naming another method are skipped (one file may hold several
+    /// methods); rows without a method (a user's export) belong to the method in use.
+    static func factors(csv: String, method: String, categories: [ImpactCategory], log: IssueLog) -> [Factor] {
         let records = CSVReader.records(csv)
         guard let header = records.first else {
             log.add(line: 1, field: "", "empty factor file")
@@ -49,12 +46,24 @@ enum FactorFileReader {
             return []
         }
         let fileName = URL(fileURLWithPath: log.file).lastPathComponent
-        return records.dropFirst().compactMap { record in
-            factor(record, positions: positions, categories: categories, fileName: fileName, log: log)
+        var otherMethods: Set<String> = []
+        let factors = records.dropFirst().compactMap { record -> Factor? in
+            let rowMethod = positions[.method].flatMap { $0 < record.fields.count ? record.fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+            guard rowMethod.isEmpty || rowMethod == method else {
+                otherMethods.insert(rowMethod)
+                return nil
+            }
+            return factor(record, positions: positions, method: method, categories: categories, fileName: fileName, log: log)
         }
+        // A file with rows of other methods only would otherwise change nothing, silently.
+        if factors.isEmpty, !otherMethods.isEmpty, records.count > 1 {
+            log.add(line: header.line, field: FactorColumn.method.rawValue,
+                    "no row is of method \(method); the file has \(otherMethods.sorted().joined(separator: ", ")): choose one with --method, or leave the method column empty")
+        }
+        return factors
     }
 
-    private static func factor(_ record: CSVRecord, positions: [FactorColumn: Int], categories: [ImpactCategory], fileName: String, log: IssueLog) -> Factor? {
+    private static func factor(_ record: CSVRecord, positions: [FactorColumn: Int], method: String, categories: [ImpactCategory], fileName: String, log: IssueLog) -> Factor? {
         func cell(_ column: FactorColumn) -> String {
             guard let index = positions[column], index < record.fields.count else { return "" }
             return record.fields[index].trimmingCharacters(in: .whitespaces)
@@ -71,12 +80,11 @@ enum FactorFileReader {
         let category: String? = categoryText == FactorTable.technical
             ? FactorTable.technical
             : categories.first { $0.isNamed(categoryText) }?.id
-                ?? issue(.category, "unknown impact category '\(categoryText)'; expected a category of shadow-prices.csv (id, name or alias) or '\(FactorTable.technical)'")
+                ?? issue(.category, "unknown impact category '\(categoryText)' in method \(method); expected a category of Config/factors/methods/\(method).csv (id, name or alias) or '\(FactorTable.technical)', or choose the method the file was made with (--method)")
         let value = Double(cell(.value)) ?? issue(.value, "expected a number, got '\(cell(.value))'")
         var unit = FactorUnit(parsing: cell(.unit)) ?? issue(.unit, "expected '<indicator unit>/<reference unit>' such as 'kg CO2-eq/kg', got '\(cell(.unit))'")
-        if let parsed = unit, let category, let expected = categories.first(where: { $0.id == category })?.unit,
-           parsed.indicator.lowercased() != expected.lowercased() {
-            unit = issue(.unit, "unit mismatch: category \(category) is measured in \(expected), got \(parsed.indicator)")
+        if let parsed = unit, let category, let expected = categories.first(where: { $0.id == category }), !expected.isMeasured(in: parsed.indicator) {
+            unit = issue(.unit, "unit mismatch: \(method) \(category) is measured in \(expected.unit), got \(parsed.indicator)")
         }
         let low = optionalNumber(.low)
         let high = optionalNumber(.high)

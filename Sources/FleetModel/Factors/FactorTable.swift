@@ -1,17 +1,24 @@
-/// The impact factors in use: per item, per category, layered so that a user's export overrides
-/// the open default item by item (same item and category) and extends it with new ones.
+/// The impact factors in use: one characterisation method, one price set, factors per item and
+/// category, layered so that a user's export overrides the open default item by item (same item
+/// and category) and extends it with new ones. Results never mix methods: a table holds one.
 public struct FactorTable: Sendable {
     /// Category id of the mandatory category.
     public static let climateChange = "climate-change"
     /// Pseudo-category for technical coefficients that are not impacts: kWh/GB, W/vCPU, PUE.
     public static let technical = "technical"
 
-    /// Categories in table order (the shadow-price table).
+    /// The characterisation method: "ef-3.0", "recipe-2016".
+    public let method: String
+    /// The price set the categories' prices come from: "ce-delft-2024".
+    public let priceSet: String
+    /// Categories in the method table's order, priced by the price set.
     public let categories: [ImpactCategory]
     private var factorsByItem: [String: [String: Factor]] = [:]
 
     /// Builds a table; a later factor for the same item and category replaces an earlier one.
-    public init(categories: [ImpactCategory], factors: [Factor]) {
+    public init(method: String = "", priceSet: String = "", categories: [ImpactCategory], factors: [Factor]) {
+        self.method = method
+        self.priceSet = priceSet
         self.categories = categories
         for factor in factors { factorsByItem[factor.item, default: [:]][factor.category] = factor }
     }
@@ -53,6 +60,6 @@ public struct FactorTable: Sendable {
 
     /// This table with `factors` layered on top.
     public func overriding(with factors: [Factor]) -> FactorTable {
-        FactorTable(categories: categories, factors: allFactors + factors)
+        FactorTable(method: method, priceSet: priceSet, categories: categories, factors: allFactors + factors)
     }
 }

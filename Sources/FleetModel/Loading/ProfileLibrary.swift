@@ -21,11 +21,11 @@ public struct ProfileLibrary: Sendable {
         profiles.first { $0.kind == kind }
     }
 
-    /// Loads every profile in `profiles` (files, or folders of `*.yaml`), the category table and
-    /// the factor files (later override earlier), and checks them all. Throws every issue found,
-    /// including a kind defined twice.
-    public static func load(profiles: [URL], categories: URL, factors: [URL]) throws(ValidationFailure) -> ProfileLibrary {
-        let (table, factorIssues) = ProfileLoader.readFactorTable(categories: categories, factors: factors)
+    /// Loads every profile in `profiles` (files, or folders of `*.yaml`) and the factor set (a
+    /// method, its prices, factor files where later override earlier), and checks them all.
+    /// Throws every issue found, including a kind defined twice.
+    public static func load(profiles: [URL], factorSet: FactorSet) throws(ValidationFailure) -> ProfileLibrary {
+        let (table, factorIssues) = ProfileLoader.readFactorTable(factorSet)
         var issues = factorIssues
         var loaded: [DeviceProfile] = []
         var files: [String: URL] = [:]

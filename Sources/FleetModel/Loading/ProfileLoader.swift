@@ -13,10 +13,10 @@ public enum ProfileLoader {
         return profile
     }
 
-    /// Reads the category table and the factor files in order; later files override earlier
-    /// ones item by item (same item and category) and add new items.
-    public static func factorTable(categories: URL, factors: [URL]) throws(ValidationFailure) -> FactorTable {
-        let (table, issues) = readFactorTable(categories: categories, factors: factors)
+    /// Reads the method's category table, its prices and the factor files in order; later files
+    /// override earlier ones item by item (same item and category) and add new items.
+    public static func factorTable(_ set: FactorSet) throws(ValidationFailure) -> FactorTable {
+        let (table, issues) = readFactorTable(set)
         guard issues.isEmpty else { throw ValidationFailure(issues: issues) }
         return table
     }
@@ -58,18 +58,26 @@ public enum ProfileLoader {
         return (profile, log)
     }
 
-    static func readFactorTable(categories: URL, factors: [URL]) -> (FactorTable, [ValidationIssue]) {
+    static func readFactorTable(_ set: FactorSet) -> (FactorTable, [ValidationIssue]) {
         var issues: [ValidationIssue] = []
-        let categoryLog = IssueLog(file: categories.relativePath)
-        let categoryList = text(of: categories, log: categoryLog).map { FactorFileReader.categories(csv: $0, log: categoryLog) } ?? []
+        let categoryLog = IssueLog(file: set.categories.relativePath)
+        var categoryList = text(of: set.categories, log: categoryLog).map { FactorFileReader.categories(csv: $0, log: categoryLog) } ?? []
         issues += categoryLog.issues
+        let priceLog = IssueLog(file: set.prices.relativePath)
+        let prices = text(of: set.prices, log: priceLog).map { PriceFileReader.prices(csv: $0, method: set.method, categories: categoryList, log: priceLog) } ?? [:]
+        issues += priceLog.issues
+        for index in categoryList.indices {
+            guard let price = prices[categoryList[index].id] else { continue }
+            categoryList[index].euroPerUnit = price.euroPerUnit
+            categoryList[index].priceSource = price.source + (price.year.map { " (EUR\($0))" } ?? "")
+        }
         var list: [Factor] = []
-        for url in factors {
+        for url in set.factors {
             let log = IssueLog(file: url.relativePath)
-            list += text(of: url, log: log).map { FactorFileReader.factors(csv: $0, categories: categoryList, log: log) } ?? []
+            list += text(of: url, log: log).map { FactorFileReader.factors(csv: $0, method: set.method, categories: categoryList, log: log) } ?? []
             issues += log.issues
         }
-        return (FactorTable(categories: categoryList, factors: list), issues)
+        return (FactorTable(method: set.method, priceSet: set.priceSet, categories: categoryList, factors: list), issues)
     }
 
     static func text(of url: URL, log: IssueLog) -> String? {

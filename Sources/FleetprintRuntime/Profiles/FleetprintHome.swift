@@ -16,8 +16,6 @@ public struct FleetprintHome: Sendable {
     }
 
     public var profilesDirectory: URL { root.appendingPathComponent("DeviceProfiles") }
-    public var categoriesFile: URL { root.appendingPathComponent("Config/factors/shadow-prices.csv") }
-    public var defaultFactorsFile: URL { root.appendingPathComponent("Config/factors/default.csv") }
     public var brokerTemplate: URL { root.appendingPathComponent("Config/mosquitto/local.conf") }
 
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,

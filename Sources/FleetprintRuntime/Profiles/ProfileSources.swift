@@ -5,24 +5,22 @@ import Foundation
 /// User factor files are layered over the default set, item by item.
 public struct ProfileSources: Sendable {
     public var profiles: [URL]
-    public var categories: URL
-    public var factors: [URL]
+    public var factorSet: FactorSet
 
-    public init(profiles: [URL], categories: URL, factors: [URL]) {
+    public init(profiles: [URL], factorSet: FactorSet) {
         self.profiles = profiles
-        self.categories = categories
-        self.factors = factors
+        self.factorSet = factorSet
     }
 
-    /// Defaults from `home`, with an optional profiles folder and extra factor files.
-    public init(home: FleetprintHome, profilesDirectory: String?, extraFactors: [String]) {
+    /// Defaults from `home`, with an optional profiles folder, method, price set and extra factor files.
+    public init(home: FleetprintHome, profilesDirectory: String?, method: String = FactorSet.defaultMethod,
+                prices: String = FactorSet.defaultPrices, extraFactors: [String]) {
         self.init(profiles: [profilesDirectory.map { URL(fileURLWithPath: $0) } ?? home.profilesDirectory],
-                  categories: home.categoriesFile,
-                  factors: [home.defaultFactorsFile] + extraFactors.map { URL(fileURLWithPath: $0) })
+                  factorSet: .shipped(root: home.root, method: method, prices: prices, extraFactors: extraFactors.map { URL(fileURLWithPath: $0) }))
     }
 
     public func load() throws(ValidationFailure) -> ProfileLibrary {
-        try ProfileLibrary.load(profiles: profiles, categories: categories, factors: factors)
+        try ProfileLibrary.load(profiles: profiles, factorSet: factorSet)
     }
 
     /// Loads, or writes every issue to stderr (one a line, then a count) and returns nil, so a
