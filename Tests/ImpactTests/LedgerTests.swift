@@ -26,7 +26,8 @@ import Testing
         #expect(abs(realised.avoidedKits["medium", default: 0] - (0.8 - 1)) < 1e-9)
         #expect(abs(realised.avoidedKits["extended", default: 0] - 0.6) < 1e-9)
         #expect(abs(realised.avoidedVisits - 2) < 1e-9)
-        #expect(abs(realised.avoidedKilometres - 60) < 1e-9)
+        // Two visits avoided, each a stop on a 60 km round of six (the profile's shared_by).
+        #expect(abs(realised.avoidedKilometres - 2 * 60.0 / 6) < 1e-9)
         #expect(realised.case.inventory.trips.remoteFixes == 2)
         #expect(realised.case.inventory.trips.customerFixes == 1)
         // Nothing has ended yet: production is projected, not realised.

@@ -31,9 +31,10 @@ import Testing
         for group in [TermGroup.parts, .lifetime, .ict] {
             #expect(after.delta(of: group, in: FactorTable.climateChange) == before.delta(of: group, in: FactorTable.climateChange))
         }
-        let extraKilometres = 5 * 30.0 / 15
+        let extraKilometres = 5 * (60.0 / 6) / 15
         let trips = after.delta(of: .trips, in: FactorTable.climateChange) - before.delta(of: .trips, in: FactorTable.climateChange)
-        #expect(abs(trips - (-extraKilometres * 0.26)) < 1e-9)
+        let van = try #require(factors.factor("van-diesel", FactorTable.climateChange)?.value)
+        #expect(abs(trips - (-extraKilometres * van)) < 1e-9)
     }
 
     @Test func longerLifeLowersProductionPerUnitByTheRatioOfLives() throws {
@@ -69,7 +70,9 @@ import Testing
         }
         let unit = try dataImpact(bytes: 1_000_000_000)
         #expect(try dataImpact(bytes: 0) == 0)
-        #expect(abs(unit - 0.007 * 0.374) < 1e-12)
+        let grid = try #require(library.factors.factor("electricity-nl", FactorTable.climateChange)?.value)
+        let transmission = try #require(library.factors.factor("data-transmission", FactorTable.technical)?.value)
+        #expect(abs(unit - transmission * grid) < 1e-12)
         for multiple in [2, 5, 10] {
             #expect(abs(try dataImpact(bytes: multiple * 1_000_000_000) - Double(multiple) * unit) < 1e-12)
         }
@@ -85,5 +88,42 @@ import Testing
             .perFunctionalUnit(try #require(profile.scenario("scenario-1")))
         #expect(abs(try #require(at.category(FactorTable.climateChange)?.delta)) < 1e-9)
         #expect(throws: ParameterError.self) { try Sweep(parsing: "no.such=1:2:3").run(input) }
+    }
+
+    @Test func scopeRelativeCountsOnlyTheTermsThatDiffer() throws {
+        let (profile, factors) = try Fixtures.profile("boiler")
+        let scenario = try #require(profile.scenario("scenario-1"))
+        let comparison = Screening(input: ScreeningInput(profile: profile, factors: factors)).perFunctionalUnit(scenario)
+        let climate = try #require(comparison.category(FactorTable.climateChange))
+        // The boiler's life is the same on both sides, so its production cancels out of the scope.
+        let base = comparison.baseline.impacts
+        let production = try #require(base[.production][FactorTable.climateChange])
+        #expect(production > 0)
+        let scope = try #require(climate.scopeBaseline)
+        #expect(abs(scope - (try #require(climate.baseline)) + production) < 1e-9)
+        #expect(abs((try #require(climate.scopeRelative)) - (try #require(climate.delta)) / scope) < 1e-12)
+        #expect(abs(try #require(climate.scopeRelative)) > abs(try #require(climate.relative)))
+    }
+
+    @Test func roseIndicatorIsTheRelativeChangeOfItsShadowPricedSum() throws {
+        func category(_ id: String, price: Double?) -> ImpactCategory {
+            ImpactCategory(id: id, name: id, unit: "kg", theme: .peopleAndEnvironment, indicator: "air", euroPerUnit: price)
+        }
+        let priced = [category("a", price: 10), category("b", price: 1)]
+        let baseline = ImpactVector(values: ["a": 1, "b": 100], missing: [])
+        let smart = ImpactVector(values: ["a": 0.5, "b": 100], missing: [])
+        let results = Dictionary(uniqueKeysWithValues: priced.map { ($0.id, CategoryResult(category: $0, baseline: baseline, case: smart)) })
+        // a: -50 % on 10 EUR, b: 0 % on 100 EUR: the priced sum goes from 110 to 105 EUR.
+        let rose = Rose(categories: priced, results: priced.compactMap { results[$0.id] }, baseline: Inventory(), case: Inventory())
+        let petal = try #require(rose.rings.first { $0.indicator == "air" })
+        #expect(petal.weighting == "shadow-priced")
+        #expect(abs(try #require(petal.relative) - (-5.0 / 110)) < 1e-12)
+        #expect(abs(try #require(petal.unweightedRelative) - (-0.25)) < 1e-12)
+        let unpriced = [category("a", price: 10), category("b", price: nil)]
+        let fallback = Rose(categories: unpriced, results: unpriced.map { CategoryResult(category: $0, baseline: baseline, case: smart) },
+                            baseline: Inventory(), case: Inventory())
+        let mean = try #require(fallback.rings.first { $0.indicator == "air" })
+        #expect(mean.weighting == "unweighted mean (no price: b)")
+        #expect(abs(try #require(mean.relative) - (-0.25)) < 1e-12)
     }
 }

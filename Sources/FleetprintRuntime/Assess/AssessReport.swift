@@ -27,12 +27,21 @@ public struct AssessReport: Sendable {
             ["partial (some flows lack a factor)", assessment.categoriesPartial.joined(separator: " ")],
             ["no factor data", assessment.categoriesWithoutData.joined(separator: " ")],
         ]))
+        sections.append(ReportSection(title: "Shadow prices (\(assessment.priceSet), method \(assessment.method))", header: ["category", "unit", "EUR per unit", "source"],
+                                      rows: assessment.prices.map { price in
+            [price.category, price.unit, price.euroPerUnit.map(NumberText.amount) ?? "-", price.source ?? "no price in this set: left out of every EUR figure"]
+        }))
         sections.append(ReportSection(title: "Factors used", header: ["item", "category", "value", "unit", "low", "high", "source", "year", "licence"],
                                       rows: assessment.factors.map { factor in
             [factor.item, factor.category, NumberText.amount(factor.value), factor.unit, NumberText.amount(factor.low), NumberText.amount(factor.high),
              factor.source, factor.year.map(String.init) ?? "-", factor.licence]
         }))
-        return joined(sections, preface: "\(assessment.convention). Single score: \(SingleScore.label).")
+        let priced = assessment.prices.filter { $0.euroPerUnit != nil }.count
+        return joined(sections, preface: """
+            Method: \(assessment.method); shadow prices: \(assessment.priceSet) (\(priced) of \(assessment.prices.count) categories priced).
+            \(assessment.convention); scope relative = delta / the baseline of only the terms that differ (parts, trips, ICT, renovation, and production where the lives differ).
+            Single score: \(SingleScore.label). Rose: an indicator of several categories is their shadow-priced sum's relative change; the unweighted mean stands beside it.
+            """)
     }
 
     public func render(_ sweep: SweepResult) throws -> String {
@@ -74,11 +83,12 @@ public struct AssessReport: Sendable {
     private func categories(_ title: String, _ comparison: Comparison) -> ReportSection {
         var rows = comparison.categories.filter { $0.coverage != .none }.map { result in
             [result.category, result.unit, result.coverage.rawValue, NumberText.amount(result.baseline), NumberText.amount(result.case),
-             NumberText.amount(result.delta), NumberText.percent(result.relative), RoseClass(relative: result.relative).label, NumberText.euros(result.euros)]
+             NumberText.amount(result.delta), NumberText.percent(result.relative), NumberText.percent(result.scopeRelative),
+             RoseClass(relative: result.relative).label, NumberText.euros(result.euros)]
         }
-        rows.append(["single score (internal decision aid)", "EUR", "", "", "", "", NumberText.percent(comparison.overallRelative), "mean of categories",
+        rows.append(["single score (internal decision aid)", "EUR", "", "", "", "", NumberText.percent(comparison.overallRelative), "", "mean of categories",
                      NumberText.euros(comparison.singleScore.euros)])
-        return ReportSection(title: title, header: ["category", "unit", "coverage", "baseline", "case", "delta", "relative", "class", "EUR"], rows: rows)
+        return ReportSection(title: title, header: ["category", "unit", "coverage", "baseline", "case", "delta", "relative", "scope relative", "class", "EUR"], rows: rows)
     }
 
     private func contributions(_ title: String, _ comparison: Comparison) -> ReportSection {
@@ -109,9 +119,9 @@ public struct AssessReport: Sendable {
     }
 
     private func rose(_ title: String, _ comparison: Comparison) -> ReportSection {
-        let petals = comparison.rose.rings.map { [$0.ring.rawValue, $0.indicator, NumberText.percent($0.relative), $0.colour.label] }
-            + comparison.rose.summary.map { ["summary", $0.indicator, NumberText.percent($0.relative), $0.colour.label] }
-        return ReportSection(title: title, header: ["ring", "indicator", "relative", "class"], rows: petals)
+        let petals = comparison.rose.rings.map { [$0.ring.rawValue, $0.indicator, NumberText.percent($0.relative), $0.colour.label, $0.weighting, NumberText.percent($0.unweightedRelative)] }
+            + comparison.rose.summary.map { ["summary", $0.indicator, NumberText.percent($0.relative), $0.colour.label, $0.weighting, NumberText.percent($0.unweightedRelative)] }
+        return ReportSection(title: title, header: ["ring", "indicator", "relative", "class", "weighting", "unweighted mean"], rows: petals)
     }
 
     // MARK: Output

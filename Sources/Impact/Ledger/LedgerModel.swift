@@ -44,7 +44,8 @@ public struct LedgerModel: Sendable {
             priced.append(pricing.price(device, cpuSeconds: ledger.cpuSeconds * share))
         }
         let kinds = Set(priced.map(\.kind)).sorted().map { kind in group(kind, priced.filter { $0.kind == kind }) }
-        return FleetSummary(fleet: group("fleet", priced), kinds: kinds, unpricedDevices: unpriced)
+        return FleetSummary(method: library.factors.method, priceSet: library.factors.priceSet,
+                            fleet: group("fleet", priced), kinds: kinds, unpricedDevices: unpriced)
     }
 
     private func pricing(of kind: String) -> KindPricing? {

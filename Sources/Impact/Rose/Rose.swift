@@ -1,7 +1,8 @@
 import FleetModel
 
 /// The case studies' "rose" (docs/DOMAIN.md section 2): three rings of indicators and three summary
-/// petals, each coloured by one of the eight classes or neutral.
+/// petals, each coloured by one of the eight classes or neutral. An indicator aggregates its
+/// categories weighted by their shadow-priced impacts (`RosePetal`).
 ///
 /// The economy ring is qualitative in the method; here each of its indicators is the relative
 /// change of the activity it stands for, so that "less is better" colours it: transport is km
@@ -13,7 +14,7 @@ public struct Rose: Sendable, Hashable, Codable {
     public var summary: [RosePetal]
 
     public init(categories: [ImpactCategory], results: [CategoryResult], baseline: Inventory, case smart: Inventory) {
-        let relative = Dictionary(uniqueKeysWithValues: results.map { ($0.category, $0.relative) })
+        let byCategory = Dictionary(uniqueKeysWithValues: results.map { ($0.category, $0) })
         var rings: [RosePetal] = []
         for theme in [RoseTheme.naturalResources, .peopleAndEnvironment] {
             var indicators: [String] = []
@@ -22,7 +23,7 @@ public struct Rose: Sendable, Hashable, Codable {
             }
             rings += indicators.map { indicator in
                 RosePetal(ring: theme, indicator: indicator,
-                          relative: RosePetal.mean(categories.filter { $0.theme == theme && $0.indicator == indicator }.map { relative[$0.id] ?? nil }))
+                          categories: categories.filter { $0.theme == theme && $0.indicator == indicator }, results: byCategory)
             }
         }
         let economy: [String: Double?] = [
@@ -33,9 +34,9 @@ public struct Rose: Sendable, Hashable, Codable {
         rings += categories.filter { $0.theme == .economy }.map { RosePetal(ring: .economy, indicator: $0.id, relative: economy[$0.id] ?? nil) }
         self.rings = rings
         summary = [
-            RosePetal(ring: .peopleAndEnvironment, indicator: "CO2-eq", relative: relative[FactorTable.climateChange] ?? nil),
-            RosePetal(ring: .economy, indicator: "value", relative: RosePetal.mean(rings.filter { $0.ring == .economy }.map(\.relative))),
-            RosePetal(ring: .naturalResources, indicator: "resources", relative: RosePetal.mean(rings.filter { $0.ring == .naturalResources }.map(\.relative))),
+            RosePetal(ring: .peopleAndEnvironment, indicator: "CO2-eq", relative: byCategory[FactorTable.climateChange]?.relative, weighting: "one category"),
+            RosePetal(ring: .economy, indicator: "value", relative: RosePetal.mean(rings.filter { $0.ring == .economy }.map(\.relative)), weighting: "mean of the economy ring"),
+            RosePetal(ring: .naturalResources, indicator: "resources", relative: RosePetal.mean(rings.filter { $0.ring == .naturalResources }.map(\.relative)), weighting: "mean of the resources ring"),
         ]
     }
 

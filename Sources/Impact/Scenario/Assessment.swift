@@ -3,6 +3,11 @@
 public struct Assessment: Sendable, Hashable, Codable {
     public var kind: String
     public var functionalUnit: String
+    /// The characterisation method of every number ("ef-3.0"): results never mix methods.
+    public var method: String
+    /// The price set of every euro ("ce-delft-2024"), and each category's price and its source.
+    public var priceSet: String
+    public var prices: [CategoryPrice]
     /// Sign convention of every delta and relative value.
     public var convention: String
     public var cpuSecondsPerDeviceYear: Double

@@ -14,8 +14,14 @@ public struct CategoryResult: Sendable, Hashable, Codable {
     public var relative: Double?
     /// Delta in euros by the category's shadow price.
     public var euros: Double?
+    /// The baseline of only what differs between the sides (the terms whose impacts are not
+    /// equal: the maintenance system, plus production where the lives differ), and the delta
+    /// relative to it: the case studies' "scope" figure beside the whole-product `relative`.
+    public var scopeBaseline: Double?
+    public var scopeRelative: Double?
 
-    public init(category: ImpactCategory, baseline: ImpactVector, case smart: ImpactVector) {
+    /// The result of `category`; with `terms`, also the scope figure over the terms that differ.
+    public init(category: ImpactCategory, baseline: ImpactVector, case smart: ImpactVector, terms: (baseline: TermImpacts, case: TermImpacts)? = nil) {
         self.category = category.id
         self.name = category.name
         self.unit = category.unit
@@ -30,5 +36,10 @@ public struct CategoryResult: Sendable, Hashable, Codable {
         delta = difference
         relative = base != 0 ? difference / base : (difference == 0 ? 0 : nil)
         euros = category.euroPerUnit.map { difference * $0 }
+        guard let terms else { return }
+        let differing = Term.allCases.filter { terms.baseline[$0][category.id] != terms.case[$0][category.id] }
+        let scope = differing.reduce(0) { $0 + (terms.baseline[$1][category.id] ?? 0) }
+        scopeBaseline = scope
+        scopeRelative = scope != 0 ? difference / scope : (difference == 0 ? 0 : nil)
     }
 }

@@ -22,7 +22,7 @@ public struct Comparison: Sendable, Hashable, Codable {
         self.case = smart
         let numeric = table.filter { !$0.isQualitative }
         let baselineTotal = baseline.impacts.total, caseTotal = smart.impacts.total
-        let results = numeric.map { CategoryResult(category: $0, baseline: baselineTotal, case: caseTotal) }
+        let results = numeric.map { CategoryResult(category: $0, baseline: baselineTotal, case: caseTotal, terms: (baseline.impacts, smart.impacts)) }
         categories = results
         contributions = TermGroup.allCases.map { TermResult(term: $0.rawValue, baseline: baseline.impacts.group($0), case: smart.impacts.group($0)) }
         terms = Term.allCases.map { TermResult(term: $0.rawValue, baseline: baseline.impacts[$0], case: smart.impacts[$0]) }

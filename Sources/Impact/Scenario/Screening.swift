@@ -38,7 +38,8 @@ public struct Screening: Sendable {
         let numeric = input.factors.categories.filter { !$0.isQualitative }.map(\.id)
         let withData = numeric.filter { id in totals.contains { $0.hasData(id) } }
         let partial = withData.filter { id in totals.contains { $0.missing.contains(id) } }
-        return Assessment(kind: profile.kind, functionalUnit: profile.functionalUnit, convention: Assessment.convention,
+        return Assessment(kind: profile.kind, functionalUnit: profile.functionalUnit, method: input.factors.method, priceSet: input.factors.priceSet,
+                          prices: input.factors.categories.filter { !$0.isQualitative }.map(CategoryPrice.init), convention: Assessment.convention,
                           cpuSecondsPerDeviceYear: input.cpuSecondsPerDeviceYear, ictScale: input.ictScale, scenarios: results,
                           categoriesComplete: withData.filter { !partial.contains($0) }, categoriesPartial: partial,
                           categoriesWithoutData: numeric.filter { !withData.contains($0) }, factors: factorsUsed(by: [profile.baseline] + chosen))

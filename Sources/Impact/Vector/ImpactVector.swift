@@ -1,6 +1,6 @@
 import FleetModel
 
-/// Impacts of one flow or one sum of flows, per ReCiPe 2016 midpoint category id.
+/// Impacts of one flow or one sum of flows, per category id of the method in use.
 ///
 /// A category is a key of `values` only when some factor gave it a number, so a result always
 /// tells which categories it has data for; `missing` names the categories in which at least one
