@@ -99,7 +99,8 @@ public struct FleetPipeline: Sendable {
             return output
         }
         state.counters.readings += accepted
-        state.ledger.receive(bytes: payload.count, device: address.device, kind: address.kind, at: message.time)
+        state.ledger.receive(bytes: MessageTraffic.wireBytes(topicBytes: topic.utf8.count, payloadBytes: payload.count),
+                             device: address.device, kind: address.kind, at: message.time)
         if state.watermark.map({ message.time > $0 }) ?? true { state.watermark = message.time }
         output.merge(runTimers())
         return output

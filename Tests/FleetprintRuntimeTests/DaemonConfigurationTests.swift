@@ -71,7 +71,7 @@ struct DaemonConfigurationTests {
         ("checkpoint_intervall: 5 s\n", ":1: checkpoint_intervall: unknown field"),
         ("instance: a\nlimits:\n  max_paylod: 1 kB\n", ":3: limits.max_paylod: unknown field"),
         ("brokers:\n  - url: mqtt://127.0.0.1:1883\n    password: hunter2\n", ":3: brokers[0].password: unknown field"),
-        ("compute:\n  watts: 3 W\n", ":2: compute.watts: unknown field"),
+        ("compute:\n  watts_per_core: 3 W\n", ":1: compute: unknown field"),
     ])
     func unknownField(text: String, expected: String) {
         #expect {

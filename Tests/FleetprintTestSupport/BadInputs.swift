@@ -1,3 +1,4 @@
+import FleetModel
 import Foundation
 
 /// One message of every class of bad input the daemon must dead-letter, each followed by a good
@@ -42,6 +43,6 @@ public enum BadInputs {
         reasons.append("duplicate")
         let goodMessages = bad.count + 2
         return Stream(messages: messages, reasons: reasons, goodMessages: goodMessages,
-                      goodBytes: (0..<goodMessages).map { good($0).1.count }.reduce(0, +))
+                      goodBytes: (0..<goodMessages).map { MessageTraffic.wireBytes(topicBytes: good($0).0.utf8.count, payloadBytes: good($0).1.count) }.reduce(0, +))
     }
 }

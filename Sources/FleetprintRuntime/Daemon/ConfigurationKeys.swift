@@ -12,7 +12,6 @@ indirect enum ConfigurationKeys: Sendable {
         switch key {
         case .brokers: (key.stringValue, .list(of: leaves(BrokerEntry.CodingKeys.self)))
         case .limits: (key.stringValue, leaves(DaemonLimits.CodingKeys.self))
-        case .compute: (key.stringValue, leaves(ComputeAssumptions.CodingKeys.self))
         default: (key.stringValue, .value)
         }
     }))

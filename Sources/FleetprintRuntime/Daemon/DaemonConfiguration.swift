@@ -18,12 +18,11 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var limits = DaemonLimits()
     /// `host:port` for Prometheus `/metrics`; off when absent.
     public var metrics: String?
-    public var compute = ComputeAssumptions()
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case instance, brokers, state, journal, limits, metrics, compute
+        case instance, brokers, state, journal, limits, metrics
         case summaryInterval = "summary_interval"
         case checkpointInterval = "checkpoint_interval"
     }
@@ -39,7 +38,6 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         checkpointInterval = try container.decodeIfPresent(Quantity.self, forKey: .checkpointInterval) ?? defaults.checkpointInterval
         limits = try container.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? defaults.limits
         metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
-        compute = try container.decodeIfPresent(ComputeAssumptions.self, forKey: .compute) ?? defaults.compute
     }
 
     /// Reads a configuration file; errors name the file, the line where known, and the field.
@@ -87,7 +85,6 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         try expect(limits.maxPayload, .data, "limits.max_payload")
         try expect(limits.maxFutureSkew, .duration, "limits.max_future_skew")
         try expect(limits.maxAge, .duration, "limits.max_age")
-        try expect(compute.wattsPerCore, .power, "compute.watts_per_core")
         for (value, field) in [(limits.maxDevicesPerKind, "limits.max_devices_per_kind"), (limits.maxNewDevicesPerMinute, "limits.max_new_devices_per_minute"),
                                (limits.maxDeviceIDLength, "limits.max_device_id_length")] where value < 1 {
             throw DaemonConfigurationError(file: file, line: nil, field: field, message: "expected a positive whole number, got \(value)")
