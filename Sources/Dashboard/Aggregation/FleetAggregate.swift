@@ -7,6 +7,11 @@ import Impact
 public struct FleetAggregate: Sendable, Equatable {
     /// Instance names, sorted.
     public var instances: [String] = []
+    /// The method and price set of the summed instances (the first instance's, by name).
+    public var method: String?
+    public var priceSet: String?
+    /// Instances left out of every sum because their numbers are in another method or price set.
+    public var otherMethodInstances: [String] = []
     /// The latest wall-clock time a summary was published.
     public var publishedAt: Date?
     /// The fleet's event time: the latest of the instances'.

@@ -45,7 +45,14 @@ public struct SummaryAggregator: Sendable {
     private static func sum(_ summaries: [DaemonSummary]) -> FleetAggregate {
         var sum = FleetAggregate()
         var kinds: [String: ScopeFigures] = [:]
+        sum.method = summaries.first?.impact.method
+        sum.priceSet = summaries.first?.impact.priceSet
         for summary in summaries {
+            // Numbers of different methods or price sets cannot be added: say so instead.
+            guard summary.impact.method == sum.method, summary.impact.priceSet == sum.priceSet else {
+                sum.otherMethodInstances.append(summary.instance)
+                continue
+            }
             sum.instances.append(summary.instance)
             sum.publishedAt = max(sum.publishedAt ?? summary.publishedAt, summary.publishedAt)
             if let time = summary.eventTime { sum.eventTime = max(sum.eventTime ?? time, time) }

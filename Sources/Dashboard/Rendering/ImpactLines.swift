@@ -59,11 +59,15 @@ enum ImpactLines {
     static func categories(_ scope: ScopeFigures, wide: Bool, listEmpty: Bool) -> [StyledLine] {
         var lines: [StyledLine] = []
         var empty: [String] = []
+        var anyPartial = false
         let nameWidth = wide ? 30 : 22
         for category in scope.realised.categories {
             let projected = scope.projected.category(category.id)
             guard category.delta != nil || projected?.delta != nil else { empty.append(category.name); continue }
-            var line = StyledLine(pad(category.name, nameWidth))
+            // A partial category's number leaves out flows without a factor: mark it, never hide it.
+            let partial = category.coverage == .partial || projected?.coverage == .partial
+            if partial { anyPartial = true }
+            var line = StyledLine(pad(category.name, nameWidth - 2) + (partial ? "* " : "  "))
             line += pad(category.delta.map { Figure.signed($0, category.unit) } ?? "no data", wide ? 24 : 20)
             line += (pad(Figure.percent(category.relative), 9), .rose(category.roseClass))
             line += (pad(category.roseClass.label, 19), .rose(category.roseClass))
@@ -80,13 +84,16 @@ enum ImpactLines {
         } else if !empty.isEmpty {
             lines.append(StyledLine("+ \(empty.count) categories without data (load factors with --factors)", .dim))
         }
+        if anyPartial { lines.append(StyledLine("* partial: some flows have no factor in this category (fleetprint assess lists which)", .dim)) }
         return lines
     }
 
-    /// Column heading of `categories`.
-    static func categoryHeading(wide: Bool) -> String {
-        wide ? "net delta per category (case - baseline) in the rose's classes: realised │ projected"
-            : "net delta per category: realised │ projected %"
+    /// Column heading of `categories`, naming the method and price set the numbers are in.
+    static func categoryHeading(wide: Bool, aggregate: FleetAggregate) -> String {
+        let method = aggregate.method.map { " [\($0)\(aggregate.priceSet.map { ", \($0)" } ?? "")]" } ?? ""
+        let others = aggregate.otherMethodInstances.isEmpty ? "" : " (not summed, other method: \(aggregate.otherMethodInstances.joined(separator: ", ")))"
+        return (wide ? "net delta per category (case - baseline) in the rose's classes: realised │ projected"
+            : "net delta per category: realised │ projected %") + method + others
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -45,7 +45,7 @@ public struct ScreenRenderer: Sendable {
         let impact = Section("\(scope.name): \(scope.devices) devices, \(Figure.amount(scope.serviceYears, "device-years")) of service", lines: ImpactLines.headline(scope, kinds: aggregate.kinds))
         // Projected deltas and classes beside the realised ones need about 140 columns.
         let categoryLines = ImpactLines.categories(scope, wide: size.columns >= 140, listEmpty: wide && size.rows >= 40)
-        let categories = Section(ImpactLines.categoryHeading(wide: size.columns >= 140), minimum: min(categoryLines.count, 2), wanted: categoryLines.count) { _, _ in categoryLines }
+        let categories = Section(ImpactLines.categoryHeading(wide: size.columns >= 140, aggregate: aggregate), minimum: min(categoryLines.count, 2), wanted: categoryLines.count) { _, _ in categoryLines }
         let chart = Section("cumulative net CO2-eq of the fleet, realised, over event time", minimum: 3, wanted: wide ? size.rows : 3) { width, rows in
             CumulativeChart.lines(aggregate.chart, width: width, rows: rows, unit: ImpactLines.co2)
         }
