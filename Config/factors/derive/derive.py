@@ -29,6 +29,8 @@ BOAVIZTA_CSV = "boaviztapi/boaviztapi/data/crowdsourcing/iot_factors_tide.csv"
 BW2IO_WHEEL = "pypi/bw2io-0.9.17-py3-none-any.whl"
 BW2IO_SHA256 = "974588746b9019de3807d5269107b56ae73b723efdd5184cb9d737133c1ed7d3"
 LCIA_MEMBER = "bw2io/data/lcia/lcia_39_ecoinvent.zip"
+ELCI_COMMIT = "71a3f6dd20ed36bfcea3ff64b5e27d117ca7adc5"
+ELCI_CSV = "electricitylci/electricitylci/data/NETL-EIA_powerplants_water_withdraw_consume_data_2016.csv"
 
 # ----------------------------------------------------------------------------------------------
 # Category definitions: our id -> (indicator unit, method key in ecoinvent 3.9 LCIA JSON)
@@ -129,6 +131,40 @@ BATTERY_PARTS = [  # (process, kg or kWh per kg pack, note)
 ]
 BATTERY_MISSING_MASS = 0.59  # cathode active material (NMC), graphite, copper foil, electrolyte, BMS electronics
 BATTERY_RANGE = (1.0, 3.0)  # high: missing materials could triple the result (stated)
+
+# SUPPLEMENT W3 (power-plant cooling water; README "Water supplements"): USLCI 2017 power plants book
+# no water.  US EPA ElectricityLCI (CC0) ships NETL's 2016 plant-level analysis of EIA data
+# (NETL-EIA_powerplants_water_withdraw_consume_data_2016.csv, monthly per generator).  Fresh-water
+# consumption intensity per USLCI generation process = sum over rows of that technology with Water
+# Type 'Fresh' of 'Water Consumption Intensity Adjusted (gal/MWh)' x 'Total net generation (MWh)' /
+# sum of net generation of ALL rows of that technology (saline, brackish, reclaimed, other and
+# unspecified water types count as 0 fresh consumption; the same adjusted columns ElectricityLCI's
+# plant_water_use.py uses).  The file covers generators with a cooling system only (simple-cycle gas
+# turbines without cooling are absent): the gas factor is an overestimate for a fleet with CTs.
+# Mapped like W1 (net consumption -> ecoinvent 'Water' to air).
+ELCI_TECH = {  # USLCI process: EIA generator primary technology codes in the NETL file
+    "Electricity, natural gas, at power plant": ("NGCC", "NGSC"),
+    "Electricity, bituminous coal, at power plant": ("CSC",),
+    "Electricity, lignite coal, at power plant": ("CSC",),
+    "Electricity, anthracite coal, at power plant": ("CSC",),
+    "Electricity, nuclear, at power plant": ("NU",),
+    "Electricity, biomass, at power plant": ("WB", "OWB"),
+    "Electricity, diesel, at power plant": ("PL",),
+    "Electricity, residual fuel oil, at power plant": ("PL",),
+}
+GAL_M3 = 0.003785411784  # US gallon in m3 (definition)
+# SUPPLEMENT W4 (steel water, category proxy; README): 'Hot rolled sheet, steel, at plant' (ATHENA,
+# aggregated) books no water.  The NETL Unit Process Library datasets in the same USLCI export,
+# 'Steel plate; Blast furnace route; Production mix; 85% recovery rate' (worldsteel/IISI 2005 data,
+# 'Water, ground' 6.12 kg/kg) and 'Steel reinforcement bar; Blast furnace route; Production mix'
+# ('Water' 1.2689 kg/kg), are used for the water categories ONLY: the plate's fresh-water withdrawal
+# is attached per kg to the three steel processes used for steel (value/low/high), and the rebar's
+# gives the low end.  Withdrawals with no booked return count fully as consumption (as rule W1):
+# an overestimate of consumption.
+STEEL_WATER = ("Steel plate; Blast furnace route; Production mix; 85% recovery rate",
+               "Steel reinforcement bar; Blast furnace route; Production mix")
+STEEL_PROCS = ("Hot rolled sheet, steel, at plant", "Steel, liquid, at plant", "Galvanized steel sheet, at plant")
+WATER_CATS = ("water-use", "water-consumption")
 
 ITEMS = [  # item, reference unit
     ("steel", "kg"), ("aluminium", "kg"), ("glass", "kg"), ("plastics-average", "kg"), ("rubber", "kg"),
@@ -591,6 +627,72 @@ def main():
             mapped_cf[(mid, cid)] = cf_table(cfs[k])
     mapper = Mapper(usl, mapped_cf, migrate)
     maps = [mapper.map(fid) for fid in usl.elem_ids]
+
+    # ---------------- water supplements W3 (ElectricityLCI/NETL power plants) and W4 (steel) ------
+    gen = defaultdict(float); fresh = defaultdict(float); nrows = 0; skipped = 0
+    with open(os.path.join(W, ELCI_CSV), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            try:
+                g = float(r["Total net generation (MWh)"]); c = float(r["Water Consumption Intensity Adjusted (gal/MWh)"])
+            except ValueError:
+                skipped += 1; continue
+            if math.isnan(c) or g <= 0:
+                skipped += 1; continue
+            t = r["Generator Primary Technology"]; nrows += 1
+            gen[t] += g
+            if r["Water Type"] == "Fresh":
+                fresh[t] += c * g
+    supp_log = []
+    sup_vals = defaultdict(float)  # column -> m3 per reference unit
+    for proc, codes in ELCI_TECH.items():
+        p = usl.by_name.get(proc)
+        if p is None:
+            die("W3: USLCI process not found: " + proc)
+        ref = [e for e in p["exchanges"] if e.get("quantitativeReference")][0]
+        G = sum(gen[c] for c in codes)
+        if G <= 0:
+            die("W3: no generation for %s in the NETL file" % (codes,))
+        galmwh = sum(fresh[c] for c in codes) / G
+        unit = usl.ref_unit(ref["flow"]["@id"])
+        per_mj = galmwh * GAL_M3 / 3600.0
+        if unit != "MJ":
+            die("W3: %s reference unit %s, expected MJ" % (proc, unit))
+        # B holds amounts per process reference amount (A's diagonal, in MJ here)
+        sup_vals[usl.col[p["@id"]]] += per_mj * usl.to_ref(ref)
+        supp_log.append("W3: %s <- %s: %.1f gal/MWh fresh-water consumption (%.4g m3/MJ; %.1f TWh of those generators in the file)" % (proc, "+".join(codes), galmwh, per_mj, G / 1e6))
+    supp_log.append("W3: NETL-EIA 2016 file: %d generator-month rows used, %d skipped (no generation or intensity)" % (nrows, skipped))
+    sw = {}
+    for name in STEEL_WATER:
+        p = usl.by_name.get(name)
+        if p is None:
+            die("W4: USLCI process not found: " + name)
+        tot = 0.0
+        for e in p["exchanges"]:
+            fid = e["flow"]["@id"]
+            if e["flow"]["flowType"] != "ELEMENTARY_FLOW" or fid not in usl.elem:
+                continue
+            for nm, comp, fac in maps[usl.elem[fid]]:
+                if nm == "water":
+                    sign = 1.0 if e["input"] else -1.0
+                    tot += sign * usl.to_ref(e) * fac
+        sw[name] = tot  # m3 per kg
+    for proc in STEEL_PROCS:
+        p = usl.by_name[proc]
+        ref = [e for e in p["exchanges"] if e.get("quantitativeReference")][0]
+        sup_vals[usl.col[p["@id"]]] += sw[STEEL_WATER[0]] * usl.to_ref(ref)
+    supp_log.append("W4: %s <- water of '%s': %.4g m3/kg (low end for steel water rows: '%s' %.4g m3/kg)" % (
+        ", ".join(STEEL_PROCS), STEEL_WATER[0], sw[STEEL_WATER[0]], STEEL_WATER[1], sw[STEEL_WATER[1]]))
+    steel_water_low = sw[STEEL_WATER[1]] / sw[STEEL_WATER[0]]
+    # one supplementary elementary flow row in B ('Water' consumed, m3), mapped like W1
+    cols_ = sorted(sup_vals)
+    extra = sp.csr_matrix((np.array([sup_vals[j] for j in cols_]), (np.zeros(len(cols_), int), np.array(cols_))),
+                          shape=(1, usl.B.shape[1]))
+    usl.B = sp.vstack([usl.B, extra]).tocsr()
+    usl.elem_ids.append("SUPPLEMENT-W3-W4")
+    maps.append([("water", "air", 1.0)])
+    W4_COLS = set(usl.col[usl.by_name[p]["@id"]] for p in STEEL_PROCS)
+    W3_COLS = set(cols_) - W4_COLS
+    SUPP = {}  # item -> (W3 in chain, W4 in chain)
     C = {}
     for key, table in mapped_cf.items():
         c = np.zeros(len(usl.elem_ids))
@@ -620,7 +722,9 @@ def main():
     rows = []; diag = {}
     COV = {}  # (method, item, category) -> number of mapped flows with a non-zero CF in the chain
     def item_result(item, dem, lo_dem, hi_dem, src, year, scale=(1.0, 1.0, 1.0), methods=("ef-3.0", "recipe-2016")):
-        v, g, s, cov = impacts(dem, True); lo, _, _ = impacts(lo_dem); hi, _, _ = impacts(hi_dem)
+        v, g, s, cov = impacts(dem, True); lo, _, s_lo = impacts(lo_dem); hi, _, s_hi = impacts(hi_dem)
+        nz = set(np.nonzero(s)[0]) | set(np.nonzero(s_lo)[0]) | set(np.nonzero(s_hi)[0])  # value, low or high chain
+        SUPP[item] = (bool(nz & W3_COLS), bool(nz & W4_COLS))
         for key in C:
             COV[(key[0], item, key[1])] = len(cov[key])
         # diagnostics: unmapped mass, unlinked inputs
@@ -666,7 +770,8 @@ def main():
                 "stated assumption (NOT checked against a published pack BOM): per kg pack 0.30 kg USLCI aluminium ingot mix + 0.05 kg hot-rolled steel + 0.06 kg PP + 6.6 kWh US grid electricity; 0.59 kg NMC/graphite/Cu/electrolyte/BMS NOT covered (underestimate, high = 3x)",
                 2017, scale=(1.0, BATTERY_RANGE[0], BATTERY_RANGE[1]))
     # plastics-average with resin range
-    v, _, _, cov = impacts(pl, True)
+    v, _, s_pl, cov = impacts(pl, True)
+    nz = set(np.nonzero(s_pl)[0]); SUPP["plastics-average"] = (bool(nz & W3_COLS), bool(nz & W4_COLS))
     for key in C:
         COV[(key[0], "plastics-average", key[1])] = len(cov[key])
     singles = [impacts({p: 1})[0] for p in PLASTICS]
@@ -698,6 +803,16 @@ def main():
                 src += "; range: this value .. CE Delft 2021 0.374 kg CO2-eq/kWh"
             else:
                 src += "; range: stated -20 %/+25 %"
+        if cid in WATER_CATS and item in SUPP:
+            w3, w4 = SUPP[item]
+            if w4 and item == "steel":
+                lo = min(lo, val * steel_water_low)
+            if w4:
+                src += ("; water: supplement W4, NETL UPL '%s' fresh-water withdrawal per kg attached (Hot rolled sheet books none; low: '%s')" % STEEL_WATER)
+            if w3:
+                src += ("; water: supplement W3, power-plant fresh-water consumption from US EPA ElectricityLCI@%s NETL-EIA 2016 plant data (CC0) attached to the USLCI generation processes in this chain" % ELCI_COMMIT[:10])
+                if item in PAYLOAD:
+                    src += " (covers only cooling water of electricity used in the fuel chain; crude extraction and refinery process water are not booked in USLCI: underestimate)"
         fixed.append((mid, item, cid, val, lo, hi, src, yr))
     rows = fixed
 
@@ -708,6 +823,8 @@ def main():
         unit = dict((c, u) for c, u, _ in METHODS[mid][1])[cid]
         ref = dict(ITEMS)[item]
         lic = LIC_USLCI + "; " + LIC_CF[mid]
+        if "supplement W3" in src:
+            lic += "; W3 water: US EPA ElectricityLCI, CC0 1.0 (repository LICENSE)"
         full = src + " x %s CFs (ecoinvent 3.9 LCIA via bw2io 0.9.17)" % METHODS[mid][0]
         out.append([mid, item, cid, val, lo, hi, unit + "/" + ref, full, yr, lic])
 
@@ -871,6 +988,10 @@ def main():
         print("- %s: %s [%s] -> %s (%d)" % (rule, nm, un, prov, cnt))
     for (nm, un, prov, pun), cnt in sorted(usl.nolink.items()):
         print("- not linked (unit mismatch): %s [%s] vs %s [%s] (%d)" % (nm, un, prov, pun, cnt))
+    print("\n## Water supplements applied (W3 power plants, W4 steel)\n")
+    for l in supp_log:
+        print("- " + l)
+    print("- chains reached: " + "; ".join("%s %s" % (it, "+".join(t for t, b in zip(("W3", "W4"), f) if b)) for it, f in SUPP.items() if any(f)))
     print("\n## Flow-mapping rules applied (elementary flows per rule, whole database)\n")
     rc = defaultdict(list)
     for fid, tag in mapper.rule.items():

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fetch the exact source versions used by derive.py into WORKDIR.
 #   sh Config/factors/derive/fetch-sources.sh WORKDIR
-# Optional: USLCI_GIT / BOAVIZTA_GIT = path of an existing local clone (bare or not) that
+# Optional: USLCI_GIT / BOAVIZTA_GIT / ELCI_GIT = path of an existing local clone (bare or not) that
 # contains the pinned commit; then `git archive` is used instead of a network clone.
 set -eu
 W=${1:?usage: fetch-sources.sh WORKDIR}
@@ -14,6 +14,10 @@ USLCI_PATHS="downloads/uslci_olca1_5_0_json_ld LICENSE docs/submission_handbook/
 BOAVIZTA_URL=https://github.com/Boavizta/boaviztapi
 BOAVIZTA_COMMIT=15878f045bf06bc6ed685c7266c39f7e8498ab94
 BOAVIZTA_PATHS="boaviztapi/data/crowdsourcing/iot_factors_tide.csv LICENSE README.md docs/docs/Explanations/devices/iot_devices.md"
+
+ELCI_URL=https://github.com/USEPA/ElectricityLCI
+ELCI_COMMIT=71a3f6dd20ed36bfcea3ff64b5e27d117ca7adc5
+ELCI_PATHS="electricitylci/data/NETL-EIA_powerplants_water_withdraw_consume_data_2016.csv electricitylci/plant_water_use.py LICENSE"
 
 BW2IO=bw2io==0.9.17
 BW2IO_SHA256=974588746b9019de3807d5269107b56ae73b723efdd5184cb9d737133c1ed7d3
@@ -32,6 +36,7 @@ fetch_git() {  # url commit dest local paths...
 
 fetch_git "$USLCI_URL" "$USLCI_COMMIT" "$W/uslci-content" "${USLCI_GIT:-}" $USLCI_PATHS
 fetch_git "$BOAVIZTA_URL" "$BOAVIZTA_COMMIT" "$W/boaviztapi" "${BOAVIZTA_GIT:-}" $BOAVIZTA_PATHS
+fetch_git "$ELCI_URL" "$ELCI_COMMIT" "$W/electricitylci" "${ELCI_GIT:-}" $ELCI_PATHS
 
 mkdir -p "$W/pypi"
 python3 -m pip download --quiet --no-deps "$BW2IO" -d "$W/pypi"
@@ -40,6 +45,7 @@ echo "$BW2IO_SHA256  $W/pypi/bw2io-0.9.17-py3-none-any.whl" | sha256sum -c -
 cat > "$W/SOURCES.txt" <<EOF
 USLCI   $USLCI_URL @ $USLCI_COMMIT ($USLCI_PATHS)
 Boavizta $BOAVIZTA_URL @ $BOAVIZTA_COMMIT ($BOAVIZTA_PATHS)
+ElectricityLCI $ELCI_URL @ $ELCI_COMMIT ($ELCI_PATHS)
 bw2io   https://pypi.org/project/bw2io/0.9.17/ sha256 $BW2IO_SHA256
 EOF
 echo "sources in $W"
