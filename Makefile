@@ -12,7 +12,7 @@ CONFIGURATION ?= debug
 # Build folder; `make run SCRATCH=.build-x` uses another (as the tmux check of the dashboard does).
 SCRATCH ?= .build
 BIN := $(SCRATCH)/$(CONFIGURATION)/fleetprint
-APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux
+APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux python3-jsonschema
 # Matches the brokers that tests and `make run` start (their folders carry this name); the
 # brackets keep the pattern from matching the shell that runs pkill.
 BROKER_PATTERN := [f]leetprint-broker-
@@ -42,6 +42,7 @@ deps:
 	command -v mosquitto_sub >/dev/null || missing="$$missing mosquitto-clients"; \
 	command -v openssl >/dev/null || missing="$$missing openssl"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	python3 -c "import jsonschema" 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "make: installing$$missing"; \

@@ -13,7 +13,7 @@ import Testing
         let climate = try #require(summary.impact.fleet.realised.category(FactorTable.climateChange))
         #expect(fleet.realised.climate?.delta == climate.delta)
         #expect(fleet.realised.climate?.relative == climate.relative)
-        #expect(fleet.realised.euros == summary.impact.fleet.realised.singleScore.euros)
+        #expect(fleet.realised.euros == summary.impact.fleet.realised.euros)
         #expect(fleet.devices == 8)
         #expect(fleet.online == 5, "b-003 and b-004 were last heard more than a day of event time ago")
     }

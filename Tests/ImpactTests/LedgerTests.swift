@@ -53,12 +53,17 @@ import Testing
         ledger.receive(bytes: 0, device: "g1", kind: "speedgate", at: Fixtures.years(1))
         ledger.commission(device: "x1", kind: "unknown-kind", at: Fixtures.start)
         ledger.addCompute(cpuSeconds: 3600)
-        let summary = LedgerModel(library: try Fixtures.library()).summary(of: ledger)
+        let library = try Fixtures.library()
+        let summary = LedgerModel(library: library).summary(of: ledger)
         #expect(summary.kinds.map(\.name) == ["boiler", "speedgate"])
         #expect(summary.fleet.devices == 2)
-        #expect(summary.unpricedDevices == ["x1"])
+        #expect(summary.unpricedDevices == 1 && summary.unpricedSample == ["x1"])
         #expect(abs(summary.fleet.serviceYears - 4) < 1e-9)
-        #expect(abs(summary.fleet.realised.case.inventory.ict.cpuSeconds - 3600) < 1e-6)
+        // One CPU-hour at the factor set's W per vCPU and PUE, on the Dutch grid, all on the case side.
+        let factors = library.factors
+        let kilowattHours = try #require(factors.factor("server-vcpu", FactorTable.technical)?.value) / 1000 * (try #require(factors.factor("pue", FactorTable.technical)?.value))
+        let expected = kilowattHours * (try #require(factors.factor("electricity-nl", FactorTable.climateChange)?.value))
+        #expect(abs(summary.fleet.realised.climateDelta(of: .ictCompute) - expected) < 1e-9)
     }
 
     @Test func stateRoundTripsToTheSameBytes() throws {

@@ -61,7 +61,7 @@ public struct SummaryAggregator: Sendable {
             sum.cpuSeconds += summary.cpuSeconds
             sum.openOrders += summary.openWorkOrders
             sum.openOrderCount += summary.openWorkOrderCount
-            sum.unpricedDevices += summary.impact.unpricedDevices.count
+            sum.unpricedDevices += summary.impact.unpricedDevices
             let online = summary.activity.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.kind, $0.online) }) }
             let fleet = ScopeFigures(summary.impact.fleet, online: online.map { $0.values.reduce(0, +) })
             sum.fleet = sum.fleet.map { $0 + fleet } ?? fleet

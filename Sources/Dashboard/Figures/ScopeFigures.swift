@@ -19,8 +19,8 @@ public struct ScopeFigures: Sendable, Equatable {
         devices = group.devices
         self.online = online
         serviceYears = group.serviceYears
-        realised = Balance(group.realised)
-        projected = Balance(group.projected)
+        realised = group.realised
+        projected = group.projected
     }
 
     /// Devices not heard from lately (0 when unknown).

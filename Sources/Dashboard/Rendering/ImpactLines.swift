@@ -38,10 +38,10 @@ enum ImpactLines {
         } else {
             let years = scope.projected
             life += "\(Figure.number(years.baselineLifeYears)) → \(Figure.amount(years.caseLifeYears, "y")) (\(Figure.signed(years.caseLifeYears - years.baselineLifeYears, "y")))"
-            life += " · production \(Figure.signed(scope.realised.delta(of: .production) + scope.projected.delta(of: .production), co2))"
+            life += " · production \(Figure.signed(scope.realised.climateDelta(of: .production) + scope.projected.climateDelta(of: .production), co2))"
         }
 
-        let split = ictSplit.map { ($0.0, realised.delta(of: $0.1)) }
+        let split = ictSplit.map { ($0.0, realised.climateDelta(of: $0.1)) }
         let total = split.reduce(0) { $0 + $1.1 }
         let ict = [
             StyledLine("ICT overhead (realised) " + split.prefix(3).map { "\($0.0) \(Figure.number($0.1))" }.joined(separator: " · ") + " \(co2)"),

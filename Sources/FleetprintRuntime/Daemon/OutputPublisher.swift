@@ -85,7 +85,7 @@ final class OutputPublisher: Sendable {
     func publishSummary(_ summary: DaemonSummary) {
         guard client.connectionState == .connected else { return }
         attempt("impact summary") {
-            try client.publish(topic: OutputTopics.impact(instance: instance), payload: [UInt8](try encoder.encode(summary)), qos: .atLeastOnce, retain: true,
+            try client.publish(topic: OutputTopics.impact(instance: instance), payload: [UInt8](try summary.encoded()), qos: .atLeastOnce, retain: true,
                                onAcknowledged: refusalReporter("impact summary"))
         }
     }

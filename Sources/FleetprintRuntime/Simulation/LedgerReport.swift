@@ -16,10 +16,9 @@ public enum LedgerReport {
         let header = ["group", "devices", "years", "kits", "baseline kits", "visits", "baseline visits", "kg CO2-eq", "baseline kg CO2-eq", "change"]
         let rows = (summary.kinds + [summary.fleet]).map { group -> [String] in
             let realised = group.realised
-            let climate = realised.category("climate-change")
+            let climate = realised.climate
             return [group.name, String(group.devices), format(group.serviceYears),
-                    format(realised.case.inventory.parts.kits.values.reduce(0, +)), format(realised.baseline.inventory.parts.kits.values.reduce(0, +)),
-                    format(realised.case.inventory.trips.visits), format(realised.baseline.inventory.trips.visits),
+                    format(realised.caseKits), format(realised.baselineKits), format(realised.caseVisits), format(realised.baselineVisits),
                     format(climate?.case), format(climate?.baseline), climate?.relative.map { format($0 * 100) + " %" } ?? "-"]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

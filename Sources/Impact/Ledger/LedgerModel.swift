@@ -44,8 +44,10 @@ public struct LedgerModel: Sendable {
             priced.append(pricing.price(device, cpuSeconds: ledger.cpuSeconds * share))
         }
         let kinds = Set(priced.map(\.kind)).sorted().map { kind in group(kind, priced.filter { $0.kind == kind }) }
-        return FleetSummary(method: library.factors.method, priceSet: library.factors.priceSet,
-                            fleet: group("fleet", priced), kinds: kinds, unpricedDevices: unpriced)
+        let categories = library.factors.categories.filter { !$0.isQualitative }.map { SummaryCategory(id: $0.id, name: $0.name, unit: $0.unit, euroPerUnit: $0.euroPerUnit) }
+        return FleetSummary(method: library.factors.method, priceSet: library.factors.priceSet, categories: categories,
+                            fleet: group("fleet", priced), kinds: kinds,
+                            unpricedDevices: unpriced.count, unpricedSample: Array(unpriced.sorted().prefix(FleetSummary.unpricedSampleLimit)))
     }
 
     private func pricing(of kind: String) -> KindPricing? {
@@ -58,6 +60,6 @@ public struct LedgerModel: Sendable {
                        categories: library.factors.categories)
         }
         return GroupSummary(name: name, devices: devices.count, serviceYears: devices.reduce(0) { $0 + $1.serviceYears },
-                            realised: sum(\.realisedBaseline, \.realisedCase), projected: sum(\.projectedBaseline, \.projectedCase))
+                            realised: Balance(sum(\.realisedBaseline, \.realisedCase)), projected: Balance(sum(\.projectedBaseline, \.projectedCase)))
     }
 }

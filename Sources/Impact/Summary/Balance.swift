@@ -1,16 +1,20 @@
 import FleetModel
-import Impact
 
-/// One `Comparison` reduced to what the dashboard shows, in amounts that add up across daemons:
-/// a Comparison can only be rebuilt with the factor table, which a summary does not carry.
-public struct Balance: Sendable, Equatable, Codable {
+/// One `Comparison` reduced to what a summary carries, in amounts that add up across daemons:
+/// per category the two sides' totals and euros, climate change per term, the flows a person
+/// reads (kits, visits, km, kg avoided) and the lives. A Comparison can only be rebuilt with the
+/// factor table; this is what travels instead, small whatever the fleet's size.
+public struct Balance: Sendable, Equatable {
     /// In the category table's order.
     public var categories: [CategoryBalance]
-    /// Case minus baseline per `Term` raw value.
-    public var terms: [String: ImpactVector]
+    /// Case minus baseline in climate change per `Term` raw value.
+    public var climateByTerm: [String: Double]
     /// kg by material the case did not use.
     public var avoidedKilograms: [String: Double]
-    public var avoidedVisits: Double
+    public var baselineKits: Double
+    public var caseKits: Double
+    public var baselineVisits: Double
+    public var caseVisits: Double
     public var avoidedKilometres: Double
     public var remoteFixes: Double
     public var customerFixes: Double
@@ -20,29 +24,42 @@ public struct Balance: Sendable, Equatable, Codable {
     /// The single score: shadow-priced sum of the deltas.
     public var euros: Double
 
+    /// A balance of `categories` with every flow at zero, to be filled in.
+    init(categories: [CategoryBalance]) {
+        self.categories = categories
+        climateByTerm = [:]
+        avoidedKilograms = [:]
+        (baselineKits, caseKits, baselineVisits, caseVisits, avoidedKilometres) = (0, 0, 0, 0, 0)
+        (remoteFixes, customerFixes, baselineLifeYears, caseLifeYears, euros) = (0, 0, 0, 0, 0)
+    }
+
     public init(_ comparison: Comparison) {
         categories = comparison.categories.map(CategoryBalance.init)
-        terms = Dictionary(uniqueKeysWithValues: comparison.terms.map { ($0.term, $0.delta) })
-        let parts = (comparison.baseline.inventory.parts.kilograms, comparison.case.inventory.parts.kilograms)
-        avoidedKilograms = Amounts.sum(parts.0, Amounts.scaled(parts.1, by: -1))
-        avoidedVisits = comparison.avoidedVisits
+        climateByTerm = Dictionary(uniqueKeysWithValues: comparison.terms.map { ($0.term, $0.delta[FactorTable.climateChange] ?? 0) })
+        let (base, smart) = (comparison.baseline.inventory, comparison.case.inventory)
+        avoidedKilograms = Amounts.sum(base.parts.kilograms, Amounts.scaled(smart.parts.kilograms, by: -1))
+        baselineKits = Amounts.total(base.parts.kits)
+        caseKits = Amounts.total(smart.parts.kits)
+        baselineVisits = base.trips.visits
+        caseVisits = smart.trips.visits
         avoidedKilometres = comparison.avoidedKilometres
-        remoteFixes = comparison.case.inventory.trips.remoteFixes
-        customerFixes = comparison.case.inventory.trips.customerFixes
-        baselineLifeYears = comparison.baseline.inventory.lifetime.lifeYears
-        caseLifeYears = comparison.case.inventory.lifetime.lifeYears
+        remoteFixes = smart.trips.remoteFixes
+        customerFixes = smart.trips.customerFixes
+        baselineLifeYears = base.lifetime.lifeYears
+        caseLifeYears = smart.lifetime.lifeYears
         euros = comparison.singleScore.euros
     }
+
+    /// Technician visits the case did not need.
+    public var avoidedVisits: Double { baselineVisits - caseVisits }
 
     public func category(_ id: String) -> CategoryBalance? { categories.first { $0.id == id } }
 
     /// Climate change: the CO2-eq headline.
     public var climate: CategoryBalance? { category(FactorTable.climateChange) }
 
-    /// A term's delta in one category (0 without data).
-    public func delta(of term: Term, in category: String = FactorTable.climateChange) -> Double {
-        terms[term.rawValue]?[category] ?? 0
-    }
+    /// A term's delta in climate change (0 without data).
+    public func climateDelta(of term: Term) -> Double { climateByTerm[term.rawValue] ?? 0 }
 
     public static func + (lhs: Balance, rhs: Balance) -> Balance {
         var sum = lhs
@@ -51,9 +68,12 @@ public struct Balance: Sendable, Equatable, Codable {
             if let index = categories.firstIndex(where: { $0.id == category.id }) { categories[index] = categories[index] + category } else { categories.append(category) }
         }
         sum.categories = categories
-        sum.terms = lhs.terms.merging(rhs.terms, uniquingKeysWith: +)
+        sum.climateByTerm = lhs.climateByTerm.merging(rhs.climateByTerm, uniquingKeysWith: +)
         sum.avoidedKilograms = Amounts.sum(lhs.avoidedKilograms, rhs.avoidedKilograms)
-        sum.avoidedVisits += rhs.avoidedVisits
+        sum.baselineKits += rhs.baselineKits
+        sum.caseKits += rhs.caseKits
+        sum.baselineVisits += rhs.baselineVisits
+        sum.caseVisits += rhs.caseVisits
         sum.avoidedKilometres += rhs.avoidedKilometres
         sum.remoteFixes += rhs.remoteFixes
         sum.customerFixes += rhs.customerFixes

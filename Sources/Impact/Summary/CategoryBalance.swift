@@ -1,8 +1,6 @@
-import Impact
-
 /// One category's baseline and case in amounts that add across daemons; delta, relative and the
 /// rose class are derived the way `CategoryResult` derives them, so one daemon shows the same bits.
-public struct CategoryBalance: Sendable, Equatable, Codable {
+public struct CategoryBalance: Sendable, Equatable {
     public var id: String
     public var name: String
     public var unit: String
@@ -10,6 +8,16 @@ public struct CategoryBalance: Sendable, Equatable, Codable {
     public var baseline: Double?
     public var `case`: Double?
     public var euros: Double?
+
+    public init(id: String, name: String, unit: String, coverage: Coverage, baseline: Double?, case smart: Double?, euros: Double?) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.coverage = coverage
+        self.baseline = baseline
+        self.case = smart
+        self.euros = euros
+    }
 
     public init(_ result: CategoryResult) {
         id = result.category

@@ -4,7 +4,11 @@ import Foundation
 /// The retained message on `fleetprint/impact/<instance>`: what a dashboard needs from one
 /// daemon, so that several instances can be summed wherever the broker is reachable. It lives
 /// here, beside the ledger it mostly carries, so the Dashboard reads it without the runtime.
-public struct DaemonSummary: Sendable, Equatable, Codable {
+public struct DaemonSummary: Sendable, Equatable, Codable, VersionedContract {
+    public static let schemaVersion = "fleetprint.summary/2"
+
+    /// The JSON contract (docs/schemas/summary.schema.json): a reader refuses another version.
+    public var schema = SchemaTag<DaemonSummary>()
     public var instance: String
     /// Wall-clock time of this summary.
     public var publishedAt: Date
@@ -21,7 +25,16 @@ public struct DaemonSummary: Sendable, Equatable, Codable {
     /// Devices and devices online per kind; nil from daemons that predate it.
     public var activity: [KindActivity]?
 
-    public static let openOrderLimit = 50
+    /// The summary as it is published: JSON with sorted keys and ISO 8601 times.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// The summary names only the most urgent open orders: every order is on its own topic.
+    public static let openOrderLimit = 10
     /// A device is online when it sent something within this much event time of the fleet's
     /// latest reading: a day covers every shipped kind's message interval and `missing` rule.
     public static let onlineWindow: TimeInterval = 86_400

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Validates JSON against a JSON Schema file with Python's `jsonschema` (Debian's
+/// python3-jsonschema, which `make test` installs): the schema files are the contracts users
+/// read, so the tests check them with a real validator, not with our own reading of them.
+enum SchemaCheck {
+    struct Unavailable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Every violation, one a line; empty when `json` conforms to `schema`.
+    static func validate(_ json: Data, schema: URL) throws -> [String] {
+        let document = FileManager.default.temporaryDirectory.appendingPathComponent("schema-check-\(UInt64.random(in: 0...UInt64.max)).json")
+        try json.write(to: document)
+        defer { try? FileManager.default.removeItem(at: document) }
+        let script = """
+            import json, sys
+            from jsonschema import Draft202012Validator
+            schema = json.load(open(sys.argv[1]))
+            Draft202012Validator.check_schema(schema)
+            errors = sorted(Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=lambda e: list(e.path))
+            for e in errors: print("/".join(str(p) for p in e.path) + ": " + e.message)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schema.path, document.path]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let failure = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Unavailable(description: "python3 jsonschema failed (install python3-jsonschema): \(failure)")
+        }
+        return text.split(separator: "\n").map(String.init)
+    }
+}
