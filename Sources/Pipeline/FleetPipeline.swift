@@ -76,7 +76,7 @@ public struct FleetPipeline: Sendable {
         guard let engine = engines[address.kind] else {
             return deadLetter(.decode(.unknownKind), topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
         }
-        let key = PipelineState.key(kind: address.kind, device: address.device)
+        let key = DeviceIdentity(kind: address.kind, id: address.device).key
         let limit = floodLimits[address.kind] ?? Int.max
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
@@ -183,7 +183,7 @@ public struct FleetPipeline: Sendable {
             return refuse("unknown kit '\(kit)' for kind \(kind)", field: "kit")
         }
         if let problem = implausibility(of: report.time, receivedAt: receivedAt) { return refuse(problem, field: "time") }
-        let key = PipelineState.key(kind: kind, device: device)
+        let key = DeviceIdentity(kind: kind, id: device).key
         guard let slot = state.devices.index(forKey: key) else { return refuse("no device \(key) has sent telemetry") }
         switch report.workOrder {
         case .some(let id):

@@ -5,7 +5,7 @@ import Maintenance
 
 /// Everything the pipeline knows, as plain values: what a checkpoint saves and a restart restores.
 public struct PipelineState: Sendable, Hashable, Codable {
-    /// Per-device CBM state, keyed by `kind/device`.
+    /// Per-device CBM state, keyed by `DeviceIdentity.key` (`kind/device`).
     public var devices: [String: DeviceState] = [:]
     public var ledger = ImpactLedger()
     /// The fleet's event time: the latest reading time accepted.
@@ -19,8 +19,6 @@ public struct PipelineState: Sendable, Hashable, Codable {
     public var admissions = DeviceAdmissions()
 
     public init() {}
-
-    public static func key(kind: String, device: String) -> String { "\(kind)/\(device)" }
 
     public var openWorkOrders: [WorkOrder] {
         devices.keys.sorted().flatMap { devices[$0]!.openWorkOrders }

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func eventsGiveTheExpectedAvoidedKitsAndVisits() throws {
-        let device = try #require(boilerLedger().devices["b1"])
+        let device = try #require(boilerLedger().device(DeviceIdentity(kind: "boiler", id: "b1")))
         let report = try #require(LedgerModel(library: try Fixtures.library()).report(device))
         #expect(abs(report.serviceYears - 3) < 1e-9)
         let realised = report.realised
@@ -39,7 +39,7 @@ import Testing
         var ledger = ImpactLedger()
         ledger.commission(device: "f1", kind: "facade", at: Fixtures.start)
         ledger.record(ServiceEvent(device: "f1", kind: "facade", time: Fixtures.years(30), action: .renovation))
-        let device = try #require(ledger.devices["f1"])
+        let device = try #require(ledger.device(DeviceIdentity(kind: "facade", id: "f1")))
         let report = try #require(LedgerModel(library: try Fixtures.library()).report(device))
         let renovated = report.realised.case.inventory.lifetime.renovationKilograms
         #expect(abs(renovated["glass", default: 0] - 112 * 0.8) < 1e-9)
@@ -88,5 +88,33 @@ struct ImpactVectorTests {
         #expect((a + .zero) == a && (.zero + b) == b)
         #expect(ImpactVector.sum([a, b, a]).missing == sum.missing)
         #expect(sum.scaled(by: 2).missing == sum.missing)
+    }
+
+    @Test func aBoilerAndASpeedgateWithTheSameIdKeepSeparateLedgers() throws {
+        var ledger = ImpactLedger()
+        ledger.commission(device: "g1", kind: "boiler", at: Fixtures.start)
+        ledger.commission(device: "g1", kind: "speedgate", at: Fixtures.start)
+        ledger.record(ServiceEvent(device: "g1", kind: "boiler", time: Fixtures.years(1), action: .visit, kit: "small"))
+        ledger.record(ServiceEvent(device: "g1", kind: "speedgate", time: Fixtures.years(2), action: .remoteFix))
+        #expect(ledger.devices.count == 2)
+        let boiler = try #require(ledger.device(DeviceIdentity(kind: "boiler", id: "g1")))
+        let gate = try #require(ledger.device(DeviceIdentity(kind: "speedgate", id: "g1")))
+        #expect(boiler.kits == ["small": 1] && boiler.remoteFixes == 0 && boiler.lastSeen == Fixtures.years(1))
+        #expect(gate.kits.isEmpty && gate.remoteFixes == 1 && gate.lastSeen == Fixtures.years(2))
+        let summary = LedgerModel(library: try Fixtures.library()).summary(of: ledger)
+        #expect(summary.kinds.map { "\($0.name):\($0.devices)" } == ["boiler:1", "speedgate:1"])
+        // Saved and restored, they stay two.
+        #expect(try ImpactLedger.decoded(from: try ledger.encoded()) == ledger)
+    }
+
+    @Test func aLedgerSavedUnderIdsAloneRestoresUnderKindAndId() throws {
+        let old = Data("""
+            {"cpuSeconds":2,"devices":{"b1":{"bytesReceived":10,"collections":{},"customerFixes":0,"device":"b1","kind":"boiler","kits":{},"parts":{},\
+            "remoteFixes":1,"renovations":{},"renovationsOfUnit":0,"replacements":0,"visits":{}}}}
+            """.utf8)
+        let ledger = try ImpactLedger.decoded(from: old)
+        #expect(Array(ledger.devices.keys) == ["boiler/b1"])
+        #expect(ledger.device(DeviceIdentity(kind: "boiler", id: "b1"))?.remoteFixes == 1)
+        #expect(ledger.cpuSeconds == 2)
     }
 }

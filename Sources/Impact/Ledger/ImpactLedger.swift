@@ -10,11 +10,28 @@ import Foundation
 /// `commission`/`retire` when a device enters or leaves service, `replacePart` for a part
 /// replaced outside a kit.
 public struct ImpactLedger: Sendable, Hashable, Codable {
+    /// Keyed by `DeviceIdentity.key` (`kind/device`): ids are unique only within a kind.
     public private(set) var devices: [String: DeviceLedger] = [:]
     /// Fleetprint's own process CPU time, shared among devices by their service time.
     public private(set) var cpuSeconds: Double = 0
 
     public init() {}
+
+    /// One device's ledger, nil when it was never seen.
+    public func device(_ identity: DeviceIdentity) -> DeviceLedger? { devices[identity.key] }
+
+    enum CodingKeys: String, CodingKey {
+        case devices, cpuSeconds
+    }
+
+    /// Reads a saved ledger; entries saved under the id alone (before kinds were part of the
+    /// key) are filed under their kind and id, so an older checkpoint restores into this shape.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let saved = try container.decode([String: DeviceLedger].self, forKey: .devices)
+        devices = Dictionary(saved.values.map { (DeviceIdentity(kind: $0.kind, id: $0.device).key, $0) }, uniquingKeysWith: { first, _ in first })
+        cpuSeconds = try container.decode(Double.self, forKey: .cpuSeconds)
+    }
 
     /// A device entered service at `time`.
     public mutating func commission(device: String, kind: String, at time: Date) {
@@ -71,7 +88,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
             ledger.see(time)
             change(&ledger)
         }
-        seeAndChange(&devices[device, default: DeviceLedger(device: device, kind: kind)])
+        seeAndChange(&devices[DeviceIdentity(kind: kind, id: device).key, default: DeviceLedger(device: device, kind: kind)])
     }
 
     /// The state as JSON with sorted keys: the same ledger gives the same bytes.
