@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FleetModel", "Telemetry", "Maintenance", "Impact", "FleetprintTestSupport"]),
-        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "FleetprintTestSupport"]),
+        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
     ],

@@ -9,7 +9,8 @@ public struct Checkpoint: Sendable, Equatable {
     public var devices: [StoredRecord]
     /// Work orders, open and closed, keyed by their id.
     public var workOrders: [StoredRecord]
-    /// Ledger entries, keyed by `kind/device` (and `fleet` for fleet-wide terms).
+    /// Ledger entries of the devices that changed, keyed by `kind/device`, and `fleet` for the
+    /// fleet-wide terms (and `progress`); older stores may hold the whole ledger under `ledger`.
     public var ledger: [StoredRecord]
 
     public init(journalSequence: Int64, devices: [StoredRecord] = [], workOrders: [StoredRecord] = [], ledger: [StoredRecord] = []) {

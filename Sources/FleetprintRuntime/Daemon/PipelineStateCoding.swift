@@ -5,11 +5,20 @@ import Maintenance
 import Pipeline
 import Store
 
-/// Turns the pipeline's state into the Store's records and back: one record per device, the
-/// ledger, and the fleet-wide progress (watermark, timers, counters).
+/// Turns the pipeline's state into the Store's records and back: per changed device its CBM
+/// state and its ledger (so a checkpoint's cost follows what changed, not the fleet's size), the
+/// fleet-wide ledger terms, and the fleet-wide progress (watermark, timers, counters).
 enum PipelineStateCoding {
-    private static let ledgerKey = "ledger"
+    /// The whole ledger as one record: what checkpoints before per-device ledgers wrote. Read
+    /// first, so newer per-device records override it.
+    private static let wholeLedgerKey = "ledger"
+    private static let fleetKey = "fleet"
     private static let progressKey = "progress"
+
+    /// The fleet-wide ledger terms.
+    private struct FleetTerms: Codable {
+        var cpuSeconds: Double
+    }
 
     /// The fleet-wide part of the state that is neither a device nor the ledger.
     private struct Progress: Codable {
@@ -27,19 +36,23 @@ enum PipelineStateCoding {
         return encoder
     }
 
-    /// A checkpoint of the devices changed since the last one, the ledger and the progress.
+    /// A checkpoint of the devices changed since the last one (state and ledger), the fleet-wide
+    /// ledger terms and the progress.
     static func checkpoint(of state: PipelineState, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
         let encoder = encoder
         let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: state.floodGuard,
                                 admissions: state.admissions)
+        let keys = changed.sorted()
         return Checkpoint(
             journalSequence: sequence,
-            devices: try changed.sorted().compactMap { key in
+            devices: try keys.compactMap { key in
                 try state.devices[key].map { StoredRecord(key: key, body: try encoder.encode($0)) }
             },
             workOrders: orders,
-            ledger: [StoredRecord(key: ledgerKey, body: try state.ledger.encoded()),
-                     StoredRecord(key: progressKey, body: try encoder.encode(progress))]
+            ledger: try keys.compactMap { key in
+                try state.ledger.devices[key].map { StoredRecord(key: key, body: try encoder.encode($0)) }
+            } + [StoredRecord(key: fleetKey, body: try encoder.encode(FleetTerms(cpuSeconds: state.ledger.cpuSeconds))),
+                 StoredRecord(key: progressKey, body: try encoder.encode(progress))]
         )
     }
 
@@ -49,10 +62,15 @@ enum PipelineStateCoding {
         for record in checkpoint.devices {
             state.devices[record.key] = try decoder.decode(DeviceState.self, from: record.body)
         }
+        if let whole = checkpoint.ledger.first(where: { $0.key == wholeLedgerKey }) {
+            state.ledger = try ImpactLedger.decoded(from: whole.body)
+        }
         for record in checkpoint.ledger {
             switch record.key {
-            case ledgerKey:
-                state.ledger = try ImpactLedger.decoded(from: record.body)
+            case wholeLedgerKey:
+                continue
+            case fleetKey:
+                state.ledger.restore(cpuSeconds: try decoder.decode(FleetTerms.self, from: record.body).cpuSeconds)
             case progressKey:
                 let progress = try decoder.decode(Progress.self, from: record.body)
                 state.watermark = progress.watermark
@@ -61,7 +79,7 @@ enum PipelineStateCoding {
                 state.floodGuard = progress.floodGuard
                 state.admissions = progress.admissions ?? DeviceAdmissions()
             default:
-                continue
+                state.ledger.restore(try decoder.decode(DeviceLedger.self, from: record.body))
             }
         }
         return state

@@ -82,6 +82,16 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         cpuSeconds += seconds
     }
 
+    /// Puts back one device's ledger as a checkpoint saved it (replacing any held for it).
+    public mutating func restore(_ device: DeviceLedger) {
+        devices[DeviceIdentity(kind: device.kind, id: device.device).key] = device
+    }
+
+    /// Puts back the fleet-wide CPU time as a checkpoint saved it.
+    public mutating func restore(cpuSeconds seconds: Double) {
+        cpuSeconds = seconds
+    }
+
     /// Changes the device's ledger in place: a copy out and back would copy its dictionaries.
     private mutating func update(_ device: String, _ kind: String, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
         func seeAndChange(_ ledger: inout DeviceLedger) {
