@@ -62,12 +62,12 @@ let package = Package(
             dependencies: ["Maintenance", "FleetModel", "FleetprintTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Impact", "FleetModel"], exclude: ["Snapshots"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "Impact", "FleetModel", "FleetprintTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FleetModel", "Telemetry", "Maintenance", "Impact", "FleetprintTestSupport"]),
         .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
-        .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime"]),
+        .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime", "FleetprintTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,9 +1,13 @@
+import FleetModel
 import Foundation
 
 /// A rejected message as published on `fleetprint/deadletter/<reason>`: the original topic, the
 /// payload's size and its first `excerptBytes` (text when it is UTF-8, base64 otherwise), the
 /// reason and what was wrong. Only an excerpt, so a 10 MB message is not published back whole.
-public struct DeadLetter: Sendable, Equatable, Codable {
+public struct DeadLetter: Sendable, Equatable, Codable, VersionedContract {
+    /// As published (docs/schemas/dead-letter.schema.json).
+    public static let schemaVersion = "fleetprint.dead-letter/1"
+
     public var reason: DeadLetterReason
     public var topic: String
     public var detail: String

@@ -4,7 +4,11 @@ import Foundation
 /// What a technician (or the simulator's technician loop) reports on
 /// `fleetprint/service/<kind>/<device>` when a job is done; it closes the work order and feeds the
 /// ledger with what was actually used. Schema in Config/README.md.
-public struct ServiceReport: Sendable, Equatable, Codable {
+public struct ServiceReport: Sendable, Equatable, Codable, VersionedContract {
+    /// docs/schemas/service-report.schema.json; a report may leave `schema` out, but one that
+    /// names another version is refused rather than misread.
+    public static let schemaVersion = "fleetprint.service-report/1"
+
     /// The work order it carries out; absent for unplanned service.
     public var workOrder: String?
     /// Event time, ISO 8601 (`2031-04-02T09:30:00Z`) or Unix milliseconds.
@@ -25,12 +29,13 @@ public struct ServiceReport: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case time, action, kit, unplanned
+        case schema, time, action, kit, unplanned
         case workOrder = "work_order"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        _ = try container.decodeIfPresent(SchemaTag<ServiceReport>.self, forKey: .schema)
         workOrder = try container.decodeIfPresent(String.self, forKey: .workOrder)
         action = try container.decode(ServiceAction.self, forKey: .action)
         kit = try container.decodeIfPresent(String.self, forKey: .kit)
@@ -48,6 +53,7 @@ public struct ServiceReport: Sendable, Equatable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(SchemaTag<ServiceReport>(), forKey: .schema)
         try container.encodeIfPresent(workOrder, forKey: .workOrder)
         try container.encode(time.formatted(.iso8601), forKey: .time)
         try container.encode(action, forKey: .action)

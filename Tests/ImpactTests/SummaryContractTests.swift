@@ -1,4 +1,5 @@
 import FleetModel
+import FleetprintTestSupport
 import Foundation
 import Impact
 import Testing
@@ -37,7 +38,7 @@ import Testing
     @Test func theSummaryOf10000DevicesIsUnder16KBAndValidatesAgainstItsSchema() throws {
         let data = try Self.summary(devices: 10_000).encoded()
         #expect(data.count < 16 * 1024, "summary is \(data.count) bytes")
-        let problems = try SchemaCheck.validate(data, schema: Fixtures.root.appendingPathComponent("docs/schemas/summary.schema.json"))
+        let problems = try SchemaCheck.validate(data, schema: SchemaCheck.schema("summary"))
         #expect(problems.isEmpty, "\(problems)")
     }
 

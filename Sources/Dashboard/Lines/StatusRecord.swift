@@ -1,10 +1,15 @@
+import FleetModel
 import Foundation
 import Impact
 
 /// One interval of the dashboard as a line for logs and pipes: NDJSON (`--json`) or text
 /// (`--plain`, or when standard output is not a terminal). Amounts are realised or projected
 /// in their field names and carry units in the text.
-public struct StatusRecord: Sendable, Equatable, Codable {
+public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
+    /// docs/schemas/status.schema.json
+    public static let schemaVersion = "fleetprint.status/1"
+
+    public var schema = SchemaTag<StatusRecord>()
     public var instances: [String]
     public var publishedAt: Date?
     public var eventTime: Date?

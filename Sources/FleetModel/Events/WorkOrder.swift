@@ -2,7 +2,10 @@ import Foundation
 
 /// What a fired CBM rule asks for: a kit for a device, fixed by a technician, remotely or by the
 /// customer. The Impact ledger counts a trip only for technician orders.
-public struct WorkOrder: Sendable, Hashable, Codable, Identifiable {
+public struct WorkOrder: Sendable, Hashable, Codable, Identifiable, VersionedContract {
+    /// As published on `fleetprint/orders/<kind>/<device>` (docs/schemas/work-order.schema.json).
+    public static let schemaVersion = "fleetprint.work-order/1"
+
     public var id: String
     public var device: String
     public var kind: String

@@ -48,7 +48,7 @@ final class OutputPublisher: Sendable {
     func publish(_ output: PipelineOutput) throws -> [StoredRecord] {
         var records: [StoredRecord] = []
         for (order, mark) in output.workOrders.map({ ($0, $0.id) }) + output.escalatedOrders.map({ ($0, $0.id + Self.escalationMark) }) {
-            let body = try encoder.encode(order)
+            let body = try ContractJSON.encoded(order)
             records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "open"))))
             guard !alreadyPublished.contains(mark) else { continue }
             let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
@@ -64,7 +64,7 @@ final class OutputPublisher: Sendable {
                 continue
             }
             attempt("dead letter") {
-                try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try encoder.encode(letter)), qos: .atLeastOnce,
+                try client.publish(topic: OutputTopics.deadLetter(reason: letter.reason.rawValue), payload: [UInt8](try ContractJSON.encoded(letter)), qos: .atLeastOnce,
                                    onAcknowledged: refusalReporter("dead letter"))
             }
         }

@@ -1,3 +1,5 @@
+import FleetModel
+
 /// The ledger priced per kind and for the fleet, small whatever the fleet's size: categories are
 /// listed once, groups carry arrays in their order, the fleet travels as its kinds (a reader
 /// sums them), and devices are never listed one by one (unpriced devices are counted, with a few

@@ -3,13 +3,18 @@ import Foundation
 /// Validates JSON against a JSON Schema file with Python's `jsonschema` (Debian's
 /// python3-jsonschema, which `make test` installs): the schema files are the contracts users
 /// read, so the tests check them with a real validator, not with our own reading of them.
-enum SchemaCheck {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String
+public enum SchemaCheck {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Every violation, one a line; empty when `json` conforms to `schema`.
-    static func validate(_ json: Data, schema: URL) throws -> [String] {
+    /// docs/schemas/<name>.schema.json of the repository.
+    public static func schema(_ name: String) -> URL {
+        ShippedProfiles.root.appendingPathComponent("docs/schemas/\(name).schema.json")
+    }
+
+    public static func validate(_ json: Data, schema: URL) throws -> [String] {
         let document = FileManager.default.temporaryDirectory.appendingPathComponent("schema-check-\(UInt64.random(in: 0...UInt64.max)).json")
         try json.write(to: document)
         defer { try? FileManager.default.removeItem(at: document) }

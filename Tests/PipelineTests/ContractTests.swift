@@ -1,0 +1,50 @@
+import FleetModel
+import FleetprintTestSupport
+import Foundation
+import Pipeline
+import Testing
+
+/// What the daemon publishes for a real stream (work orders, dead letters) and what technicians
+/// send (service reports), checked against the JSON Schemas in docs/schemas/.
+@Suite("JSON contracts")
+struct ContractTests {
+    @Test("a work order from a fouling boiler validates against work-order.schema.json")
+    func workOrder() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let orders = BoilerStream.fouling(device: "b-001").flatMap { pipeline.ingest(topic: $0.topic, payload: $0.payload).workOrders }
+        let order = try #require(orders.first)
+        let json = try ContractJSON.encoded(order)
+        #expect(String(decoding: json, as: UTF8.self).contains(#""schema":"fleetprint.work-order/1""#))
+        #expect(try SchemaCheck.validate(json, schema: SchemaCheck.schema("work-order")).isEmpty)
+    }
+
+    @Test("every class of dead letter validates against dead-letter.schema.json")
+    func deadLetters() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let stream = BadInputs.interleaved(device: "b-002")
+        let letters = stream.messages.flatMap { pipeline.ingest(topic: $0.topic, payload: $0.payload).deadLetters }
+        #expect(letters.count == stream.reasons.count)
+        let binary = DeadLetter(reason: .decode(.malformed), topic: "devices/boiler/b-1/telemetry", detail: "not JSON", field: nil,
+                                payload: [0xff, 0xfe] + [UInt8](repeating: 0x41, count: 2_000))
+        for letter in letters + [binary] {
+            let problems = try SchemaCheck.validate(try ContractJSON.encoded(letter), schema: SchemaCheck.schema("dead-letter"))
+            #expect(problems.isEmpty, "\(letter.reason): \(problems)")
+        }
+    }
+
+    @Test("a service report as Fleetprint writes it validates; one naming another schema version is refused")
+    func serviceReport() throws {
+        let report = ServiceReport(workOrder: "boiler/b-001/1", time: BoilerStream.start, action: .visit, kit: "medium")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try SchemaCheck.validate(try encoder.encode(report), schema: SchemaCheck.schema("service-report")).isEmpty)
+        let unplanned = ServiceReport(workOrder: nil, time: BoilerStream.start, action: .customerFix, kit: nil, unplanned: true)
+        #expect(try SchemaCheck.validate(try encoder.encode(unplanned), schema: SchemaCheck.schema("service-report")).isEmpty)
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        _ = BoilerStream.samples(device: "b-001", from: BoilerStream.start, hours: 1, flue: 60).map { pipeline.ingest(topic: $0.topic, payload: $0.payload) }
+        let future = Array(#"{"schema":"fleetprint.service-report/9","time":"2026-01-01T00:30:00Z","action":"customer-fix","unplanned":true}"#.utf8)
+        let output = pipeline.ingest(topic: "fleetprint/service/boiler/b-001", payload: future)
+        #expect(output.deadLetters.map(\.reason.rawValue) == ["bad-service-report"])
+        #expect(output.deadLetters.first?.detail.contains("fleetprint.service-report/1") == true)
+    }
+}
