@@ -37,6 +37,20 @@ struct KindPricing: Sendable {
     /// The device's four sides: realised (what happened, against the baseline over the same
     /// service time) and projected (the running unit's production and planned renovations).
     func price(_ device: DeviceLedger, cpuSeconds: Double) -> PricedDevice {
+        price(inventories(of: device, cpuSeconds: cpuSeconds))
+    }
+
+    /// Characterises one device's inventories, or the sum of a kind's.
+    func price(_ flows: DeviceInventories) -> PricedDevice {
+        PricedDevice(kind: profile.kind, serviceYears: flows.serviceYears,
+                     realisedBaseline: Side(inventory: flows.realisedBaseline, characterizer: characterizer),
+                     realisedCase: Side(inventory: flows.realisedCase, characterizer: characterizer),
+                     projectedBaseline: Side(inventory: flows.projectedBaseline, characterizer: characterizer),
+                     projectedCase: Side(inventory: flows.projectedCase, characterizer: characterizer))
+    }
+
+    /// The device's four inventories, with `cpuSeconds` of Fleetprint's compute on the case side.
+    func inventories(of device: DeviceLedger, cpuSeconds: Double) -> DeviceInventories {
         let years = device.serviceYears
         let baselineRealised = Inventory(parts: baselineParts.scaled(by: years), trips: baselineTrips.scaled(by: years),
                                          lifetime: baselineLifetime.scaled(by: device.realisedYears), ict: baselineICT.scaled(by: years))
@@ -47,11 +61,8 @@ struct KindPricing: Sendable {
         let actual = Inventory(parts: parts(of: device), trips: trips(of: device), lifetime: realisedLifetime(of: device), ict: ict)
         let pendingRenovations = device.renovationsOfUnit == 0 ? smartRenovations : LifetimeFlows(lifeYears: smart.years)
         let projected = Inventory(lifetime: (smartProduction + pendingRenovations).scaled(by: device.runningYears))
-        return PricedDevice(kind: device.kind, serviceYears: years,
-                            realisedBaseline: Side(inventory: baselineRealised, characterizer: characterizer),
-                            realisedCase: Side(inventory: actual, characterizer: characterizer),
-                            projectedBaseline: Side(inventory: baselineProjected, characterizer: characterizer),
-                            projectedCase: Side(inventory: projected, characterizer: characterizer))
+        return DeviceInventories(serviceYears: years, realisedBaseline: baselineRealised, realisedCase: actual,
+                                 projectedBaseline: baselineProjected, projectedCase: projected)
     }
 
     private func parts(of device: DeviceLedger) -> PartFlows {

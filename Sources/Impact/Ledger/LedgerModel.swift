@@ -28,25 +28,34 @@ public struct LedgerModel: Sendable {
             projected: Comparison(baseline: priced.projectedBaseline, case: priced.projectedCase, categories: pricing.categories))
     }
 
-    /// Every device priced and summed per kind and for the fleet; the fleet's compute is shared by service time.
+    /// Every device's flows summed per kind and characterised once per kind (characterising is
+    /// linear), then the kinds summed for the fleet: memory follows the number of kinds, and the
+    /// cost per device is a few dictionary additions. The fleet's compute is shared by service time.
     public func summary(of ledger: ImpactLedger) -> FleetSummary {
-        let devices = ledger.devices.keys.sorted().compactMap { ledger.devices[$0] }
-        let totalYears = devices.reduce(0) { $0 + $1.serviceYears }
-        let pricings = Dictionary(uniqueKeysWithValues: Set(devices.map(\.kind)).compactMap { kind in pricing(of: kind).map { (kind, $0) } })
-        var priced: [PricedDevice] = []
+        var pricings: [String: KindPricing] = [:]
+        var sums: [String: DeviceInventories] = [:]
+        var counts: [String: Int] = [:]
         var unpriced: [String] = []
-        for device in devices {
+        for key in ledger.devices.keys.sorted() {
+            guard let device = ledger.devices[key] else { continue }
+            if pricings[device.kind] == nil, let pricing = pricing(of: device.kind) { pricings[device.kind] = pricing }
             guard let pricing = pricings[device.kind] else {
                 unpriced.append(device.device)
                 continue
             }
-            let share = totalYears > 0 ? device.serviceYears / totalYears : 0
-            priced.append(pricing.price(device, cpuSeconds: ledger.cpuSeconds * share))
+            sums[device.kind] = (sums[device.kind] ?? DeviceInventories()) + pricing.inventories(of: device, cpuSeconds: 0)
+            counts[device.kind, default: 0] += 1
         }
-        let kinds = Set(priced.map(\.kind)).sorted().map { kind in group(kind, priced.filter { $0.kind == kind }) }
+        let totalYears = sums.values.reduce(0) { $0 + $1.serviceYears }
+        let priced = sums.keys.sorted().compactMap { kind -> (Int, PricedDevice)? in
+            guard var flows = sums[kind], let pricing = pricings[kind] else { return nil }
+            flows.realisedCase.ict.cpuSeconds = totalYears > 0 ? ledger.cpuSeconds * flows.serviceYears / totalYears : 0
+            return (counts[kind, default: 0], pricing.price(flows))
+        }
+        let kinds = priced.map { group($0.1.kind, [$0.1], count: $0.0) }
         let categories = library.factors.categories.filter { !$0.isQualitative }.map { SummaryCategory(id: $0.id, name: $0.name, unit: $0.unit, euroPerUnit: $0.euroPerUnit) }
         return FleetSummary(method: library.factors.method, priceSet: library.factors.priceSet, categories: categories,
-                            fleet: group("fleet", priced), kinds: kinds,
+                            fleet: group("fleet", priced.map(\.1), count: priced.reduce(0) { $0 + $1.0 }), kinds: kinds,
                             unpricedDevices: unpriced.count, unpricedSample: Array(unpriced.sorted().prefix(FleetSummary.unpricedSampleLimit)))
     }
 
@@ -54,12 +63,12 @@ public struct LedgerModel: Sendable {
         library.profile(kind).map { KindPricing(profile: $0, smart: scenario(of: $0), factors: library.factors) }
     }
 
-    private func group(_ name: String, _ devices: [PricedDevice]) -> GroupSummary {
+    private func group(_ name: String, _ devices: [PricedDevice], count: Int) -> GroupSummary {
         func sum(_ baseline: KeyPath<PricedDevice, Side>, _ smart: KeyPath<PricedDevice, Side>) -> Comparison {
             Comparison(baseline: devices.map { $0[keyPath: baseline] }.reduce(.empty, +), case: devices.map { $0[keyPath: smart] }.reduce(.empty, +),
                        categories: library.factors.categories)
         }
-        return GroupSummary(name: name, devices: devices.count, serviceYears: devices.reduce(0) { $0 + $1.serviceYears },
+        return GroupSummary(name: name, devices: count, serviceYears: devices.reduce(0) { $0 + $1.serviceYears },
                             realised: Balance(sum(\.realisedBaseline, \.realisedCase)), projected: Balance(sum(\.projectedBaseline, \.projectedCase)))
     }
 }
