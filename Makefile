@@ -8,14 +8,12 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-CONFIGURATION ?= debug
+# `make run` runs a release build; `make test`'s dashboard check reuses the tests' debug build.
+CONFIGURATION ?= release
 # Build folder; `make run SCRATCH=.build-x` uses another (as the tmux check of the dashboard does).
 SCRATCH ?= .build
 BIN := $(SCRATCH)/$(CONFIGURATION)/fleetprint
 APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux python3-jsonschema
-# Matches the brokers that tests and `make run` start (their folders carry this name); the
-# brackets keep the pattern from matching the shell that runs pkill.
-BROKER_PATTERN := [f]leetprint-broker-
 # make run: devices per kind, event time per wall time, simulated years, an existing broker (set:
 # start none), and the daemon's state folder (emptied at start). The default fleet at 43200x (half a
 # day a second) sends a few hundred messages a second, which one daemon follows on two cores.
@@ -85,11 +83,11 @@ run: build
 ## tests cannot starve the timing of connects, timeouts and crash recovery against mosquitto.
 test: deps
 	$(SWIFT) build --build-tests
-	@status=0; \
+	@status=0; export FLEETPRINT_RUN_TAG=run$$$$; \
 	$(SWIFT) test --skip-build --skip IntegrationTests || status=$$?; \
 	$(SWIFT) test --skip-build --filter IntegrationTests --no-parallel || status=$$?; \
 	.ci/dashboard-check || status=$$?; \
-	pkill -9 -f '$(BROKER_PATTERN)' 2>/dev/null || true; \
+	pkill -9 -f "[f]leetprint-broker-$$FLEETPRINT_RUN_TAG-" 2>/dev/null || true; \
 	exit $$status
 
 clean:

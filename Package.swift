@@ -5,6 +5,8 @@ import PackageDescription
 /// Domain modules (FleetModel, Maintenance, Impact, Simulation) never import MQTT, Store or Dashboard.
 /// Pipeline is the pure path from a message to orders, dead letters and the ledger (domain modules
 /// only), driven alike by `run`, `replay --offline` and `simulate`; FleetprintRuntime has the adapters.
+/// Fleetprint builds and runs on Linux (Debian 12 with libmosquitto-dev); SwiftPM has no way to
+/// declare that. The macOS entry only sets the availability floor (Synchronization's Mutex).
 let package = Package(
     name: "Fleetprint",
     platforms: [.macOS(.v15)],

@@ -1,4 +1,4 @@
 /// The version printed by `fleetprint --version` and stamped into published summaries.
 public enum FleetprintVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FleetprintRuntime
+import Foundation
 
 /// The `fleetprint` executable: each subcommand parses its options and calls FleetprintRuntime.
 @main
@@ -29,4 +30,32 @@ struct Fleetprint: AsyncParsableCommand {
             DashboardCommand.self,
         ]
     )
+
+    /// ArgumentParser's own main, except that errors are made readable first (`ReadableError`),
+    /// and an error about the arguments found while running names that command's usage.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            do {
+                if var asynchronous = command as? AsyncParsableCommand {
+                    try await asynchronous.run()
+                } else {
+                    try command.run()
+                }
+            } catch let error as ValidationError {
+                let type = type(of: command)
+                FileHandle.standardError.write(Data("""
+                    Error: \(error.message)
+                    Usage: \(usageString(for: type))
+                      See 'fleetprint \(type.configuration.commandName ?? "") --help' for more information.
+
+                    """.utf8))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+        } catch let error as CocoaError {
+            exit(withError: ReadableError(error))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

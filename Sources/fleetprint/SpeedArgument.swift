@@ -13,4 +13,9 @@ struct SpeedArgument: ExpressibleByArgument {
         guard let value = Double(argument.hasSuffix("x") ? String(argument.dropLast()) : argument), value > 0 else { return nil }
         factor = value
     }
+
+    /// As people write it: `3600x`, `max`.
+    var defaultValueDescription: String {
+        factor.map { ($0 == $0.rounded() ? String(Int($0)) : String($0)) + "x" } ?? "max"
+    }
 }

@@ -84,7 +84,12 @@ public enum ProfileLoader {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            log.add(line: 0, field: "", "cannot read the file: \(error.localizedDescription)")
+            let reason = switch (error as? CocoaError)?.code {
+            case .fileReadNoSuchFile?, .fileNoSuchFile?: "no such file"
+            case .fileReadNoPermission?: "permission denied"
+            default: error.localizedDescription
+            }
+            log.add(line: 0, field: "", "cannot read the file: \(reason)")
             return nil
         }
     }

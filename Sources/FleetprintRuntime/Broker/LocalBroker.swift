@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Its configuration is `Config/mosquitto/local.conf` with the port and user filled in, plus any extra
 /// lines (a TLS listener, a password file). It runs in a folder of its own whose name carries
-/// `fleetprint-broker-`, so a crashed test run's leftovers can be found and stopped.
+/// `fleetprint-broker-` and the `FLEETPRINT_RUN_TAG` of the run that started it, so that run (and
+/// only that run) can find and stop its leftovers after a crash.
 public final class LocalBroker: @unchecked Sendable {
     // @unchecked: `process` is only touched under `lock`; Foundation's Process is not Sendable.
     public let port: Int
@@ -15,11 +16,16 @@ public final class LocalBroker: @unchecked Sendable {
 
     public var url: String { "mqtt://127.0.0.1:\(port)" }
 
+    /// `<tag>-` from `FLEETPRINT_RUN_TAG` (set by `make test`), else empty.
+    static var runTag: String {
+        ProcessInfo.processInfo.environment["FLEETPRINT_RUN_TAG"].map { "\($0)-" } ?? ""
+    }
+
     /// Writes the configuration; `extraConfiguration` may use `@DIR@` for the broker's folder.
     public init(template: URL, port: Int? = nil, extraConfiguration: String = "") throws {
         self.port = try port ?? FreePort.loopback()
         directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("fleetprint-broker-\(UUID().uuidString.prefix(8))")
+            .appendingPathComponent("fleetprint-broker-\(Self.runTag)\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         guard let text = try? String(contentsOf: template, encoding: .utf8) else {
             throw LocalBrokerError("cannot read the broker template \(template.path)")

@@ -9,7 +9,8 @@ import ServiceLifecycle
 /// daemon (and the metrics endpoint, when configured) as services that stop on SIGINT/SIGTERM.
 public struct DaemonLauncher: Sendable {
     public var configurationFile: String?
-    public var brokerURLs: [String]
+    /// Brokers named on the command line, which replace the configuration's; empty: the configuration's.
+    public var brokers: [BrokerEntry]
     public var stateDirectory: String?
     public var journalDirectory: String?
     public var instance: String?
@@ -18,10 +19,10 @@ public struct DaemonLauncher: Sendable {
     /// `run --init`: begin a new state even where the state file is empty or foreign.
     public var initializeState = false
 
-    public init(configurationFile: String?, brokerURLs: [String], stateDirectory: String?, journalDirectory: String? = nil,
+    public init(configurationFile: String?, brokers: [BrokerEntry], stateDirectory: String?, journalDirectory: String? = nil,
                 instance: String?, metricsAddress: String?, sources: ProfileSources) {
         self.configurationFile = configurationFile
-        self.brokerURLs = brokerURLs
+        self.brokers = brokers
         self.stateDirectory = stateDirectory
         self.journalDirectory = journalDirectory
         self.instance = instance
@@ -39,7 +40,7 @@ public struct DaemonLauncher: Sendable {
         if let stateDirectory { configuration.state = stateDirectory }
         if let journalDirectory { configuration.journal = journalDirectory }
         if let metricsAddress { configuration.metrics = metricsAddress }
-        let brokers = brokerURLs.isEmpty ? configuration.brokers.map(\.settings) : brokerURLs.map { BrokerSettings(url: $0) }
+        let brokers = (self.brokers.isEmpty ? configuration.brokers : self.brokers).map(\.settings)
         guard let library = sources.loadReportingIssues() else { return false }
         LogSetup.toStandardError()
         let logger = Logger(label: "fleetprint.run")

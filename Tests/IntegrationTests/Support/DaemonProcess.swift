@@ -15,7 +15,7 @@ final class DaemonProcess: Sendable {
 
     /// `arguments` go after `run`'s own (a --journal folder, say); without `broker`, the
     /// configuration's brokers count (`--config` in `arguments`).
-    init(instance: String, stateDirectory: URL, broker: String?, arguments: [String] = []) throws {
+    init(instance: String, stateDirectory: URL, broker: String?, arguments: [String] = [], environment: [String: String] = [:]) throws {
         self.instance = instance
         self.stateDirectory = stateDirectory
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
@@ -24,6 +24,7 @@ final class DaemonProcess: Sendable {
         process.executableURL = Self.executable
         process.arguments = ["run"] + (broker.map { ["--broker", $0] } ?? []) + ["--state", stateDirectory.path, "--instance", instance] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["FLEETPRINT_HOME": BoilerStream.repository.path]) { $1 }
+            .merging(environment) { $1 }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
