@@ -12,17 +12,8 @@ struct BrokerCredentialsTests {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-credentials-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
-        let passwordFile = root.appendingPathComponent("passwd").path
-        try Shell.run("mosquitto_passwd", ["-b", "-c", passwordFile, "fleetprint", "s3cret-daemon"])
-        try Shell.run("mosquitto_passwd", ["-b", passwordFile, "gateway", "s3cret-gateway"])
-        let securedPort = try FreePort.loopback()
-        let broker = try TestBroker.started(extraConfiguration: """
-            listener \(securedPort) 127.0.0.1
-            allow_anonymous false
-            password_file \(passwordFile)
-            """)
+        let (broker, url) = try TestBroker.withPasswords(["fleetprint": "s3cret-daemon", "gateway": "s3cret-gateway"], in: root)
         defer { broker.stop() }
-        let url = "mqtt://127.0.0.1:\(securedPort)"
 
         let daemon = try DaemonProcess(instance: "credentials", stateDirectory: root.appendingPathComponent("state"), broker: url,
                                          arguments: ["--username", "fleetprint", "--password-env", "FLEETPRINT_TEST_PASSWORD"],

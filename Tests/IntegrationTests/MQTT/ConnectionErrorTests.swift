@@ -14,18 +14,10 @@ struct ConnectionErrorTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-passwd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let passwordFile = directory.appendingPathComponent("passwd").path
-        try Shell.run("mosquitto_passwd", ["-b", "-c", passwordFile, "engineer", "right-password"])
-
-        let securedPort = try FreePort.loopback()
-        let broker = try TestBroker.started(extraConfiguration: """
-            listener \(securedPort) 127.0.0.1
-            allow_anonymous false
-            password_file \(passwordFile)
-            """)
+        let (broker, url) = try TestBroker.withPasswords(["engineer": "right-password"], in: directory)
         defer { broker.stop() }
 
-        var wrong = try TestClients.configuration("mqtt://127.0.0.1:\(securedPort)")
+        var wrong = try TestClients.configuration(url)
         wrong.username = "engineer"
         wrong.password = Secret("wrong-password")
         let started = ContinuousClock.now
