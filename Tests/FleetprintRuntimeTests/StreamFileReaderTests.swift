@@ -1,3 +1,4 @@
+import FleetprintTestSupport
 import Foundation
 import Testing
 @testable import FleetprintRuntime
@@ -27,5 +28,26 @@ struct StreamFileReaderTests {
         #expect(read == records)
         #expect(lines == records.count + 2)
         #expect(fraction == 1)
+    }
+
+    @Test("a file begins with its schema line, which the reader takes; another version is refused with the file's name")
+    func schemaLine() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-writer-\(UUID().uuidString).ndjson")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let record = StreamRecord(time: 1, topic: "devices/boiler/b-1/telemetry", payload: Array(#"{"ts":1}"#.utf8))
+        let binary = StreamRecord(time: 2.5, topic: "devices/boiler/b-1/telemetry", payload: [0xff, 0x00, 0x7b])
+        var writer = try StreamWriter(url: file)
+        try writer.write(record)
+        try writer.write(binary)
+        try writer.close()
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix(#"{"schema":"fleetprint.stream/1"}"# + "\n"))
+        for line in text.split(separator: "\n") {
+            #expect(try SchemaCheck.validate(Data(line.utf8), schema: SchemaCheck.schema("stream")).isEmpty, "\(line)")
+        }
+        var reader = try StreamFileReader(url: file)
+        #expect(reader.next() == record && reader.next() == binary && reader.next() == nil)
+        try Data(text.replacingOccurrences(of: "fleetprint.stream/1", with: "fleetprint.stream/2").utf8).write(to: file)
+        #expect(throws: SimulationOutputError.self) { _ = try StreamFileReader(url: file) }
     }
 }

@@ -19,6 +19,21 @@ struct StreamFileReader {
         handle = try FileHandle(forReadingFrom: url)
         self.chunk = max(chunk, 1)
         size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        try readHeader(of: url)
+    }
+
+    /// Takes the file's first line when it is the schema line; refuses another version.
+    private mutating func readHeader(of url: URL) throws {
+        let (first, end) = (start, nextLine())
+        guard let end else { return }
+        guard let version = buffer.withUnsafeBytes({ StreamRecord.schema(ofLine: UnsafeRawBufferPointer(rebasing: $0[end])) }) else {
+            start = first
+            return
+        }
+        line = 1
+        guard version == StreamRecord.schemaVersion else {
+            throw SimulationOutputError("\(url.path) is a \(version) stream; this Fleetprint reads \(StreamRecord.schemaVersion)")
+        }
     }
 
     /// Share of the file read, 0...1.

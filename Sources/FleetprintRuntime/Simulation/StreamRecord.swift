@@ -6,6 +6,11 @@ import Telemetry
 /// receive time for `record`, the event time for `simulate`. Replay keeps the lines' order and
 /// their relative timing.
 public struct StreamRecord: Sendable, Equatable {
+    /// A stream file begins with `{"schema":"fleetprint.stream/1"}` (docs/schemas/stream.schema.json
+    /// describes the lines); files without that line are read as version 1.
+    public static let schemaVersion = "fleetprint.stream/1"
+    static let header = Array(#"{"schema":"\#(schemaVersion)"}"#.utf8) + [0x0A]
+
     public var time: Double
     public var topic: String
     public var payload: [UInt8]
@@ -31,6 +36,15 @@ public struct StreamRecord: Sendable, Equatable {
             out.append(UInt8(ascii: "\""))
         }
         out.append(contentsOf: "}\n".utf8)
+    }
+
+    /// The version a schema line names; nil for any other line.
+    static func schema(ofLine line: UnsafeRawBufferPointer) -> String? {
+        var version: String?
+        try? FlatJSON.forEachMember(in: line) { key, member in
+            if key == "schema", case .string(let text) = member { version = String(decoding: text, as: UTF8.self) }
+        }
+        return version
     }
 
     /// Parses one line; nil when it is not such an object.

@@ -11,6 +11,7 @@ struct StreamWriter {
         }
         handle = try FileHandle(forWritingTo: url)
         buffer.reserveCapacity(1 << 20)
+        buffer.append(contentsOf: StreamRecord.header)
     }
 
     mutating func write(_ record: StreamRecord) throws {
