@@ -26,19 +26,22 @@ public enum SchemaCheck {
             errors = sorted(Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))), key=lambda e: list(e.path))
             for e in errors: print("/".join(str(p) for p in e.path) + ": " + e.message)
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema.path, document.path]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let failure = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Unavailable(description: "python3 jsonschema failed (install python3-jsonschema): \(failure)")
+        // The Python on PATH first (pyenv, a venv), then Debian's, which python3-jsonschema serves.
+        var failures: [String] = []
+        for interpreter in [["/usr/bin/env", "python3"], ["/usr/bin/python3"]] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: interpreter[0])
+            process.arguments = Array(interpreter.dropFirst()) + ["-c", script, schema.path, document.path]
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let failure = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            if process.terminationStatus == 0 { return text.split(separator: "\n").map(String.init) }
+            failures.append("\(interpreter.joined(separator: " ")): \(failure)")
         }
-        return text.split(separator: "\n").map(String.init)
+        throw Unavailable(description: "no Python with jsonschema (install python3-jsonschema): \(failures.joined(separator: "; "))")
     }
 }
