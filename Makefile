@@ -23,12 +23,14 @@ YEARS ?= 15
 BROKER ?=
 STATE ?= state
 
-.PHONY: help deps build run test clean
+.PHONY: help deps build run test install deb clean
 
 help:
 	@echo "make run    build and run the whole job: local broker, simulated fleet, daemon, dashboard (installs what is missing)"
 	@echo "            make run FLEET=boiler=20,speedgate=5 SPEED=3600x YEARS=15 BROKER=mqtt://host:1883 STATE=state"
 	@echo "make test   build and run every test, unit and integration (installs what is missing)"
+	@echo "make install [PREFIX=/usr/local] [DESTDIR=...]   binary, profiles, factors, config, unit, completions"
+	@echo "make deb    a Debian package (fleetprint_<version>_<arch>.deb) with the same layout under /usr"
 	@echo "make build  build only; make clean removes build output"
 
 ## deps: the Debian packages and the Swift toolchain; installs the packages when root.
@@ -55,7 +57,7 @@ deps:
 	@[ -x "$(SWIFT)" ] || { echo "make: no Swift toolchain found; install Swift 6.1 or later (https://swift.org/install) or set SWIFT=/path/to/swift"; exit 1; }
 
 build: deps
-	$(SWIFT) build -c $(CONFIGURATION) --scratch-path $(SCRATCH)
+	$(SWIFT) build -c $(CONFIGURATION) --scratch-path $(SCRATCH) $(SWIFT_BUILD_FLAGS)
 
 ## run: the whole job on an embedded default: a private mosquitto on a free loopback port (none
 ## when BROKER is set), a simulated fleet of all five kinds on an accelerated clock, the daemon with
@@ -87,8 +89,41 @@ test: deps
 	$(SWIFT) test --skip-build --skip IntegrationTests || status=$$?; \
 	$(SWIFT) test --skip-build --filter IntegrationTests --no-parallel || status=$$?; \
 	.ci/dashboard-check || status=$$?; \
+	.ci/install-check || status=$$?; \
 	pkill -9 -f "[f]leetprint-broker-$$FLEETPRINT_RUN_TAG-" 2>/dev/null || true; \
 	exit $$status
 
+## install: PREFIX/bin/fleetprint finds its data in PREFIX/share/fleetprint (FleetprintHome).
+PREFIX ?= /usr/local
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+UNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+VERSION := $(shell sed -n 's/.*current = "\(.*\)"/\1/p' Sources/FleetprintRuntime/FleetprintVersion.swift)
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/fleetprint $(DESTDIR)$(PREFIX)/share/doc/fleetprint \
+	  $(DESTDIR)$(SYSCONFDIR)/fleetprint $(DESTDIR)$(UNITDIR) $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	  $(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/fleetprint
+	cp -R DeviceProfiles Config docs $(DESTDIR)$(PREFIX)/share/fleetprint/
+	rm -f $(DESTDIR)$(PREFIX)/share/fleetprint/Config/fleetprint.service
+	install -m 644 README.md CHANGELOG.md LICENSE $(DESTDIR)$(PREFIX)/share/doc/fleetprint/
+	install -m 644 Config/fleetprint.yaml $(DESTDIR)$(SYSCONFDIR)/fleetprint/fleetprint.yaml
+	sed -e 's|/opt/fleetprint/bin|$(PREFIX)/bin|' -e 's|FLEETPRINT_HOME=/opt/fleetprint|FLEETPRINT_HOME=$(PREFIX)/share/fleetprint|' \
+	  -e 's|/etc/fleetprint|$(SYSCONFDIR)/fleetprint|g' Config/fleetprint.service > $(DESTDIR)$(UNITDIR)/fleetprint.service
+	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/fleetprint
+	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_fleetprint
+	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/fleetprint.fish
+
+## deb: a static Swift runtime, so the package needs only Debian's libmosquitto1 and libsqlite3-0.
+deb: deps
+	rm -rf .build-deb/pkg && $(MAKE) --no-print-directory install SCRATCH=.build-deb CONFIGURATION=release SWIFT_BUILD_FLAGS=--static-swift-stdlib \
+	  PREFIX=/usr DESTDIR=$(CURDIR)/.build-deb/pkg
+	install -d .build-deb/pkg/DEBIAN
+	printf 'Package: fleetprint\nVersion: %s\nArchitecture: %s\nMaintainer: Fleetprint developers <fleetprint@localhost>\nDepends: libmosquitto1, libsqlite3-0\nRecommends: mosquitto\nSection: net\nPriority: optional\nDescription: condition-based maintenance and a live screening LCA for MQTT device fleets\n Subscribes to device telemetry, runs maintenance rules, issues work orders and keeps\n a comparative life cycle assessment of the smart fleet against its baseline.\n' \
+	  "$(VERSION)" "$$(dpkg --print-architecture)" > .build-deb/pkg/DEBIAN/control
+	echo /etc/fleetprint/fleetprint.yaml > .build-deb/pkg/DEBIAN/conffiles
+	dpkg-deb --root-owner-group --build .build-deb/pkg fleetprint_$(VERSION)_$$(dpkg --print-architecture).deb
+	dpkg-deb --contents fleetprint_$(VERSION)_$$(dpkg --print-architecture).deb | sed -n '1,12p'
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-deb

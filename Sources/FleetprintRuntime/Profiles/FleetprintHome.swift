@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Order: `FLEETPRINT_HOME`; the working directory or its nearest parent with DeviceProfiles/;
 /// the executable's directory or its nearest parent with DeviceProfiles/ (the checkout a
-/// `.build/debug/fleetprint` lives in). Falls back to the working directory.
+/// `.build/debug/fleetprint` lives in); `../share/fleetprint` beside the executable (what
+/// `make install` and the Debian package lay out). Falls back to the working directory.
 public struct FleetprintHome: Sendable {
     public static let environmentVariable = "FLEETPRINT_HOME"
 
@@ -20,15 +21,26 @@ public struct FleetprintHome: Sendable {
 
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
                               workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-                              executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? ".")) -> FleetprintHome {
+                              executable: URL = Self.runningExecutable) -> FleetprintHome {
         if let home = environment[environmentVariable], !home.isEmpty {
             return FleetprintHome(root: URL(fileURLWithPath: home))
         }
-        let candidates = [workingDirectory, executable.resolvingSymlinksInPath().deletingLastPathComponent()]
-        for start in candidates {
+        let binary = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+        for start in [workingDirectory, binary] {
             if let found = nearest(from: start) { return FleetprintHome(root: found) }
         }
+        // An installed copy: PREFIX/bin/fleetprint with its data in PREFIX/share/fleetprint.
+        let installed = binary.deletingLastPathComponent().appendingPathComponent("share/fleetprint")
+        if FileManager.default.fileExists(atPath: installed.appendingPathComponent("DeviceProfiles").path) { return FleetprintHome(root: installed) }
         return FleetprintHome(root: workingDirectory)
+    }
+
+    /// This process's executable: `/proc/self/exe` on Linux, so a binary started through PATH
+    /// (`argv[0]` is then just "fleetprint") still finds the share folder beside it.
+    public static var runningExecutable: URL {
+        let link = URL(fileURLWithPath: "/proc/self/exe")
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link.path) { return URL(fileURLWithPath: target) }
+        return URL(fileURLWithPath: CommandLine.arguments.first ?? ".")
     }
 
     private static func nearest(from start: URL) -> URL? {
