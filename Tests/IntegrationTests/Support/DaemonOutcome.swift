@@ -5,9 +5,11 @@ import Testing
 
 /// Checks that a daemon that crashed (or stopped) along the way ended where one that ran through
 /// ended, on the same stream: the same ledger, open orders, order records and published ids, and
-/// every work order seen on the broker exactly once from each of the two.
+/// every work order seen on the broker from each of the two. Publishing is at least once: a kill
+/// that falls between the broker's taking an order and its PUBACK being recorded sends that order
+/// again after the restart, under the same id, so at most one extra copy per kill.
 enum DaemonOutcome {
-    static func expectSame(steady: DaemonProcess, crashing: DaemonProcess, seen: Summaries) async throws {
+    static func expectSame(steady: DaemonProcess, crashing: DaemonProcess, seen: Summaries, kills: Int) async throws {
         let steadyStore = try FleetStore(directory: steady.stateDirectory)
         let crashingStore = try FleetStore(directory: crashing.stateDirectory)
         let steadyState = try PipelineStateCoding.state(from: steadyStore.load())
@@ -21,7 +23,7 @@ enum DaemonOutcome {
         try await Task.sleep(for: .milliseconds(300))
         let counts = Dictionary(seen.workOrderIDs.map { ($0, 1) }, uniquingKeysWith: +)
         #expect(Set(counts.keys) == (try steadyStore.publishedOrderIDs()))
-        let twice = counts.filter { $0.value != 2 }
-        #expect(twice.isEmpty, "orders not seen exactly once from each daemon: \(twice.sorted { $0.key < $1.key }.prefix(10))")
+        let unexpected = counts.filter { !(2...(2 + kills)).contains($0.value) }
+        #expect(unexpected.isEmpty, "orders seen fewer than once from each daemon, or more often than the kills explain: \(unexpected.sorted { $0.key < $1.key }.prefix(10))")
     }
 }
