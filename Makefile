@@ -113,6 +113,12 @@ install: build
 	$(BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/fleetprint
 	$(BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_fleetprint
 	$(BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/fleetprint.fish
+	@# The man pages come from ArgumentParser's plugin, which relinks the binary in its own way:
+	@# so it runs after the binary above is copied.
+	$(SWIFT) package --scratch-path $(SCRATCH) plugin --allow-writing-to-package-directory generate-manual \
+	  --configuration $(CONFIGURATION) --multi-page >/dev/null
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(SCRATCH)/plugins/GenerateManual/outputs/fleetprint/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 ## deb: a static Swift runtime, so the package needs only Debian's libmosquitto1 and libsqlite3-0.
 deb: deps
