@@ -76,7 +76,8 @@ public struct FleetPipeline: Sendable {
         guard let engine = engines[address.kind] else {
             return deadLetter(.decode(.unknownKind), topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
         }
-        let key = DeviceIdentity(kind: address.kind, id: address.device).key
+        let identity = DeviceIdentity(kind: address.kind, id: address.device)
+        let key = identity.key
         let limit = floodLimits[address.kind] ?? Int.max
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
@@ -100,7 +101,7 @@ public struct FleetPipeline: Sendable {
         }
         state.counters.readings += accepted
         state.ledger.receive(bytes: MessageTraffic.wireBytes(topicBytes: topic.utf8.count, payloadBytes: payload.count),
-                             device: address.device, kind: address.kind, at: message.time)
+                             device: identity, at: message.time)
         if state.watermark.map({ message.time > $0 }) ?? true { state.watermark = message.time }
         output.merge(runTimers())
         return output

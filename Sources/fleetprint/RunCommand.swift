@@ -31,20 +31,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("broker"), help: ArgumentHelp("Broker URL; repeat for several. Replaces the configuration's brokers.", valueName: "url"))
     var brokers: [String] = []
 
-    @Option(help: "User name for the --broker URLs (or put it in the URL: mqtt://user@host).")
-    var username: String?
-
-    @Option(name: .customLong("password-env"), help: ArgumentHelp("Read the --broker URLs' password from this environment variable.", valueName: "name"))
-    var passwordEnv: String?
-
-    @Option(name: .customLong("password-file"), help: ArgumentHelp("Read the --broker URLs' password from the first line of this file.", valueName: "path"))
-    var passwordFile: String?
-
-    @Option(name: .customLong("cafile"), help: ArgumentHelp("CA certificate (PEM) of mqtts:// --broker URLs.", valueName: "path"))
-    var cafile: String?
-
-    @Option(name: .customLong("mqtt-version"), help: "MQTT protocol of the --broker URLs: 3.1.1 or 5.")
-    var mqttVersion: String?
+    /// Apply to the `--broker` URLs; the configuration's brokers carry their own.
+    @OptionGroup var credentials: BrokerCredentials
 
     @Option(help: ArgumentHelp("State folder (SQLite checkpoints; the journal too, unless --journal).", valueName: "dir"))
     var state: String?
@@ -67,17 +55,19 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var profiles: ProfileOptions
 
     func validate() throws {
-        let credentials = [username, passwordEnv, passwordFile, cafile, mqttVersion].contains { $0 != nil }
-        if credentials, brokers.isEmpty {
+        if credentials.isSet, brokers.isEmpty {
             throw ValidationError("--username, --password-env, --password-file, --cafile and --mqtt-version apply to --broker URLs; without --broker, set them on the configuration's brokers (Config/fleetprint.yaml)")
         }
-        if let mqttVersion, !["3.1.1", "5"].contains(mqttVersion) {
-            throw ValidationError("--mqtt-version must be 3.1.1 or 5, got '\(mqttVersion)'")
+        if let version = credentials.protocolVersion, !["3.1.1", "5"].contains(version) {
+            throw ValidationError("--mqtt-version must be 3.1.1 or 5, got '\(version)'")
         }
     }
 
     func run() async throws {
-        let entries = brokers.map { BrokerEntry(url: $0, username: username, passwordEnv: passwordEnv, passwordFile: passwordFile, cafile: cafile, mqttVersion: mqttVersion) }
+        let entries = brokers.map {
+            BrokerEntry(url: $0, username: credentials.username, passwordEnv: credentials.passwordEnvironmentVariable,
+                        passwordFile: credentials.passwordFile, cafile: credentials.caFile, mqttVersion: credentials.protocolVersion)
+        }
         var launcher = DaemonLauncher(configurationFile: config, brokers: entries, stateDirectory: state, journalDirectory: journal, instance: instance, metricsAddress: metrics, sources: profiles.sources)
         launcher.initializeState = initialize
         let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")

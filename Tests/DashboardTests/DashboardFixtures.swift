@@ -27,22 +27,22 @@ enum DashboardFixtures {
             west.commission(device: boiler, kind: "boiler", at: start)
             west.record(ServiceEvent(device: boiler, kind: "boiler", time: years(age / 2), action: .visit, kit: "medium"))
             west.record(ServiceEvent(device: boiler, kind: "boiler", time: years(age / 3), action: .remoteFix))
-            west.receive(bytes: 300 * 105_000, device: boiler, kind: "boiler", at: years(age - Double(index) * 0.001))
+            west.receive(bytes: 300 * 105_000, device: DeviceIdentity(kind: "boiler", id: boiler), at: years(age - Double(index) * 0.001))
             west.commission(device: "e-00\(index)", kind: "ebike-battery", at: start)
-            west.receive(bytes: 0, device: "e-00\(index)", kind: "ebike-battery", at: years(index == 4 ? age / 2 : age))
+            west.receive(bytes: 0, device: DeviceIdentity(kind: "ebike-battery", id: "e-00\(index)"), at: years(index == 4 ? age / 2 : age))
         }
         west.addCompute(cpuSeconds: 42)
         east.commission(device: "b-101", kind: "boiler", at: start)
-        east.receive(bytes: 0, device: "b-101", kind: "boiler", at: years(age))
+        east.receive(bytes: 0, device: DeviceIdentity(kind: "boiler", id: "b-101"), at: years(age))
         for index in 1...3 {
             east.commission(device: "g-00\(index)", kind: "speedgate", at: start)
             east.record(ServiceEvent(device: "g-00\(index)", kind: "speedgate", time: years(age / 2), action: .customerFix))
-            east.receive(bytes: 0, device: "g-00\(index)", kind: "speedgate", at: years(age))
+            east.receive(bytes: 0, device: DeviceIdentity(kind: "speedgate", id: "g-00\(index)"), at: years(age))
             east.commission(device: "f-00\(index)", kind: "facade", at: start)
-            east.receive(bytes: 0, device: "f-00\(index)", kind: "facade", at: years(age))
+            east.receive(bytes: 0, device: DeviceIdentity(kind: "facade", id: "f-00\(index)"), at: years(age))
             east.commission(device: "u-00\(index)", kind: "underground-container", at: start)
             east.record(ServiceEvent(device: "u-00\(index)", kind: "underground-container", time: years(age / 2), action: .collection))
-            east.receive(bytes: 0, device: "u-00\(index)", kind: "underground-container", at: years(age))
+            east.receive(bytes: 0, device: DeviceIdentity(kind: "underground-container", id: "u-00\(index)"), at: years(age))
         }
         east.addCompute(cpuSeconds: 17.5)
         let orders = [

@@ -12,7 +12,7 @@ import Testing
         ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(1.5), action: .visit, kit: "medium"))
         ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(2), action: .remoteFix))
         ledger.record(ServiceEvent(device: "b1", kind: "boiler", time: Fixtures.years(2.5), action: .customerFix))
-        ledger.receive(bytes: 0, device: "b1", kind: "boiler", at: Fixtures.years(3))
+        ledger.receive(bytes: 0, device: DeviceIdentity(kind: "boiler", id: "b1"), at: Fixtures.years(3))
         return ledger
     }
 
@@ -50,7 +50,7 @@ import Testing
     @Test func summaryAddsKindsAndChargesComputeToTheFleet() throws {
         var ledger = boilerLedger()
         ledger.commission(device: "g1", kind: "speedgate", at: Fixtures.start)
-        ledger.receive(bytes: 0, device: "g1", kind: "speedgate", at: Fixtures.years(1))
+        ledger.receive(bytes: 0, device: DeviceIdentity(kind: "speedgate", id: "g1"), at: Fixtures.years(1))
         ledger.commission(device: "x1", kind: "unknown-kind", at: Fixtures.start)
         ledger.addCompute(cpuSeconds: 3600)
         let library = try Fixtures.library()

@@ -63,7 +63,7 @@ import Testing
         func dataImpact(bytes: Int) throws -> Double {
             var ledger = ImpactLedger()
             ledger.commission(device: "b1", kind: "boiler", at: Fixtures.start)
-            ledger.receive(bytes: bytes, device: "b1", kind: "boiler", at: Fixtures.years(1))
+            ledger.receive(bytes: bytes, device: DeviceIdentity(kind: "boiler", id: "b1"), at: Fixtures.years(1))
             let device = try #require(ledger.device(DeviceIdentity(kind: "boiler", id: "b1")))
             let report = try #require(model.report(device))
             return report.realised.case.impacts[.ictData][FactorTable.climateChange] ?? 0

@@ -18,7 +18,7 @@ import Testing
             let device = "\(kind)-\(index)"
             ledger.commission(device: device, kind: kind, at: Fixtures.start)
             ledger.record(ServiceEvent(device: device, kind: kind, time: Fixtures.years(1), action: index % 3 == 0 ? .remoteFix : .customerFix))
-            ledger.receive(bytes: 400 * 1_000, device: device, kind: kind, at: Fixtures.years(2))
+            ledger.receive(bytes: 400 * 1_000, device: DeviceIdentity(kind: kind, id: device), at: Fixtures.years(2))
         }
         for index in 0..<25 { ledger.commission(device: "stray-\(index)", kind: "toaster", at: Fixtures.start) }
         ledger.addCompute(cpuSeconds: 1_234.5)

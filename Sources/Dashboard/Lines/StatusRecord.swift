@@ -42,10 +42,7 @@ public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
 
     /// One NDJSON object, keys sorted, dates ISO 8601.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try ContractJSON.encoder.encode(self), as: UTF8.self)
     }
 
     /// One line of text with units.

@@ -84,12 +84,7 @@ public enum ProfileLoader {
         do {
             return try String(contentsOf: url, encoding: .utf8)
         } catch {
-            let reason = switch (error as? CocoaError)?.code {
-            case .fileReadNoSuchFile?, .fileNoSuchFile?: "no such file"
-            case .fileReadNoPermission?: "permission denied"
-            default: error.localizedDescription
-            }
-            log.add(line: 0, field: "", "cannot read the file: \(reason)")
+            log.add(line: 0, field: "", "cannot read the file: \(FileErrorReason.text(error))")
             return nil
         }
     }

@@ -40,8 +40,8 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
 
     /// A message from the device at `time`: extends its service time, and its bytes are what data
     /// transmission is charged on.
-    public mutating func receive(bytes: Int, device: String, kind: String, at time: Date) {
-        update(device, kind, time) { $0.bytesReceived += Double(bytes) }
+    public mutating func receive(bytes: Int, device: DeviceIdentity, at time: Date) {
+        update(device, time) { $0.bytesReceived += Double(bytes) }
     }
 
     /// A maintenance fact: a visit (with its kit), a kit, a remote or customer fix, a collection,
@@ -94,11 +94,15 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
 
     /// Changes the device's ledger in place: a copy out and back would copy its dictionaries.
     private mutating func update(_ device: String, _ kind: String, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
+        update(DeviceIdentity(kind: kind, id: device), time, change)
+    }
+
+    private mutating func update(_ identity: DeviceIdentity, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
         func seeAndChange(_ ledger: inout DeviceLedger) {
             ledger.see(time)
             change(&ledger)
         }
-        seeAndChange(&devices[DeviceIdentity(kind: kind, id: device).key, default: DeviceLedger(device: device, kind: kind)])
+        seeAndChange(&devices[identity.key, default: DeviceLedger(device: identity.id, kind: identity.kind)])
     }
 
     /// The state as JSON with sorted keys: the same ledger gives the same bytes.

@@ -27,10 +27,7 @@ public struct DaemonSummary: Sendable, Equatable, Codable, VersionedContract {
 
     /// The summary as it is published: JSON with sorted keys and ISO 8601 times.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
+        try ContractJSON.encoder.encode(self)
     }
 
     /// The summary names only the most urgent open orders: every order is on its own topic.
