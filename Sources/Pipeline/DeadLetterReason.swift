@@ -14,12 +14,15 @@ public enum DeadLetterReason: RawRepresentable, Sendable, Hashable, Codable {
     case badServiceReport
     /// A new device beyond `DeviceLimits`.
     case deviceLimit
+    /// A service report naming a work order that is not open on that device: unknown, or closed already.
+    case unknownWorkOrder
 
     public init?(rawValue: String) {
         switch rawValue {
         case "flood": self = .flood
         case "bad-service-report": self = .badServiceReport
         case "device-limit": self = .deviceLimit
+        case "unknown-work-order": self = .unknownWorkOrder
         default:
             if let reason = DecodeReason(rawValue: rawValue) {
                 self = .decode(reason)
@@ -38,6 +41,7 @@ public enum DeadLetterReason: RawRepresentable, Sendable, Hashable, Codable {
         case .flood: "flood"
         case .badServiceReport: "bad-service-report"
         case .deviceLimit: "device-limit"
+        case .unknownWorkOrder: "unknown-work-order"
         }
     }
 }

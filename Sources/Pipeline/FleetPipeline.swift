@@ -171,10 +171,11 @@ public struct FleetPipeline: Sendable {
     }
 
     /// A service report changes state only when it matches: it names an open work order of that
-    /// device (a lately closed one is a redelivery: `duplicate`), or says `unplanned` for a device
-    /// that exists; its kit is one of the kind's; its time lies within the limits that hold for
-    /// telemetry (`max_age` behind, `max_future_skew` ahead of the fleet's event time or its
-    /// arrival). Anything else is dead-lettered and changes nothing.
+    /// device, or says `unplanned` for a device that exists; its kit is one of the kind's; its time
+    /// lies within the limits that hold for telemetry (`max_age` behind, `max_future_skew` ahead of
+    /// the fleet's event time or its arrival). A report naming an order that is unknown or closed
+    /// already (a redelivery, or a mistake) is dead-lettered as `unknown-work-order`; anything else
+    /// that does not match as `bad-service-report`. Neither changes anything.
     private mutating func ingestServiceReport(_ report: ServiceReport, kind: String, device: String, topic: String, payload: [UInt8], receivedAt: Date?) -> PipelineOutput {
         func refuse(_ detail: String, field: String? = nil) -> PipelineOutput {
             deadLetter(.badServiceReport, topic: topic, detail: detail, field: field, payload: payload)
@@ -185,23 +186,24 @@ public struct FleetPipeline: Sendable {
         }
         if let problem = implausibility(of: report.time, receivedAt: receivedAt) { return refuse(problem, field: "time") }
         let key = DeviceIdentity(kind: kind, id: device).key
-        guard let slot = state.devices.index(forKey: key) else { return refuse("no device \(key) has sent telemetry") }
         switch report.workOrder {
         case .some(let id):
-            guard state.devices.values[slot].knowsWorkOrder(id) else {
-                return refuse("work order \(id) is not an open order of \(key)", field: "work_order")
+            guard let slot = state.devices.index(forKey: key), state.devices.values[slot].hasOpenWorkOrder(id) else {
+                let known = state.devices[key]?.knowsWorkOrder(id) ?? false
+                return deadLetter(.unknownWorkOrder, topic: topic, detail: known ? "work order \(id) of \(key) is closed already"
+                                                                                : "work order \(id) is not an order of \(key)",
+                                  field: "work_order", payload: payload)
             }
         case .none:
             guard report.unplanned else {
                 return refuse("a report names its work order, or says \"unplanned\": true", field: "work_order")
             }
+            guard state.devices[key] != nil else { return refuse("no device \(key) has sent telemetry") }
         }
+        let slot = state.devices.index(forKey: key)!
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
         changedDevices.insert(key)
         timers.schedule(key, at: engine.nextDeadline(of: state.devices.values[slot]))
-        guard result.disposition == .accepted else {
-            return deadLetter(.reading(result.disposition), topic: topic, detail: "work order \(report.workOrder ?? "-") was already closed", field: "work_order", payload: payload)
-        }
         state.counters.serviceReports += 1
         var output = PipelineOutput()
         absorb(result, into: &output)

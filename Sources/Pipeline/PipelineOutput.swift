@@ -5,6 +5,7 @@ public struct PipelineOutput: Sendable, Equatable {
     public var workOrders: [WorkOrder] = []
     /// Open orders raised to alarm, published again under their id.
     public var escalatedOrders: [WorkOrder] = []
+    /// Orders closed or cancelled, with their closure.
     public var closedOrders: [WorkOrder] = []
     public var deadLetters: [DeadLetter] = []
 

@@ -9,6 +9,8 @@ public struct ServiceReport: Sendable, Equatable, Codable, VersionedContract {
     /// names another version is refused rather than misread.
     public static let schemaVersion = "fleetprint.service-report/1"
 
+    /// The sender's own id for the report, named in the closure of the order it closes.
+    public var id: String?
     /// The work order it carries out; absent for unplanned service.
     public var workOrder: String?
     /// Event time, ISO 8601 (`2031-04-02T09:30:00Z`) or Unix milliseconds.
@@ -20,7 +22,8 @@ public struct ServiceReport: Sendable, Equatable, Codable, VersionedContract {
     /// Set for work nobody ordered; a report without a work order must say so.
     public var unplanned: Bool
 
-    public init(workOrder: String?, time: Date, action: ServiceAction, kit: String?, unplanned: Bool = false) {
+    public init(id: String? = nil, workOrder: String?, time: Date, action: ServiceAction, kit: String?, unplanned: Bool = false) {
+        self.id = id
         self.workOrder = workOrder
         self.time = time
         self.action = action
@@ -29,13 +32,14 @@ public struct ServiceReport: Sendable, Equatable, Codable, VersionedContract {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, time, action, kit, unplanned
+        case schema, id, time, action, kit, unplanned
         case workOrder = "work_order"
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         _ = try container.decodeIfPresent(SchemaTag<ServiceReport>.self, forKey: .schema)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
         workOrder = try container.decodeIfPresent(String.self, forKey: .workOrder)
         action = try container.decode(ServiceAction.self, forKey: .action)
         kit = try container.decodeIfPresent(String.self, forKey: .kit)
@@ -54,6 +58,7 @@ public struct ServiceReport: Sendable, Equatable, Codable, VersionedContract {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(SchemaTag<ServiceReport>(), forKey: .schema)
+        try container.encodeIfPresent(id, forKey: .id)
         try container.encodeIfPresent(workOrder, forKey: .workOrder)
         try container.encode(time.formatted(.iso8601), forKey: .time)
         try container.encode(action, forKey: .action)
@@ -63,6 +68,6 @@ public struct ServiceReport: Sendable, Equatable, Codable, VersionedContract {
 
     /// The engine's and the ledger's view: a visit drives the profile's visit trip, the kit adds its parts.
     public func serviceEvent(kind: String, device: String) -> ServiceEvent {
-        ServiceEvent(device: device, kind: kind, time: time, action: action, kit: kit, workOrder: workOrder)
+        ServiceEvent(device: device, kind: kind, time: time, action: action, kit: kit, workOrder: workOrder, report: id)
     }
 }

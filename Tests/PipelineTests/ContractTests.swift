@@ -14,8 +14,25 @@ struct ContractTests {
         let orders = BoilerStream.fouling(device: "b-001").flatMap { pipeline.ingest(topic: $0.topic, payload: $0.payload).workOrders }
         let order = try #require(orders.first)
         let json = try ContractJSON.encoded(order)
-        #expect(String(decoding: json, as: UTF8.self).contains(#""schema":"fleetprint.work-order/1""#))
+        #expect(String(decoding: json, as: UTF8.self).contains(#""schema":"fleetprint.work-order/2""#))
         #expect(try SchemaCheck.validate(json, schema: SchemaCheck.schema("work-order")).isEmpty)
+    }
+
+    @Test("each status change of an order validates; a closed order without its closure does not")
+    func workOrderLifecycle() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let order = try #require(BoilerStream.fouling(device: "b-001").flatMap { pipeline.ingest(topic: $0.topic, payload: $0.payload).workOrders }.first)
+        let later = order.issuedAt.addingTimeInterval(3600)
+        let changes = [order.with(status: .escalated, at: later),
+                       order.with(status: .closed, at: later, closedBy: WorkOrderClosure(cause: .serviceReport, action: .visit, report: "R-1")),
+                       order.with(status: .cancelled, at: later, closedBy: WorkOrderClosure(cause: .serviceReport, action: .replacement, workOrder: "boiler/b-001/2")),
+                       order.with(status: .closed, at: later, closedBy: WorkOrderClosure(cause: .faultCleared, action: .remoteFix))]
+        for change in changes {
+            let problems = try SchemaCheck.validate(try ContractJSON.encoded(change), schema: SchemaCheck.schema("work-order"))
+            #expect(problems.isEmpty, "\(change.status): \(problems)")
+        }
+        let unexplained = try SchemaCheck.validate(try ContractJSON.encoded(order.with(status: .closed, at: later)), schema: SchemaCheck.schema("work-order"))
+        #expect(!unexplained.isEmpty)
     }
 
     @Test("every class of dead letter validates against dead-letter.schema.json")

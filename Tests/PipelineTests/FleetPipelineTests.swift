@@ -38,7 +38,8 @@ struct FleetPipelineTests {
         #expect(ledger.visits.values.reduce(0, +) == 1)
 
         let again = pipeline.ingest(topic: "fleetprint/service/boiler/b-001", payload: Array(report.utf8))
-        #expect(again.deadLetters.map(\.reason.rawValue) == ["duplicate"])
+        #expect(again.deadLetters.map(\.reason.rawValue) == ["unknown-work-order"])
+        #expect(again.deadLetters.first?.detail.contains("closed already") == true)
         #expect(pipeline.state.ledger.devices.values.first { $0.device == "b-001" }?.kits == ["medium": 1])
     }
 

@@ -10,8 +10,11 @@ public struct ServiceEvent: Sendable, Hashable, Codable {
     public var trip: String?
     /// The work order it carries out, if any.
     public var workOrder: String?
+    /// The service report's own id, when its sender gave one (named in the order's closure).
+    public var report: String?
 
-    public init(device: String, kind: String, time: Date, action: ServiceAction, kit: String? = nil, trip: String? = nil, workOrder: String? = nil) {
+    public init(device: String, kind: String, time: Date, action: ServiceAction, kit: String? = nil, trip: String? = nil, workOrder: String? = nil,
+                report: String? = nil) {
         self.device = device
         self.kind = kind
         self.time = time
@@ -19,5 +22,6 @@ public struct ServiceEvent: Sendable, Hashable, Codable {
         self.kit = kit
         self.trip = trip
         self.workOrder = workOrder
+        self.report = report
     }
 }

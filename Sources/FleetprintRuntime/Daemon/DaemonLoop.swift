@@ -132,6 +132,10 @@ struct DaemonLoop: Sendable {
         for order in output.workOrders {
             logger.info("work order", metadata: ["id": "\(order.id)", "rule": "\(order.rule)", "priority": "\(order.priority.rawValue)", "kit": "\(order.kit ?? "-")"])
         }
+        for order in output.closedOrders {
+            logger.info("work order \(order.status.rawValue)", metadata: ["id": "\(order.id)", "cause": "\(order.closedBy?.cause.rawValue ?? "-")",
+                                                                     "action": "\(order.closedBy?.action.rawValue ?? "-")"])
+        }
         for letter in output.deadLetters {
             let (allowed, suppressed) = deadLetterLog.admit()
             guard allowed else { continue }

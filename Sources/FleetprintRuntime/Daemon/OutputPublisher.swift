@@ -6,8 +6,8 @@ import Pipeline
 import Store
 import Synchronization
 
-/// Publishes what the pipeline produced: work orders (QoS 1, each id once, even across a crash
-/// and replay; an escalation to alarm once more), dead letters, and the retained impact summary.
+/// Publishes what the pipeline produced: work orders (QoS 1, each status change of an order at
+/// least once under a stable id and status, also across a crash and replay), dead letters, and the retained impact summary.
 /// Publishing never ends the daemon: a broker that is away only delays outputs.
 ///
 /// A work order goes into the state's outbox first and counts as published only when the broker
@@ -44,19 +44,19 @@ final class OutputPublisher: Sendable {
         self.encoder = encoder
     }
 
-    /// Publishes one message's output; returns the order records for the next checkpoint.
+    /// Publishes one message's output; returns the order records for the next checkpoint. Every
+    /// status change of an order goes through the outbox under its own mark, in the order it
+    /// happened (issued, escalated, closed or cancelled), on the order's topic.
     func publish(_ output: PipelineOutput) throws -> [StoredRecord] {
         var records: [StoredRecord] = []
-        for (order, mark) in output.workOrders.map({ ($0, $0.id) }) + output.escalatedOrders.map({ ($0, $0.id + Self.escalationMark) }) {
-            let body = try ContractJSON.encoded(order)
-            records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "open"))))
+        for order in output.workOrders + output.escalatedOrders + output.closedOrders {
+            let mark = order.id + Self.markSuffix(order.status)
+            records.append(StoredRecord(key: order.id, body: try encoder.encode(order)))
             guard !alreadyPublished.contains(mark) else { continue }
-            let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
+            let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device),
+                                    payload: [UInt8](try ContractJSON.encoded(order)))
             try store.enqueue(entry)
             send(entry)
-        }
-        for order in output.closedOrders {
-            records.append(StoredRecord(key: order.id, body: try encoder.encode(StoredOrder(order: order, status: "closed"))))
         }
         for letter in output.deadLetters {
             guard client.unacknowledgedCount < Self.deadLetterBacklog else {
@@ -79,8 +79,15 @@ final class OutputPublisher: Sendable {
         for entry in waiting { send(entry) }
     }
 
-    /// Suffix of an escalation's publication mark, so the order and its escalation are each published once.
-    static let escalationMark = "#alarm"
+    /// Suffix of a status change's publication mark, so each change of an order is published once
+    /// (an issue has none and an escalation `#alarm`, as marks written before the lifecycle).
+    static func markSuffix(_ status: WorkOrderStatus) -> String {
+        switch status {
+        case .issued: ""
+        case .escalated: "#alarm"
+        case .closed, .cancelled: "#" + status.rawValue
+        }
+    }
 
     func publishSummary(_ summary: DaemonSummary) {
         guard client.connectionState == .connected else { return }

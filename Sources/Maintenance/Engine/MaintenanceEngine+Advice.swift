@@ -3,8 +3,8 @@ import Foundation
 
 /// ISO 13374 advisory generation: orders from rule firings, closing them, and service reports.
 extension MaintenanceEngine {
-    /// Applies a service report: closes the order it names (and any open order for the kit it
-    /// used), re-arms the rules of the serviced components (counters restart, wear history is
+    /// Applies a service report: closes the order it names, cancels any other open order of the
+    /// components it serviced, re-arms the rules of the serviced components (counters restart, wear history is
     /// forgotten) and returns the report for the ledger. A report for an order already closed is
     /// a redelivery and changes nothing.
     public func apply(_ report: ServiceEvent, state: inout DeviceState) -> MaintenanceOutput {
@@ -18,7 +18,9 @@ extension MaintenanceEngine {
         }
         if report.action == .replacement { serviced.formUnion(rules.map(\.component)) }
         for open in state.openOrders where serviced.contains(open.component) || open.order.id == report.workOrder {
-            close(open.order.id, state: &state, output: &output)
+            let named = open.order.id == report.workOrder
+            let closure = WorkOrderClosure(cause: .serviceReport, action: report.action, report: report.report, workOrder: named ? nil : report.workOrder)
+            close(open.order.id, as: named ? .closed : .cancelled, at: report.time, by: closure, state: &state, output: &output)
         }
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
             state.rules[r].level = nil
@@ -46,9 +48,9 @@ extension MaintenanceEngine {
             state.rules[r].level = nil
             let id = rules[r].spec.id
             for open in state.openOrders where open.order.rule == id && open.order.resolution != .technician {
-                close(open.order.id, state: &state, output: &output)
-                output.serviceEvents.append(ServiceEvent(device: state.device, kind: state.kind, time: time,
-                                                         action: open.order.resolution == .remote ? .remoteFix : .customerFix,
+                let action: ServiceAction = open.order.resolution == .remote ? .remoteFix : .customerFix
+                close(open.order.id, as: .closed, at: time, by: WorkOrderClosure(cause: .faultCleared, action: action), state: &state, output: &output)
+                output.serviceEvents.append(ServiceEvent(device: state.device, kind: state.kind, time: time, action: action,
                                                          kit: open.order.kit, workOrder: open.order.id))
             }
         }
@@ -78,7 +80,7 @@ extension MaintenanceEngine {
     /// Raises the open order to alarm: due within the alarm lead (never later than it was), with
     /// the alarm's reason; its id, rule and kit stay, so the visit already planned is brought forward.
     private func escalate(_ open: Int, reason: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
-        var order = state.openOrders[open].order
+        var order = state.openOrders[open].order.with(status: .escalated, at: time)
         order.priority = .alarm
         order.reason = reason
         order.due = min(order.due ?? .distantFuture, time.addingTimeInterval(settings.alarmLead))
@@ -95,9 +97,10 @@ extension MaintenanceEngine {
         return max(settings.alarmLead, life.map { min($0, settings.alertLead * 6) } ?? settings.alertLead)
     }
 
-    private func close(_ id: String, state: inout DeviceState, output: inout MaintenanceOutput) {
+    private func close(_ id: String, as status: WorkOrderStatus, at time: Date, by closure: WorkOrderClosure,
+                       state: inout DeviceState, output: inout MaintenanceOutput) {
         guard let index = state.openOrders.firstIndex(where: { $0.order.id == id }) else { return }
-        output.closedOrders.append(state.openOrders.remove(at: index).order)
+        output.closedOrders.append(state.openOrders.remove(at: index).order.with(status: status, at: time, closedBy: closure))
         state.recentlyClosed.append(id)
         if state.recentlyClosed.count > settings.closedMemory { state.recentlyClosed.removeFirst(state.recentlyClosed.count - settings.closedMemory) }
     }

@@ -9,7 +9,8 @@ public struct MaintenanceOutput: Sendable, Hashable {
     /// Open orders raised to alarm now (same id, alarm priority, due sooner, the alarm's reason):
     /// an alarm on a component must not wait behind the alert order already open for it.
     public var escalatedOrders: [WorkOrder] = []
-    /// Orders closed now, by a service report or because a remote/customer fault cleared.
+    /// Orders closed or cancelled now (their `status` says which, `closedBy` why): by a service
+    /// report, or because a remote/customer fault cleared.
     public var closedOrders: [WorkOrder] = []
     /// Maintenance facts for the ledger: applied service reports and fixes made without a visit.
     public var serviceEvents: [ServiceEvent] = []

@@ -31,9 +31,14 @@ public struct DeviceState: Sendable, Hashable, Codable {
 
     public var openWorkOrders: [WorkOrder] { openOrders.map(\.order) }
 
-    /// Whether a service report may name `id`: an open order of this device, or one closed lately
-    /// (a redelivered report, which the engine counts as a duplicate).
+    /// Whether a service report may name `id`: it must be an open order of this device.
+    public func hasOpenWorkOrder(_ id: String) -> Bool {
+        openOrders.contains { $0.order.id == id }
+    }
+
+    /// Whether `id` is an open order of this device or one closed lately, so a refusal can say
+    /// "closed already" rather than "unknown".
     public func knowsWorkOrder(_ id: String) -> Bool {
-        openOrders.contains { $0.order.id == id } || recentlyClosed.contains(id)
+        hasOpenWorkOrder(id) || recentlyClosed.contains(id)
     }
 }

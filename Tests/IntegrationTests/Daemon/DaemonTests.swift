@@ -1,3 +1,4 @@
+import FleetModel
 import FleetprintTestSupport
 import Foundation
 import Pipeline
@@ -12,11 +13,11 @@ struct DaemonTests {
         let daemon = try await InProcessDaemon.start()
         try daemon.publish(BoilerStream.fouling(device: "b-001"))
         let seen = daemon.seen
-        try await eventually(10, "a work order") { !seen.workOrderIDs.isEmpty }
+        try await eventually(10, "a work order") { !seen.workOrderMarks.isEmpty }
         try await eventually(10, "a summary that counts every message") { seen.latest("local")?.counters.messages == 72 }
         let order = try #require(daemon.summary?.openWorkOrders.first)
         #expect(order.rule == "flue-gas-fouling" && order.kit == "medium" && order.device == "b-001")
-        #expect(daemon.seen.workOrderIDs == [order.id])
+        #expect(daemon.seen.workOrderMarks == [order.id])
 
         let report = #"{"work_order":"\#(order.id)","time":"2026-01-01T08:00:00Z","action":"visit","kit":"medium"}"#
         try daemon.publish([("fleetprint/service/boiler/b-001", Array(report.utf8))])
@@ -28,7 +29,26 @@ struct DaemonTests {
         let ledger = try #require(saved.ledger.devices.values.first { $0.device == "b-001" })
         #expect(ledger.kits == ["medium": 1])
         #expect(ledger.visits.values.reduce(0, +) == 1)
-        #expect(daemon.seen.workOrderIDs.count == 1)
+        #expect(daemon.seen.workOrderMarks == [order.id, order.id + "#closed"])
+    }
+
+    @Test("an order's status changes arrive on its topic in order: issued, escalated, closed by the report that names it")
+    func lifecycle() async throws {
+        let daemon = try await InProcessDaemon.start()
+        let (topic, start) = (BoilerStream.topic("b-007"), BoilerStream.start)
+        try daemon.publish([(topic, BoilerStream.payload(at: start, hours: 100)),
+                            (topic, BoilerStream.payload(at: start.addingTimeInterval(3600), hours: 5_700)),
+                            (topic, BoilerStream.payload(at: start.addingTimeInterval(7200), hours: 6_700))])
+        let seen = daemon.seen
+        let id = "boiler/b-007/1"
+        try await eventually(10, "the order issued and escalated") { seen.statuses(of: id) == [.issued, .escalated] }
+        let report = #"{"id":"R-1","work_order":"\#(id)","time":"2026-01-01T03:00:00Z","action":"visit","kit":"medium"}"#
+        try daemon.publish([("fleetprint/service/boiler/b-007", Array(report.utf8))])
+        try await eventually(10, "the order closed") { seen.statuses(of: id) == [.issued, .escalated, .closed] }
+        let closed = try #require(seen.orders(of: id).last)
+        #expect(closed.closedBy == WorkOrderClosure(cause: .serviceReport, action: .visit, report: "R-1"))
+        #expect(closed.statusAt == start.addingTimeInterval(3 * 3600) && closed.issuedAt == start.addingTimeInterval(3600))
+        try await daemon.stop()
     }
 
     @Test("forged service reports (another device's order, a date in 9999, an unknown order) are dead-lettered and leave orders and ledger as they were")
@@ -46,7 +66,9 @@ struct DaemonTests {
             #"{"work_order":"boiler/b-001/made-up","time":"2026-01-01T06:00:00Z","action":"visit","kit":"medium"}"#,
         ]
         try daemon.publish(forged.map { ("fleetprint/service/boiler/b-001", Array($0.utf8)) })
-        try await eventually(10, "three dead letters") { seen.latest("local")?.counters.deadLetters["bad-service-report"] == 3 }
+        try await eventually(10, "three dead letters") {
+            seen.latest("local")?.counters.deadLetters == ["unknown-work-order": 2, "bad-service-report": 1]
+        }
         let summary = try #require(daemon.summary)
         #expect(summary.counters.serviceReports == 0 && summary.counters.workOrdersClosed == 0)
         #expect(summary.openWorkOrderCount == 2)

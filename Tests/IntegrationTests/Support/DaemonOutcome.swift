@@ -21,7 +21,7 @@ enum DaemonOutcome {
         #expect(!steadyState.openWorkOrders.isEmpty)
 
         try await Task.sleep(for: .milliseconds(300))
-        let counts = Dictionary(seen.workOrderIDs.map { ($0, 1) }, uniquingKeysWith: +)
+        let counts = Dictionary(seen.workOrderMarks.map { ($0, 1) }, uniquingKeysWith: +)
         #expect(Set(counts.keys) == (try steadyStore.publishedOrderIDs()))
         let unexpected = counts.filter { !(2...(2 + kills)).contains($0.value) }
         #expect(unexpected.isEmpty, "orders seen fewer than once from each daemon, or more often than the kills explain: \(unexpected.sorted { $0.key < $1.key }.prefix(10))")

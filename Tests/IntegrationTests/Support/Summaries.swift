@@ -3,19 +3,25 @@ import Foundation
 import Impact
 import MQTT
 import Synchronization
+@testable import FleetprintRuntime
 
-/// The latest retained summary of each daemon instance, and every work order seen.
+/// The latest retained summary of each daemon instance, and every work order publication seen.
 final class Summaries: Sendable {
-    private let state = Mutex<(byInstance: [String: DaemonSummary], orderIDs: [String])>(([:], []))
+    private let state = Mutex<(byInstance: [String: DaemonSummary], orders: [WorkOrder])>(([:], []))
 
     func latest(_ instance: String) -> DaemonSummary? { state.withLock { $0.byInstance[instance] } }
-    var workOrderIDs: [String] { state.withLock { $0.orderIDs } }
+    /// Every publication's mark (the order's id, with `#alarm`, `#closed` or `#cancelled` for a
+    /// later status), in arrival order: the store's `publishedOrderIDs` of the same daemon.
+    var workOrderMarks: [String] { state.withLock { $0.orders.map { $0.id + OutputPublisher.markSuffix($0.status) } } }
+    /// The publications of order `id`, in arrival order.
+    func orders(of id: String) -> [WorkOrder] { state.withLock { $0.orders.filter { $0.id == id } } }
+    func statuses(of id: String) -> [WorkOrderStatus] { orders(of: id).map(\.status) }
 
     func add(_ message: MQTTMessage) {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         if message.topic.hasPrefix("fleetprint/workorders/"), let order = try? decoder.decode(WorkOrder.self, from: Data(message.payload)) {
-            state.withLock { $0.orderIDs.append(order.id) }
+            state.withLock { $0.orders.append(order) }
         } else if message.topic.hasPrefix("fleetprint/impact/"), let summary = try? decoder.decode(DaemonSummary.self, from: Data(message.payload)) {
             state.withLock { $0.byInstance[summary.instance] = summary }
         }
