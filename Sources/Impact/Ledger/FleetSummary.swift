@@ -5,7 +5,7 @@ import FleetModel
 /// sums them), and devices are never listed one by one (unpriced devices are counted, with a few
 /// ids as a sample). Its JSON contract is `$defs/fleetSummary` of docs/schemas/summary.schema.json.
 public struct FleetSummary: Sendable, Equatable, Codable, VersionedContract {
-    public static let schemaVersion = "fleetprint.fleet-summary/2"
+    public static let schemaVersion = "fleetprint.fleet-summary/3"
     /// How many unpriced device ids a summary names as a sample.
     public static let unpricedSampleLimit = 10
 
@@ -34,7 +34,7 @@ public struct FleetSummary: Sendable, Equatable, Codable, VersionedContract {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, method, priceSet, categories, kinds, unpricedDevices, unpricedSample
+        case schema, method, priceSet, categories, kinds, unpricedDevices, unpricedSample, fleetJudgement
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,14 +47,16 @@ public struct FleetSummary: Sendable, Equatable, Codable, VersionedContract {
         self.categories = categories
         let kinds = try container.decode([WireGroup].self, forKey: .kinds).map { try $0.group(categories: categories, path: path + [CodingKeys.kinds]) }
         self.kinds = kinds
-        let empty = WireGroup.empty(categories: categories)
-        fleet = kinds.dropFirst().reduce(kinds.first ?? empty) { sum, kind in
-            GroupSummary(name: "fleet", devices: sum.devices + kind.devices, serviceYears: sum.serviceYears + kind.serviceYears,
-                         realised: sum.realised + kind.realised, projected: sum.projected + kind.projected)
-        }
-        fleet.name = "fleet"
+        fleet = Self.fleet(of: kinds, categories: categories)
         unpricedDevices = try container.decode(Int.self, forKey: .unpricedDevices)
         unpricedSample = try container.decode([String].self, forKey: .unpricedSample)
+    }
+
+    /// The fleet as the sum of its kinds (the summary carries only the kinds).
+    static func fleet(of kinds: [GroupSummary], categories: [SummaryCategory]) -> GroupSummary {
+        var fleet = kinds.dropFirst().reduce(kinds.first ?? WireGroup.empty(categories: categories), +)
+        fleet.name = "fleet"
+        return fleet
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +66,7 @@ public struct FleetSummary: Sendable, Equatable, Codable, VersionedContract {
         try container.encodeIfPresent(priceSet, forKey: .priceSet)
         try container.encode(categories, forKey: .categories)
         try container.encode(kinds.map { WireGroup($0, categories: categories) }, forKey: .kinds)
+        try container.encode(WireJudgement(fleet, categories: categories), forKey: .fleetJudgement)
         try container.encode(unpricedDevices, forKey: .unpricedDevices)
         try container.encode(unpricedSample, forKey: .unpricedSample)
     }

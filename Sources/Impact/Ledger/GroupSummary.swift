@@ -16,4 +16,13 @@ public struct GroupSummary: Sendable, Equatable {
         self.realised = realised
         self.projected = projected
     }
+
+    /// What the realised figures rest on, and whether they may be judged.
+    public var evidence: RealisedEvidence { RealisedEvidence(serviceYears: serviceYears, realised: realised) }
+
+    /// Groups summed: the fleet of its kinds, or a kind over several daemons.
+    public static func + (lhs: GroupSummary, rhs: GroupSummary) -> GroupSummary {
+        GroupSummary(name: lhs.name, devices: lhs.devices + rhs.devices, serviceYears: lhs.serviceYears + rhs.serviceYears,
+                     realised: lhs.realised + rhs.realised, projected: lhs.projected + rhs.projected)
+    }
 }

@@ -52,10 +52,10 @@ public struct LedgerModel: Sendable {
             flows.realisedCase.ict.cpuSeconds = totalYears > 0 ? ledger.cpuSeconds * flows.serviceYears / totalYears : 0
             return (counts[kind, default: 0], pricing.price(flows))
         }
-        let kinds = priced.map { group($0.1.kind, [$0.1], count: $0.0) }
+        let kinds = priced.map { group($0.1, count: $0.0) }
         let categories = library.factors.categories.filter { !$0.isQualitative }.map { SummaryCategory(id: $0.id, name: $0.name, unit: $0.unit, euroPerUnit: $0.euroPerUnit) }
         return FleetSummary(method: library.factors.method, priceSet: library.factors.priceSet, categories: categories,
-                            fleet: group("fleet", priced.map(\.1), count: priced.reduce(0) { $0 + $1.0 }), kinds: kinds,
+                            fleet: FleetSummary.fleet(of: kinds, categories: categories), kinds: kinds,
                             unpricedDevices: unpriced.count, unpricedSample: Array(unpriced.sorted().prefix(FleetSummary.unpricedSampleLimit)))
     }
 
@@ -63,12 +63,12 @@ public struct LedgerModel: Sendable {
         library.profile(kind).map { KindPricing(profile: $0, smart: scenario(of: $0), factors: library.factors) }
     }
 
-    private func group(_ name: String, _ devices: [PricedDevice], count: Int) -> GroupSummary {
-        func sum(_ baseline: KeyPath<PricedDevice, Side>, _ smart: KeyPath<PricedDevice, Side>) -> Comparison {
-            Comparison(baseline: devices.map { $0[keyPath: baseline] }.reduce(.empty, +), case: devices.map { $0[keyPath: smart] }.reduce(.empty, +),
-                       categories: library.factors.categories)
-        }
-        return GroupSummary(name: name, devices: count, serviceYears: devices.reduce(0) { $0 + $1.serviceYears },
-                            realised: Balance(sum(\.realisedBaseline, \.realisedCase)), projected: Balance(sum(\.projectedBaseline, \.projectedCase)))
+    /// One kind's devices, priced as one: its realised baseline carries the variance of its
+    /// policy's service events (kinds differ in rates, so variances are per kind, then summed).
+    private func group(_ kind: PricedDevice, count: Int) -> GroupSummary {
+        let categories = library.factors.categories
+        return GroupSummary(name: kind.kind, devices: count, serviceYears: kind.serviceYears,
+                            realised: Balance(Comparison(baseline: kind.realisedBaseline, case: kind.realisedCase, categories: categories)).withEventVariance(),
+                            projected: Balance(Comparison(baseline: kind.projectedBaseline, case: kind.projectedCase, categories: categories)))
     }
 }

@@ -15,6 +15,9 @@ public struct Balance: Sendable, Equatable {
     public var caseKits: Double
     public var baselineVisits: Double
     public var caseVisits: Double
+    /// The service events the baseline policy expects over the same service time (visits, or
+    /// kits where a visit brings several): the count its variance comes from.
+    public var baselineEvents: Double
     public var avoidedKilometres: Double
     public var remoteFixes: Double
     public var customerFixes: Double
@@ -29,7 +32,7 @@ public struct Balance: Sendable, Equatable {
         self.categories = categories
         climateByTerm = [:]
         avoidedKilograms = [:]
-        (baselineKits, caseKits, baselineVisits, caseVisits, avoidedKilometres) = (0, 0, 0, 0, 0)
+        (baselineKits, caseKits, baselineVisits, caseVisits, avoidedKilometres, baselineEvents) = (0, 0, 0, 0, 0, 0)
         (remoteFixes, customerFixes, baselineLifeYears, caseLifeYears, euros) = (0, 0, 0, 0, 0)
     }
 
@@ -42,12 +45,28 @@ public struct Balance: Sendable, Equatable {
         caseKits = Amounts.total(smart.parts.kits)
         baselineVisits = base.trips.visits
         caseVisits = smart.trips.visits
+        baselineEvents = max(baselineVisits, baselineKits)
         avoidedKilometres = comparison.avoidedKilometres
         remoteFixes = smart.trips.remoteFixes
         customerFixes = smart.trips.customerFixes
         baselineLifeYears = base.lifetime.lifeYears
         caseLifeYears = smart.lifetime.lifeYears
         euros = comparison.singleScore.euros
+    }
+
+    /// Service events the smart case saw: visits, remote and customer fixes.
+    public var caseEvents: Double { caseVisits + remoteFixes + customerFixes }
+
+    /// The balance with each category's baseline variance: the baseline's service events come as
+    /// a Poisson count with mean (and variance) N = `baselineEvents`, so a category whose
+    /// baseline is b, spread over N events, varies by b²/N. For one kind's realised side, where
+    /// the baseline is what its policy's rates expect over the service time the devices ran.
+    public func withEventVariance() -> Balance {
+        var balance = self
+        for index in balance.categories.indices {
+            balance.categories[index].baselineVariance = balance.categories[index].baseline.map { baselineEvents > 0 ? $0 * $0 / baselineEvents : 0 }
+        }
+        return balance
     }
 
     /// Technician visits the case did not need.
@@ -74,6 +93,7 @@ public struct Balance: Sendable, Equatable {
         sum.caseKits += rhs.caseKits
         sum.baselineVisits += rhs.baselineVisits
         sum.caseVisits += rhs.caseVisits
+        sum.baselineEvents += rhs.baselineEvents
         sum.avoidedKilometres += rhs.avoidedKilometres
         sum.remoteFixes += rhs.remoteFixes
         sum.customerFixes += rhs.customerFixes

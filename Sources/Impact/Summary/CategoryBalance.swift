@@ -8,8 +8,13 @@ public struct CategoryBalance: Sendable, Equatable {
     public var baseline: Double?
     public var `case`: Double?
     public var euros: Double?
+    /// The realised baseline's variance from the randomness of its service events (see
+    /// `Balance.withEventVariance`); nil for projected amounts, which are expectations by design.
+    /// Variances of independent kinds and daemons add.
+    public var baselineVariance: Double?
 
-    public init(id: String, name: String, unit: String, coverage: Coverage, baseline: Double?, case smart: Double?, euros: Double?) {
+    public init(id: String, name: String, unit: String, coverage: Coverage, baseline: Double?, case smart: Double?, euros: Double?,
+                baselineVariance: Double? = nil) {
         self.id = id
         self.name = name
         self.unit = unit
@@ -17,6 +22,7 @@ public struct CategoryBalance: Sendable, Equatable {
         self.baseline = baseline
         self.case = smart
         self.euros = euros
+        self.baselineVariance = baselineVariance
     }
 
     public init(_ result: CategoryResult) {
@@ -43,6 +49,15 @@ public struct CategoryBalance: Sendable, Equatable {
 
     public var roseClass: RoseClass { RoseClass(relative: relative) }
 
+    /// p5 to p95 of case minus baseline: the baseline's count of service events could have come
+    /// out anywhere in its p5 to p95 (normal approximation, ±1.645 standard deviations); nil
+    /// without data or variance.
+    public var deltaRange: ClosedRange<Double>? {
+        guard let delta, let baselineVariance else { return nil }
+        let half = 1.6448536 * baselineVariance.squareRoot()
+        return (delta - half)...(delta + half)
+    }
+
     public static func + (lhs: CategoryBalance, rhs: CategoryBalance) -> CategoryBalance {
         var sum = lhs
         sum.coverage = switch (lhs.coverage, rhs.coverage) {
@@ -53,6 +68,7 @@ public struct CategoryBalance: Sendable, Equatable {
         sum.baseline = add(lhs.baseline, rhs.baseline)
         sum.case = add(lhs.case, rhs.case)
         sum.euros = add(lhs.euros, rhs.euros)
+        sum.baselineVariance = add(lhs.baselineVariance, rhs.baselineVariance)
         return sum
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// daemon, so that several instances can be summed wherever the broker is reachable. It lives
 /// here, beside the ledger it mostly carries, so the Dashboard reads it without the runtime.
 public struct DaemonSummary: Sendable, Equatable, Codable, VersionedContract {
-    public static let schemaVersion = "fleetprint.summary/2"
+    public static let schemaVersion = "fleetprint.summary/3"
 
     /// The JSON contract (docs/schemas/summary.schema.json): a reader refuses another version.
     public var schema = SchemaTag<DaemonSummary>()

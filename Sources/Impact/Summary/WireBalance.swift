@@ -4,9 +4,12 @@ import Foundation
 /// summary's category list (names, units and prices are not repeated; euros follow from the
 /// prices), coverage as one letter per category (`c` complete, `p` partial, `n` none), numbers
 /// rounded to six significant digits, which is more than any factor behind them is worth.
+/// Baseline variances (realised only) are rounded to three: they only size a range.
 struct WireBalance: Codable, Equatable {
     var baseline: [Double?]
     var `case`: [Double?]
+    var baselineVariance: [Double?]?
+    var baselineEvents: Double
     var coverage: String
     var climateByTerm: [String: Double]
     var avoidedKilograms: [String: Double]
@@ -26,6 +29,9 @@ struct WireBalance: Codable, Equatable {
         let ordered = categories.map { byID[$0.id] }
         baseline = ordered.map { $0?.baseline.map(Self.rounded) }
         self.case = ordered.map { $0?.case.map(Self.rounded) }
+        let variances = ordered.map { $0?.baselineVariance.map { Self.rounded($0, digits: 3) } }
+        baselineVariance = variances.contains { $0 != nil } ? variances : nil
+        baselineEvents = Self.rounded(balance.baselineEvents)
         coverage = String(ordered.map { Self.letter($0?.coverage ?? .none) })
         climateByTerm = balance.climateByTerm.mapValues(Self.rounded)
         avoidedKilograms = balance.avoidedKilograms.mapValues(Self.rounded)
@@ -49,7 +55,7 @@ struct WireBalance: Codable, Equatable {
             }
             return value
         }
-        guard [baseline.count, self.case.count, coverages.count].allSatisfy({ $0 == categories.count }) else {
+        guard [baseline.count, self.case.count, coverages.count, baselineVariance?.count ?? categories.count].allSatisfy({ $0 == categories.count }) else {
             throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected \(categories.count) entries per category array, one per summary category"))
         }
         var balance = Balance(categories: categories.indices.map { index in
@@ -57,8 +63,9 @@ struct WireBalance: Codable, Equatable {
                 baseline[index].flatMap { base in self.case[index].map { ($0 - base) * price } }
             }
             return CategoryBalance(id: categories[index].id, name: categories[index].name, unit: categories[index].unit, coverage: coverages[index],
-                                   baseline: baseline[index], case: self.case[index], euros: euros)
+                                   baseline: baseline[index], case: self.case[index], euros: euros, baselineVariance: baselineVariance?[index])
         })
+        balance.baselineEvents = baselineEvents
         balance.climateByTerm = climateByTerm
         balance.avoidedKilograms = avoidedKilograms
         balance.baselineKits = baselineKits
@@ -92,9 +99,11 @@ struct WireBalance: Codable, Equatable {
     }
 
     /// `value` to six significant digits (0 and non-finite values as they are).
-    static func rounded(_ value: Double) -> Double {
+    static func rounded(_ value: Double) -> Double { rounded(value, digits: 6) }
+
+    static func rounded(_ value: Double, digits: Int) -> Double {
         guard value != 0, value.isFinite else { return value }
-        let scale = pow(10, 5 - floor(log10(abs(value))))
+        let scale = pow(10, Double(digits - 1) - floor(log10(abs(value))))
         return (value * scale).rounded() / scale
     }
 }

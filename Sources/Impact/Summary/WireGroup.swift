@@ -5,6 +5,8 @@ struct WireGroup: Codable, Equatable {
     var serviceYears: Double
     var realised: WireBalance
     var projected: WireBalance
+    /// Written for other readers; a Fleetprint reader recomputes it.
+    var judgement: WireJudgement?
 
     init(_ group: GroupSummary, categories: [SummaryCategory]) {
         name = group.name
@@ -12,6 +14,7 @@ struct WireGroup: Codable, Equatable {
         serviceYears = WireBalance.rounded(group.serviceYears)
         realised = WireBalance(group.realised, categories: categories)
         projected = WireBalance(group.projected, categories: categories)
+        judgement = WireJudgement(group, categories: categories)
     }
 
     /// The fleet of a summary without kinds: no devices, no data.
