@@ -20,6 +20,9 @@ APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev open
 FLEET ?= boiler=10,ebike-battery=10,speedgate=5,facade=5,underground-container=5
 SPEED ?= 43200x
 YEARS ?= 15
+# Event time over which the fleet is commissioned: a day brings every kind online in the first
+# seconds (COMMISSION=1y gives a fleet of mixed ages, as `simulate` does by default).
+COMMISSION ?= 1d
 BROKER ?=
 STATE ?= state
 
@@ -27,7 +30,7 @@ STATE ?= state
 
 help:
 	@echo "make run    build and run the whole job: local broker, simulated fleet, daemon, dashboard (installs what is missing)"
-	@echo "            make run FLEET=boiler=20,speedgate=5 SPEED=3600x YEARS=15 BROKER=mqtt://host:1883 STATE=state"
+	@echo "            make run FLEET=boiler=20,speedgate=5 SPEED=3600x YEARS=15 COMMISSION=1d BROKER=mqtt://host:1883 STATE=state"
 	@echo "make test   build and run every test, unit and integration (installs what is missing)"
 	@echo "make install [PREFIX=/usr/local] [DESTDIR=...]   binary, profiles, factors, config, unit, completions"
 	@echo "make deb    a Debian package (fleetprint_<version>_<arch>.deb) with the same layout under /usr"
@@ -76,7 +79,7 @@ run: build
 	  for _ in $$(seq 100); do [ -s $$work/url ] && break; sleep 0.1; done; \
 	  url=$$(cat $$work/url); fi; \
 	$(BIN) run --broker $$url --state $(STATE) 2>$(STATE)/fleetprint.log & pids="$$! $$pids"; \
-	$(BIN) simulate --broker $$url --fleet $(FLEET) --speed $(SPEED) --years $(YEARS) \
+	$(BIN) simulate --broker $$url --fleet $(FLEET) --speed $(SPEED) --years $(YEARS) --commission-over $(COMMISSION) \
 	  >$(STATE)/simulate.log 2>&1 & pids="$$! $$pids"; \
 	$(BIN) dashboard --broker $$url --interval 0.5; \
 	echo "make run: stopped; the daemon's state and logs are in $(STATE)/"

@@ -35,6 +35,10 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Event time per wall time when publishing (3600x), or max.", valueName: "factor"))
     var speed: SpeedArgument = SpeedArgument(argument: "3600x")!
 
+    @Option(name: .customLong("commission-over"),
+            help: ArgumentHelp("Event time over which devices are commissioned (a fleet of mixed ages); 1d brings all online at once.", valueName: "duration"))
+    var commissioningSpread = PeriodArgument(seconds: SimulationSettings.defaultCommissioningSpread)
+
     @Option(help: "Seed of the fleet's random streams.")
     var seed: UInt64 = 42
 
@@ -55,7 +59,8 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let library = profiles.sources.loadReportingIssues() else { throw ExitCode.failure }
-        let settings = SimulationSettings(fleet: try FleetSpec(parsing: fleet), years: years, period: period?.seconds, seed: seed, mode: policy)
+        let settings = SimulationSettings(fleet: try FleetSpec(parsing: fleet), years: years, period: period?.seconds, seed: seed, mode: policy,
+                                          commissioningSpread: commissioningSpread.seconds)
         let inProcess = out != nil || offline
         try await SimulateJob(library: library, settings: settings, output: out.map { URL(fileURLWithPath: $0) },
                               broker: inProcess ? nil : broker.settings, speed: speed.factor, json: json).run()

@@ -21,6 +21,21 @@ import Testing
         try Snapshot.expect(try screen(DashboardState(scope: "boiler"), size), named: "boiler-\(size.columns)x\(size.rows)")
     }
 
+    @Test("a fleet of 0.05 device-years says it is too early to judge, in the headline, the categories and the status line")
+    func tooEarlyToJudge() throws {
+        let early = try DashboardFixtures.aggregate(at: [0.001, 0.0031])
+        let fleet = try #require(early.fleet)
+        #expect(abs(fleet.serviceYears - 0.05) < 0.002)
+        let lines = renderer.render(early, state: DashboardState(), size: .minimum)
+        try Snapshot.expect(lines, named: "early-fleet-80x24")
+        let screen = lines.joined(separator: "\n")
+        #expect(screen.contains("CO2-eq realised too early to judge"))
+        #expect(screen.contains("water use             too early to judge"))
+        let status = StatusRecord(early)
+        #expect(status.fleet?.realisedVerdict == "too-early" && status.fleet?.co2RealisedRelative == nil)
+        #expect(status.plain.contains("CO2-eq realised too early to judge (0.0495 device-years)"))
+    }
+
     @Test func deviceDrillDown() throws {
         var state = DashboardState()
         let aggregate = try DashboardFixtures.aggregate()

@@ -14,7 +14,7 @@ import Testing
         #expect(object["eventTime"] as? String == "2028-12-31T18:00:00Z")
         let fleet = try #require(object["fleet"] as? [String: Any])
         #expect(fleet["co2Realised"] is Double && fleet["co2Projected"] is Double)
-        #expect(object["schema"] as? String == "fleetprint.status/1")
+        #expect(object["schema"] as? String == "fleetprint.status/2")
         #expect(try SchemaCheck.validate(Data(line.utf8), schema: SchemaCheck.schema("status")).isEmpty)
     }
 

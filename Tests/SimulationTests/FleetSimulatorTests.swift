@@ -33,6 +33,24 @@ struct FleetSimulatorTests {
         #expect(first != (try Self.messages(other)))
     }
 
+    @Test("commissioned over a day, every device speaks on the first day; over the default year, some only months later")
+    func commissioningSpread() throws {
+        func firstMessages(_ spread: TimeInterval) throws -> [String: Int64] {
+            var settings = Self.mixed
+            settings.years = 1
+            settings.commissioningSpread = spread
+            var first: [String: Int64] = [:]
+            for case .telemetry(let time, let topic, _) in try Self.messages(settings) where first[topic] == nil { first[topic] = time }
+            return first
+        }
+        let start = Int64(SimulationSettings.defaultStart.timeIntervalSince1970)
+        let quick = try firstMessages(86_400)
+        #expect(quick.count >= 12)
+        #expect(quick.values.allSatisfy { $0 - start <= 2 * 86_400 }, "\(quick.values.map { ($0 - start) / 3600 })")
+        let gradual = try firstMessages(SimulationSettings.defaultCommissioningSpread)
+        #expect(gradual.values.contains { $0 - start > 30 * 86_400 })
+    }
+
     @Test("messages come in event-time order, and every telemetry payload decodes on its own topic")
     func decodable() throws {
         let library = try Self.library()

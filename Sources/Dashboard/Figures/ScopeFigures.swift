@@ -23,6 +23,9 @@ public struct ScopeFigures: Sendable, Equatable {
         projected = group.projected
     }
 
+    /// What the realised figures rest on, and whether they may be judged yet.
+    public var evidence: RealisedEvidence { RealisedEvidence(serviceYears: serviceYears, realised: realised) }
+
     /// Devices not heard from lately (0 when unknown).
     public var offline: Int { online.map { max(devices - $0, 0) } ?? 0 }
 

@@ -7,7 +7,7 @@ import Impact
 /// in their field names and carry units in the text.
 public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
     /// docs/schemas/status.schema.json
-    public static let schemaVersion = "fleetprint.status/1"
+    public static let schemaVersion = "fleetprint.status/2"
 
     public var schema = SchemaTag<StatusRecord>()
     public var instances: [String]
@@ -51,7 +51,9 @@ public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
                      "devices \(devices) (\(online.map { "\($0) online" } ?? "online n/a"))",
                      Figure.amount(messagesPerSecond, "msg/s"), "orders \(openWorkOrders) (\(alarms) alarms)", "dead letters \(deadLetters)"]
         if let fleet {
-            parts.append("CO2-eq realised \(fleet.co2Realised.map { Figure.signed($0, "kg") } ?? "n/a") (\(Figure.percent(fleet.co2RealisedRelative)))")
+            let realised = fleet.realisedVerdict == "too-early" ? "too early to judge (\(Figure.number(fleet.serviceYears)) device-years)"
+                : "\(fleet.co2Realised.map { Figure.signed($0, "kg") } ?? "n/a") (\(Figure.percent(fleet.co2RealisedRelative)))"
+            parts.append("CO2-eq realised \(realised)")
             parts.append("projected \(fleet.co2Projected.map { Figure.signed($0, "kg") } ?? "n/a")")
             parts.append("single score (internal decision aid) realised \(Figure.signed(fleet.eurosRealised, "EUR")) projected \(Figure.signed(fleet.eurosProjected, "EUR"))")
         }

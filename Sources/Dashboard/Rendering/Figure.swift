@@ -1,4 +1,5 @@
 import Foundation
+import Impact
 
 /// Number, unit and time formatting for the dashboard: fixed rules rather than the locale, so
 /// snapshots and logs read the same on every machine.
@@ -31,6 +32,19 @@ public enum Figure {
     public static func percent(_ fraction: Double?) -> String {
         guard let fraction else { return "n/a" }
         return String(format: "%+.1f %%", fraction * 100).replacingOccurrences(of: "+0.0 %", with: "0.0 %").replacingOccurrences(of: "-0.0 %", with: "0.0 %")
+    }
+
+    /// The evidence behind realised figures: "12.30 device-years · 45 events, baseline 60".
+    public static func evidence(_ evidence: RealisedEvidence) -> String {
+        "\(number(evidence.serviceYears)) device-years · \(count(evidence.serviceEvents)) events, baseline \(count(evidence.baselineEvents))"
+    }
+
+    /// A count that may be an expectation: whole from 10 up, else to two digits ("0.06", "60").
+    static func count(_ value: Double) -> String { abs(value) >= 10 ? String(format: "%.0f", value) : number(value) }
+
+    /// "p5-p95 -20.1 … -5.20 kg CO2-eq".
+    public static func range(_ range: ClosedRange<Double>, _ unit: String) -> String {
+        "p5-p95 \(number(range.lowerBound)) … \(number(range.upperBound)) \(unit)"
     }
 
     /// "2026-01-01 00:00" in UTC.

@@ -6,17 +6,28 @@ import Impact
 enum ImpactLines {
     static let co2 = "kg CO2-eq"
 
-    /// CO2-eq, single score, avoided parts and trips, lifetime, ICT overhead.
+    /// CO2-eq, the evidence behind the realised figure, single score, avoided parts and trips,
+    /// lifetime, ICT overhead. A realised figure the evidence cannot carry yet is not shown.
     static func headline(_ scope: ScopeFigures, kinds: [ScopeFigures]) -> [StyledLine] {
-        var climate = StyledLine("CO2-eq")
-        for (label, balance) in [("realised", scope.realised), ("projected", scope.projected)] {
-            climate += " \(label) "
-            if let category = balance.climate, let delta = category.delta {
-                climate += ("\(Figure.signed(delta, category.unit)) (\(Figure.percent(category.relative)))", .rose(category.roseClass))
+        let evidence = scope.evidence
+        var climate = StyledLine("CO2-eq realised ")
+        if let category = scope.realised.climate, let delta = category.delta {
+            if evidence.judges(category) {
+                climate += ("\(Figure.signed(delta, category.unit)) (\(Figure.percent(evidence.relative(category))))", .rose(category.roseClass))
             } else {
-                climate += ("no data", .dim)
+                climate += ("too early to judge", .bold)
             }
+        } else {
+            climate += ("no data", .dim)
         }
+        climate += " projected "
+        if let category = scope.projected.climate, let delta = category.delta {
+            climate += ("\(Figure.signed(delta, category.unit)) (\(Figure.percent(category.relative)))", .rose(category.roseClass))
+        } else {
+            climate += ("no data", .dim)
+        }
+        let range = scope.realised.climate?.deltaRange.map { Figure.range($0, "kg") + " · " } ?? ""
+        let basis = StyledLine("  realised " + range + Figure.evidence(evidence), .dim)
         var score = StyledLine("single score (internal decision aid) realised ")
         score += (Figure.signed(scope.realised.euros, "EUR"), .bold)
         score += " projected "
@@ -48,7 +59,7 @@ enum ImpactLines {
             StyledLine("  " + split.dropFirst(3).map { "\($0.0) \(Figure.number($0.1))" }.joined(separator: " · ")
                        + " · total \(Figure.amount(total, co2))"),
         ]
-        return [climate, score, parts, trips, life] + ict
+        return [climate, basis, score, parts, trips, life] + ict
     }
 
     /// The ICT overhead split docs/DOMAIN.md asks for, Fleetprint's own compute last.
@@ -57,6 +68,7 @@ enum ImpactLines {
     /// One line per category with data, realised then projected, in the rose's classes; then
     /// one line counting the categories without data (all of them listed when `listEmpty`).
     static func categories(_ scope: ScopeFigures, wide: Bool, listEmpty: Bool) -> [StyledLine] {
+        let evidence = scope.evidence
         var lines: [StyledLine] = []
         var empty: [String] = []
         var anyPartial = false
@@ -68,9 +80,13 @@ enum ImpactLines {
             let partial = category.coverage == .partial || projected?.coverage == .partial
             if partial { anyPartial = true }
             var line = StyledLine(pad(category.name, nameWidth - 2) + (partial ? "* " : "  "))
-            line += pad(category.delta.map { Figure.signed($0, category.unit) } ?? "no data", wide ? 24 : 20)
-            line += (pad(Figure.percent(category.relative), 9), .rose(category.roseClass))
-            line += (pad(category.roseClass.label, 19), .rose(category.roseClass))
+            if category.delta == nil || evidence.judges(category) {
+                line += pad(category.delta.map { Figure.signed($0, category.unit) } ?? "no data", wide ? 24 : 20)
+                line += (pad(Figure.percent(evidence.relative(category)), 9), .rose(category.roseClass))
+                line += (pad(category.roseClass.label, 19), .rose(category.roseClass))
+            } else {
+                line += (pad("too early to judge", (wide ? 24 : 20) + 9 + 19), .dim)
+            }
             line += "│ "
             if wide { line += pad(projected?.delta.map { Figure.signed($0, category.unit) } ?? "no data", 24) }
             if let projected {

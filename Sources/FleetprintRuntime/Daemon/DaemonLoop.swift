@@ -139,7 +139,7 @@ struct DaemonLoop: Sendable {
         for letter in output.deadLetters {
             let (allowed, suppressed) = deadLetterLog.admit()
             guard allowed else { continue }
-            logger.warning("dead letter", metadata: ["reason": "\(letter.reason)", "topic": "\(letter.topic)", "detail": "\(letter.detail)",
+            logger.warning("dead letter", metadata: ["reason": "\(letter.reason.rawValue)", "topic": "\(letter.topic)", "detail": "\(letter.detail)",
                                                      "suppressed_before": "\(suppressed)"])
         }
     }

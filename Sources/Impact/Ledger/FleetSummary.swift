@@ -66,7 +66,7 @@ public struct FleetSummary: Sendable, Equatable, Codable, VersionedContract {
         try container.encodeIfPresent(priceSet, forKey: .priceSet)
         try container.encode(categories, forKey: .categories)
         try container.encode(kinds.map { WireGroup($0, categories: categories) }, forKey: .kinds)
-        try container.encode(WireJudgement(fleet, categories: categories), forKey: .fleetJudgement)
+        try container.encode(WireJudgement(fleet, categories: categories, withEvidence: true), forKey: .fleetJudgement)
         try container.encode(unpricedDevices, forKey: .unpricedDevices)
         try container.encode(unpricedSample, forKey: .unpricedSample)
     }

@@ -9,7 +9,8 @@ struct WireBalance: Codable, Equatable {
     var baseline: [Double?]
     var `case`: [Double?]
     var baselineVariance: [Double?]?
-    var baselineEvents: Double
+    /// Absent when zero (always on the projected side).
+    var baselineEvents: Double?
     var coverage: String
     var climateByTerm: [String: Double]
     var avoidedKilograms: [String: Double]
@@ -31,7 +32,7 @@ struct WireBalance: Codable, Equatable {
         self.case = ordered.map { $0?.case.map(Self.rounded) }
         let variances = ordered.map { $0?.baselineVariance.map { Self.rounded($0, digits: 3) } }
         baselineVariance = variances.contains { $0 != nil } ? variances : nil
-        baselineEvents = Self.rounded(balance.baselineEvents)
+        baselineEvents = balance.baselineEvents == 0 ? nil : Self.rounded(balance.baselineEvents)
         coverage = String(ordered.map { Self.letter($0?.coverage ?? .none) })
         climateByTerm = balance.climateByTerm.mapValues(Self.rounded)
         avoidedKilograms = balance.avoidedKilograms.mapValues(Self.rounded)
@@ -65,7 +66,7 @@ struct WireBalance: Codable, Equatable {
             return CategoryBalance(id: categories[index].id, name: categories[index].name, unit: categories[index].unit, coverage: coverages[index],
                                    baseline: baseline[index], case: self.case[index], euros: euros, baselineVariance: baselineVariance?[index])
         })
-        balance.baselineEvents = baselineEvents
+        balance.baselineEvents = baselineEvents ?? 0
         balance.climateByTerm = climateByTerm
         balance.avoidedKilograms = avoidedKilograms
         balance.baselineKits = baselineKits

@@ -14,7 +14,7 @@ struct WireGroup: Codable, Equatable {
         serviceYears = WireBalance.rounded(group.serviceYears)
         realised = WireBalance(group.realised, categories: categories)
         projected = WireBalance(group.projected, categories: categories)
-        judgement = WireJudgement(group, categories: categories)
+        judgement = WireJudgement(group, categories: categories, withEvidence: false)
     }
 
     /// The fleet of a summary without kinds: no devices, no data.

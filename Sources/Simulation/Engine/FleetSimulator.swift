@@ -73,7 +73,7 @@ public struct FleetSimulator: Sendable {
         unitIndex = index
         self.units = units
         generations = [GenerationLog](repeating: GenerationLog(), count: units.count)
-        let spread = min(Physics.commissioningSpread, Double(end - now))
+        let spread = min(settings.commissioningSpread, Double(end - now))
         for slot in units.indices {
             let start = now + Int64(self.units[slot].rng.uniform(0, spread))
             commission(slot, at: start, generation: 0)

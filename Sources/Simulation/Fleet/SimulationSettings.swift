@@ -10,17 +10,24 @@ public struct SimulationSettings: Sendable, Hashable {
     public var mode: MaintenanceMode
     /// Event time of the first commissioning. Fixed, never the wall clock, so runs repeat.
     public var start: Date
+    /// Commissioning dates are spread over this much event time from `start` (at most the run):
+    /// a year gives a fleet of mixed ages; a day brings every device online at once, as a live
+    /// demonstration wants.
+    public var commissioningSpread: TimeInterval
 
     public static let defaultStart = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
+    /// A year: a fleet of mixed ages.
+    public static let defaultCommissioningSpread: TimeInterval = 365.25 * 86_400
 
     public init(fleet: FleetSpec, years: Double = 15, period: TimeInterval? = nil, seed: UInt64 = 42, mode: MaintenanceMode = .cbm,
-                start: Date = SimulationSettings.defaultStart) {
+                start: Date = SimulationSettings.defaultStart, commissioningSpread: TimeInterval = SimulationSettings.defaultCommissioningSpread) {
         self.fleet = fleet
         self.years = years
         self.period = period
         self.seed = seed
         self.mode = mode
         self.start = start
+        self.commissioningSpread = commissioningSpread
     }
 
     var startSeconds: Int64 { Int64(start.timeIntervalSince1970.rounded()) }

@@ -5,8 +5,6 @@ import FleetModel
 enum Physics {
     static let day = 86_400.0
     static let year = 365.25 * day
-    /// Commissioning dates are spread over this much of the run (at most its length).
-    static let commissioningSpread = year
     /// Sensor noise, as a share of the metric's valid range.
     static let noiseShare = 0.003
     /// A fault shows as this many symptom messages (retries before lockout), this far apart: enough
