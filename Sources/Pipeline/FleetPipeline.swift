@@ -107,6 +107,12 @@ public struct FleetPipeline: Sendable {
         return output
     }
 
+    /// The device stored under `key` (`DeviceIdentity.key`) as its detail topic carries it.
+    public func detail(of key: String) -> DeviceDetail? {
+        guard let state = state.devices[key], let engine = engines[state.kind] else { return nil }
+        return DeviceDetail(state: state, engine: engine, ledger: self.state.ledger.devices[key], eventTime: self.state.watermark)
+    }
+
     /// Fleetprint's own CPU time, for the ledger's ICT overhead.
     public mutating func addCompute(cpuSeconds: Double) {
         state.ledger.addCompute(cpuSeconds: cpuSeconds)

@@ -35,6 +35,20 @@ struct ContractTests {
         #expect(!unexplained.isEmpty)
     }
 
+    @Test("a fouled boiler's detail names its open order, readings, rule states and health, and validates against device.schema.json")
+    func deviceDetail() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        let orders = BoilerStream.fouling(device: "b-001").flatMap { pipeline.ingest(topic: $0.topic, payload: $0.payload).workOrders }
+        let detail = try #require(pipeline.detail(of: DeviceIdentity(kind: "boiler", id: "b-001").key))
+        #expect(detail.openWorkOrders.map(\.id) == orders.map(\.id) && !orders.isEmpty)
+        #expect(detail.rules["flue-gas-fouling"] == "alarm" && detail.rules["burner-hours"] == "armed")
+        #expect(detail.readings.contains { $0.metric == "flue_gas_temperature" && $0.value == 90 && $0.unit == "degC" })
+        #expect(detail.health.contains { $0.worstRule == "flue-gas-fouling" && $0.health <= 0 })
+        #expect(pipeline.detail(of: DeviceIdentity(kind: "speedgate", id: "b-001").key) == nil)
+        let problems = try SchemaCheck.validate(try ContractJSON.encoded(detail), schema: SchemaCheck.schema("device"))
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
     @Test("every class of dead letter validates against dead-letter.schema.json")
     func deadLetters() throws {
         var pipeline = FleetPipeline(library: try BoilerStream.library())

@@ -15,6 +15,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var journal: String?
     public var summaryInterval = Quantity(2, .second)
     public var checkpointInterval = Quantity(5, .second)
+    /// At most this many changed devices' detail topics are published per second (retained);
+    /// 0 publishes none. The broker keeps one retained message per device (about 1.5 kB).
+    public var deviceDetailsPerSecond = 1_000
     public var limits = DaemonLimits()
     /// `host:port` for Prometheus `/metrics`; off when absent.
     public var metrics: String?
@@ -25,6 +28,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         case instance, brokers, state, journal, limits, metrics
         case summaryInterval = "summary_interval"
         case checkpointInterval = "checkpoint_interval"
+        case deviceDetailsPerSecond = "device_details_per_second"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -36,6 +40,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         journal = try container.decodeIfPresent(String.self, forKey: .journal)
         summaryInterval = try container.decodeIfPresent(Quantity.self, forKey: .summaryInterval) ?? defaults.summaryInterval
         checkpointInterval = try container.decodeIfPresent(Quantity.self, forKey: .checkpointInterval) ?? defaults.checkpointInterval
+        deviceDetailsPerSecond = try container.decodeIfPresent(Int.self, forKey: .deviceDetailsPerSecond) ?? defaults.deviceDetailsPerSecond
         limits = try container.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? defaults.limits
         metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
     }
@@ -88,6 +93,10 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         for (value, field) in [(limits.maxDevicesPerKind, "limits.max_devices_per_kind"), (limits.maxNewDevicesPerMinute, "limits.max_new_devices_per_minute"),
                                (limits.maxDeviceIDLength, "limits.max_device_id_length")] where value < 1 {
             throw DaemonConfigurationError(file: file, line: nil, field: field, message: "expected a positive whole number, got \(value)")
+        }
+        guard deviceDetailsPerSecond >= 0 else {
+            throw DaemonConfigurationError(file: file, line: nil, field: "device_details_per_second",
+                                           message: "expected 0 (none) or a positive whole number, got \(deviceDetailsPerSecond)")
         }
         try Self.validate(instance: instance, file: file)
         for (index, broker) in brokers.enumerated() where ![nil, "3.1.1", "5"].contains(broker.mqttVersion) {

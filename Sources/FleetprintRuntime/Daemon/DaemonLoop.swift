@@ -24,6 +24,8 @@ struct DaemonLoop: Sendable {
     /// How often the outbox is looked at for orders whose publish failed outright.
     static let outboxEvery: TimeInterval = 5
     private let model: LedgerModel
+    /// Devices changed since their detail topic was last published (from each checkpoint's changes).
+    private var staleDetails: Set<String> = []
 
     init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {
         self.job = job
@@ -68,6 +70,7 @@ struct DaemonLoop: Sendable {
         pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
         try checkpoint()
         report(summary(rate: clock.messagesPerSecond()))
+        publishDetails()
     }
 
     private mutating func publish(_ output: PipelineOutput) throws {
@@ -87,6 +90,7 @@ struct DaemonLoop: Sendable {
             let started = ContinuousClock.now
             pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
             report(summary(rate: clock.messagesPerSecond()))
+            publishDetails()
             let took = (ContinuousClock.now - started).components
             clock.summaryTook(Double(took.seconds) + Double(took.attoseconds) / 1e18)
         }
@@ -96,6 +100,7 @@ struct DaemonLoop: Sendable {
     /// segments that the checkpoint makes unnecessary.
     mutating func checkpoint() throws {
         let changed = pipeline.takeChanges()
+        if job.configuration.deviceDetailsPerSecond > 0 { staleDetails.formUnion(changed) }
         try store.write(try PipelineStateCoding.checkpoint(of: pipeline.state, changed: changed, orders: orderRecords, through: sequence),
                         at: Date().timeIntervalSince1970)
         orderRecords = []
@@ -103,6 +108,20 @@ struct DaemonLoop: Sendable {
             try journal.trim(through: sequence)
         } catch {
             job.logger.warning("cannot trim the journal", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Publishes the details of changed devices, at most `device_details_per_second` over a
+    /// summary interval; the rest wait for the next one, so a busy fleet cannot flood the broker.
+    private mutating func publishDetails() {
+        let budget = Int(Double(job.configuration.deviceDetailsPerSecond) * job.configuration.summaryInterval.baseValue)
+        for key in Array(staleDetails.prefix(max(1, budget))) {
+            guard let detail = pipeline.detail(of: key) else {
+                staleDetails.remove(key)
+                continue
+            }
+            guard publisher.publishDetail(detail) else { return }
+            staleDetails.remove(key)
         }
     }
 

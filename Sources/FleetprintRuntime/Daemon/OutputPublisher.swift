@@ -97,6 +97,17 @@ final class OutputPublisher: Sendable {
         }
     }
 
+    /// Publishes a device's detail, retained; false (keep it for later) while disconnected or
+    /// while libmosquitto already holds `deadLetterBacklog` unacknowledged messages.
+    func publishDetail(_ detail: DeviceDetail) -> Bool {
+        guard client.connectionState == .connected, client.unacknowledgedCount < Self.deadLetterBacklog else { return false }
+        return attempt("device detail \(detail.kind)/\(detail.device)") {
+            try client.publish(topic: OutputTopics.deviceDetail(instance: instance, kind: detail.kind, device: detail.device),
+                               payload: [UInt8](try ContractJSON.encoded(detail)), qos: .atLeastOnce, retain: true,
+                               onAcknowledged: refusalReporter("device detail"))
+        }
+    }
+
     private func send(_ entry: OutboxEntry) {
         guard handedOver.withLock({ $0.insert(entry.mark).inserted }) else { return }
         let handed = attempt("work order \(entry.mark)") {

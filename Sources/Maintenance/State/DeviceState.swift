@@ -31,6 +31,9 @@ public struct DeviceState: Sendable, Hashable, Codable {
 
     public var openWorkOrders: [WorkOrder] { openOrders.map(\.order) }
 
+    /// Ids of the orders closed lately (bounded), newest last.
+    public var closedWorkOrderIDs: [String] { recentlyClosed }
+
     /// Whether a service report may name `id`: it must be an open order of this device.
     public func hasOpenWorkOrder(_ id: String) -> Bool {
         openOrders.contains { $0.order.id == id }

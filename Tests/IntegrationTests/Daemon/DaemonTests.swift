@@ -2,6 +2,7 @@ import FleetModel
 import FleetprintTestSupport
 import Foundation
 import Pipeline
+import MQTT
 import Store
 import Testing
 @testable import FleetprintRuntime
@@ -23,6 +24,15 @@ struct DaemonTests {
         try daemon.publish([("fleetprint/service/boiler/b-001", Array(report.utf8))])
         try await eventually(10, "the service report in the summary") { seen.latest("local")?.counters.workOrdersClosed == 1 }
         #expect(daemon.summary?.openWorkOrderCount == 0)
+        try await eventually(10, "the device's detail names the closed order") { seen.detail("boiler/b-001")?.closedWorkOrders == [order.id] }
+        #expect(seen.detail("boiler/b-001")?.kits == ["medium": 1])
+        let late = try await TestClients.connected(daemon.broker.url)
+        try await late.subscribe([TopicSubscription(OutputTopics.deviceDetail(instance: "local", kind: "boiler", device: "b-001"), qos: .atLeastOnce)])
+        let retained = try await withDeadline(5, "the retained detail") { await TestClients.collect(1, from: late) }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        #expect(try retained.first.map { try decoder.decode(DeviceDetail.self, from: Data($0.payload)).closedWorkOrders } == [order.id])
+        late.close()
         try await daemon.stop()
 
         let saved = try PipelineStateCoding.state(from: try FleetStore(directory: daemon.state).load())

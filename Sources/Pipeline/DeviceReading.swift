@@ -1,0 +1,9 @@
+import Foundation
+
+/// A metric's latest value on one device, as `DeviceDetail` lists it.
+public struct DeviceReading: Sendable, Equatable, Codable {
+    public var metric: String
+    public var value: Double
+    public var unit: String?
+    public var time: Date
+}
