@@ -34,7 +34,7 @@ struct RunCommand: AsyncParsableCommand {
     /// Apply to the `--broker` URLs; the configuration's brokers carry their own.
     @OptionGroup var credentials: BrokerCredentials
 
-    @Option(help: ArgumentHelp("State folder (SQLite checkpoints; the journal too, unless --journal).", valueName: "dir"))
+    @Option(help: ArgumentHelp("State folder (SQLite checkpoints; the journal too, unless --journal). Default: the configuration's, else $STATE_DIRECTORY (systemd's StateDirectory=), else ./state.", valueName: "dir"))
     var state: String?
 
     @Option(help: ArgumentHelp("Journal folder, if not <state>/journal (one file write per message: a fast disk).", valueName: "dir"))

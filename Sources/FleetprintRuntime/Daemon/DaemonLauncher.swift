@@ -46,7 +46,7 @@ public struct DaemonLauncher: Sendable {
         let logger = Logger(label: "fleetprint.run")
         let metrics = DaemonMetrics()
         var job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
-                            stateDirectory: URL(fileURLWithPath: configuration.state),
+                            stateDirectory: URL(fileURLWithPath: configuration.stateDirectory()),
                             journalDirectory: configuration.journal.map { URL(fileURLWithPath: $0) }, metrics: metrics, logger: logger, onSummary: onSummary)
         job.initializeState = initializeState
         var services: [any Service] = [DaemonService(job: job)]
