@@ -54,6 +54,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var profiles: ProfileOptions
 
+    @OptionGroup var logging: LogOptions
+
     func validate() throws {
         if credentials.isSet, brokers.isEmpty {
             throw ValidationError("--username, --password-env, --password-file, --cafile and --mqtt-version apply to --broker URLs; without --broker, set them on the configuration's brokers (Config/fleetprint.yaml)")
@@ -70,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         var launcher = DaemonLauncher(configurationFile: config, brokers: entries, stateDirectory: state, journalDirectory: journal, instance: instance, metricsAddress: metrics, sources: profiles.sources)
         launcher.initializeState = initialize
+        launcher.logging = logging.settings
         let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")
         guard try await dashboard ? DashboardJob().run(alongside: launcher, log: log) : launcher.run() else { throw ExitCode.failure }
     }

@@ -18,6 +18,8 @@ public struct DaemonLauncher: Sendable {
     public var sources: ProfileSources
     /// `run --init`: begin a new state even where the state file is empty or foreign.
     public var initializeState = false
+    /// `--log-level` and `--log-format`.
+    public var logging = LogSettings()
 
     public init(configurationFile: String?, brokers: [BrokerEntry], stateDirectory: String?, journalDirectory: String? = nil,
                 instance: String?, metricsAddress: String?, sources: ProfileSources) {
@@ -42,7 +44,7 @@ public struct DaemonLauncher: Sendable {
         if let metricsAddress { configuration.metrics = metricsAddress }
         let brokers = (self.brokers.isEmpty ? configuration.brokers : self.brokers).map(\.settings)
         guard let library = sources.loadReportingIssues() else { return false }
-        LogSetup.toStandardError()
+        LogSetup.toStandardError(logging)
         let logger = Logger(label: "fleetprint.run")
         let metrics = DaemonMetrics()
         var job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
