@@ -1,16 +1,26 @@
+import FleetprintRuntime
 import FleetprintTestSupport
 import Foundation
 import Testing
 
 /// `fleetprint run` as systemd runs it: notifications on `$NOTIFY_SOCKET`, its log on journald's stream.
 @Suite("The daemon under systemd")
-struct SystemdTests {
+final class SystemdTests {
+    /// Each test's own broker and scratch folder.
+    let broker: LocalBroker
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-systemd-\(UUID().uuidString)")
+
+    init() throws {
+        broker = try TestBroker.started()
+    }
+
+    deinit {
+        broker.stop()
+        try? FileManager.default.removeItem(at: root)
+    }
+
     @Test("with NOTIFY_SOCKET the daemon says READY=1 once subscribed, pings the watchdog, and says STOPPING=1 on SIGTERM")
     func notifications() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-systemd-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
         let listener = try NotifySocketListener(abstract: true)
         // A watchdog of 1 s: a ping every half second from the pipeline loop.
         let daemon = try DaemonProcess(instance: "systemd", stateDirectory: root, broker: broker.url,
@@ -26,10 +36,6 @@ struct SystemdTests {
 
     @Test("on journald's stream, log lines carry a syslog priority and no time; --log-format json gives an object per line")
     func logLines() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-journal-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
         let journal = try DaemonProcess(instance: "journal", stateDirectory: root.appendingPathComponent("text"), broker: broker.url,
                                         arguments: ["--log-level", "debug"], logToJournal: true)
         try await eventually(20, "the daemon has subscribed") { journal.output.contains("subscribed") }
