@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
@@ -48,6 +48,7 @@ let package = Package(
             dependencies: [
                 "FleetprintRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "MQTTTests", dependencies: ["MQTT"]),
@@ -68,7 +69,8 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "FleetModel", "Telemetry"]),
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FleetModel", "Telemetry", "Maintenance", "Impact", "FleetprintTestSupport"]),
-        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
+        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport",
+                                                          .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime", "FleetprintTestSupport"]),
         .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
     ],

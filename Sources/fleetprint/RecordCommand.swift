@@ -7,8 +7,9 @@ struct RecordCommand: AsyncParsableCommand {
         commandName: "record",
         abstract: "Capture a broker's stream to an NDJSON file with receive timestamps, for replay.",
         discussion: """
-            Each line: {"t": <receive time, s>, "topic": ..., "payload": ...} (payload_base64 when \
-            the payload is not UTF-8). Ctrl-C stops and closes the file.
+            Each line: {"t": <receive time, s>, "topic": ..., "payload": ..., "qos": ...} \
+            (payload_base64 when the payload is not UTF-8; "retain": true for a retained message), \
+            so replay publishes each as it came. Ctrl-C stops and closes the file.
 
             Example:
               fleetprint record 'devices/#' 'fleetprint/service/#' --out capture.ndjson

@@ -21,7 +21,7 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Speed-up of the recorded timing (10, 3600x), or max.", valueName: "factor"))
     var speed: SpeedArgument = SpeedArgument(argument: "1")!
 
-    @Option(help: ArgumentHelp("QoS of the published messages: 1 (default) waits for the broker's acknowledgements, so nothing is lost in a busy broker; 0 may drop.", valueName: "0|1|2"))
+    @Option(help: ArgumentHelp("QoS of messages the file gives none for (simulate's files; a recording keeps each message's QoS and retain flag): 1 waits for the broker's acknowledgements, so nothing is lost in a busy broker; 0 may drop.", valueName: "0|1|2"))
     var qos = 1
 
     @Flag(help: "No broker: run the stream through the daemon's pipeline in-process and print the final ledger.")

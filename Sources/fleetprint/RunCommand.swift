@@ -28,13 +28,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Daemon configuration (YAML; see Config/fleetprint.yaml).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("broker"), help: ArgumentHelp("Broker URL; repeat for several. Replaces the configuration's brokers.", valueName: "url"))
+    @Option(name: .customLong("broker"), help: ArgumentHelp("Broker URL: mqtt://host:port, or mqtts://host:port for TLS; repeat for several. Replaces the configuration's brokers. The session is always persistent.", valueName: "url"))
     var brokers: [String] = []
 
     /// Apply to the `--broker` URLs; the configuration's brokers carry their own.
-    @OptionGroup var credentials: BrokerCredentials
+    @OptionGroup var connection: BrokerConnectionOptions
 
-    @Option(help: ArgumentHelp("State folder (SQLite checkpoints; the journal too, unless --journal).", valueName: "dir"))
+    @Option(help: ArgumentHelp("State folder (SQLite checkpoints; the journal too, unless --journal). Default: the configuration's, else $STATE_DIRECTORY (systemd's StateDirectory=), else ./state.", valueName: "dir"))
     var state: String?
 
     @Option(help: ArgumentHelp("Journal folder, if not <state>/journal (one file write per message: a fast disk).", valueName: "dir"))
@@ -54,22 +54,19 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var profiles: ProfileOptions
 
+    @OptionGroup var logging: LogOptions
+
     func validate() throws {
-        if credentials.isSet, brokers.isEmpty {
-            throw ValidationError("--username, --password-env, --password-file, --cafile and --mqtt-version apply to --broker URLs; without --broker, set them on the configuration's brokers (Config/fleetprint.yaml)")
-        }
-        if let version = credentials.protocolVersion, !["3.1.1", "5"].contains(version) {
-            throw ValidationError("--mqtt-version must be 3.1.1 or 5, got '\(version)'")
+        if connection.isSet, brokers.isEmpty {
+            throw ValidationError("the broker options (--username, --password-env, --cafile, --client-id, ...) apply to --broker URLs; without --broker, set them on the configuration's brokers (Config/fleetprint.yaml)")
         }
     }
 
     func run() async throws {
-        let entries = brokers.map {
-            BrokerEntry(url: $0, username: credentials.username, passwordEnv: credentials.passwordEnvironmentVariable,
-                        passwordFile: credentials.passwordFile, cafile: credentials.caFile, mqttVersion: credentials.protocolVersion)
-        }
-        var launcher = DaemonLauncher(configurationFile: config, brokers: entries, stateDirectory: state, journalDirectory: journal, instance: instance, metricsAddress: metrics, sources: profiles.sources)
+        var launcher = DaemonLauncher(configurationFile: config, brokers: brokers.map(connection.settings), stateDirectory: state, journalDirectory: journal,
+                                      instance: instance, metricsAddress: metrics, sources: profiles.sources)
         launcher.initializeState = initialize
+        launcher.logging = logging.settings
         let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")
         guard try await dashboard ? DashboardJob().run(alongside: launcher, log: log) : launcher.run() else { throw ExitCode.failure }
     }

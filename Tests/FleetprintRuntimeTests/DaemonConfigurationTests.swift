@@ -20,6 +20,16 @@ struct DaemonConfigurationTests {
         #expect(shipped == DaemonConfiguration())
     }
 
+    @Test("the state folder defaults to the first of STATE_DIRECTORY; a configured one wins")
+    func stateDirectory() {
+        var configuration = DaemonConfiguration()
+        #expect(configuration.stateDirectory(environment: [:]) == "state")
+        #expect(configuration.stateDirectory(environment: ["STATE_DIRECTORY": "/var/lib/fleetprint"]) == "/var/lib/fleetprint")
+        #expect(configuration.stateDirectory(environment: ["STATE_DIRECTORY": "/var/lib/fleetprint:/var/lib/other"]) == "/var/lib/fleetprint")
+        configuration.state = "/srv/fleetprint"
+        #expect(configuration.stateDirectory(environment: ["STATE_DIRECTORY": "/var/lib/fleetprint"]) == "/srv/fleetprint")
+    }
+
     @Test("fields override the defaults; the rest stay")
     func partial() throws {
         let configuration = try Self.load("""

@@ -90,15 +90,23 @@ struct SimulationLoopTests {
         }
     }
 
-    @Test("stream records survive a round trip, escapes and binary payloads included")
+    @Test("stream records survive a round trip, escapes, binary payloads, QoS and retain flag included")
     func recordRoundTrip() throws {
         for record in [StreamRecord(time: 1_767_225_600, topic: "a/b", payload: Array(#"{"x":"q\"\\\n\u{1}é"}"#.utf8)),
-                       StreamRecord(time: 1_767_225_600.25, topic: "bin", payload: [0xFF, 0x00, 0x80])] {
+                       StreamRecord(time: 1_767_225_600.25, topic: "bin", payload: [0xFF, 0x00, 0x80]),
+                       StreamRecord(time: 1_767_225_601, topic: "fleetprint/impact/local", payload: Array("{}".utf8), qos: .atMostOnce, retain: true),
+                       StreamRecord(time: 1_767_225_602, topic: "devices/x", payload: [], qos: .exactlyOnce)] {
             var line: [UInt8] = []
             record.append(to: &line)
             #expect(line.last == 0x0A)
             let parsed = line.dropLast().withUnsafeBytes { StreamRecord(line: $0) }
             #expect(parsed == record)
         }
+    }
+
+    @Test("a line of an older stream file, without qos and retain, reads as not retained with no QoS of its own")
+    func olderRecord() throws {
+        let parsed = try #require(Array(#"{"t":1767225600,"topic":"a/b","payload":"{}"}"#.utf8).withUnsafeBytes { StreamRecord(line: $0) })
+        #expect(parsed.qos == nil && !parsed.retain)
     }
 }

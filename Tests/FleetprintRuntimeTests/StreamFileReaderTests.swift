@@ -36,9 +36,11 @@ struct StreamFileReaderTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let record = StreamRecord(time: 1, topic: "devices/boiler/b-1/telemetry", payload: Array(#"{"ts":1}"#.utf8))
         let binary = StreamRecord(time: 2.5, topic: "devices/boiler/b-1/telemetry", payload: [0xff, 0x00, 0x7b])
+        let retained = StreamRecord(time: 3, topic: "fleetprint/impact/local", payload: Array("{}".utf8), qos: .exactlyOnce, retain: true)
         var writer = try StreamWriter(url: file)
         try writer.write(record)
         try writer.write(binary)
+        try writer.write(retained)
         try writer.close()
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix(#"{"schema":"fleetprint.stream/1"}"# + "\n"))
@@ -46,7 +48,7 @@ struct StreamFileReaderTests {
             #expect(try SchemaCheck.validate(Data(line.utf8), schema: SchemaCheck.schema("stream")).isEmpty, "\(line)")
         }
         var reader = try StreamFileReader(url: file)
-        #expect(reader.next() == record && reader.next() == binary && reader.next() == nil)
+        #expect(reader.next() == record && reader.next() == binary && reader.next() == retained && reader.next() == nil)
         try Data(text.replacingOccurrences(of: "fleetprint.stream/1", with: "fleetprint.stream/2").utf8).write(to: file)
         #expect(throws: SimulationOutputError.self) { _ = try StreamFileReader(url: file) }
     }

@@ -11,13 +11,14 @@ struct FlatJSONTests {
         return members
     }
 
-    @Test("numbers, unescaped strings (surrogate pairs joined), and anything else as other")
+    @Test("numbers, unescaped strings (surrogate pairs joined), booleans, and anything else as other")
     func members() throws {
-        let found = try Self.members(#"{"t":1767225600.5,"topic":"a\/b\n","emoji":"\ud83d\ude00","lone":"\ud83d","x":[1,2],"n":null}"#)
+        let found = try Self.members(#"{"t":1767225600.5,"topic":"a\/b\n","emoji":"\ud83d\ude00","lone":"\ud83d","x":[1,2],"n":null,"retain":true}"#)
         #expect(found["t"] == .number(1_767_225_600.5))
         #expect(found["topic"] == .string(Array("a/b\n".utf8)))
         #expect(found["emoji"] == .string(Array("😀".utf8)))
         #expect(found["lone"] == .string(Array("\u{FFFD}".utf8)))
+        #expect(found["retain"] == .bool(true))
         #expect(found["x"] == .other && found["n"] == .other)
     }
 

@@ -17,13 +17,15 @@ public struct BrokerSettings: Sendable {
     public var connectTimeoutSeconds: Double
 
     public static let defaultURL = "mqtt://127.0.0.1:1883"
+    public static let defaultKeepAliveSeconds = 30
+    public static let defaultConnectTimeoutSeconds = 5.0
 
     public init(
         url: String = BrokerSettings.defaultURL, username: String? = nil,
         passwordEnvironmentVariable: String? = nil, passwordFile: String? = nil,
         caFile: String? = nil, certificateFile: String? = nil, keyFile: String? = nil,
-        clientID: String? = nil, protocolVersion: String = "3.1.1", keepAliveSeconds: Int = 30,
-        persistentSession: Bool = false, connectTimeoutSeconds: Double = 5
+        clientID: String? = nil, protocolVersion: String = "3.1.1", keepAliveSeconds: Int = BrokerSettings.defaultKeepAliveSeconds,
+        persistentSession: Bool = false, connectTimeoutSeconds: Double = BrokerSettings.defaultConnectTimeoutSeconds
     ) {
         self.url = url
         self.username = username

@@ -9,8 +9,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// Names this daemon in `fleetprint/impact/<instance>`; several instances split a fleet.
     public var instance: String = "local"
     public var brokers: [BrokerEntry] = [BrokerEntry(url: "mqtt://127.0.0.1:1883")]
-    /// Folder of the SQLite state (checkpoints, published orders), relative to the working directory.
-    public var state: String = "state"
+    /// Folder of the SQLite state (checkpoints, published orders), relative to the working
+    /// directory; when absent, `stateDirectory(environment:)` chooses.
+    public var state: String?
     /// Folder of the message journal's segment files; `<state>/journal` when absent.
     public var journal: String?
     public var summaryInterval = Quantity(2, .second)
@@ -36,13 +37,22 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         instance = try container.decodeIfPresent(String.self, forKey: .instance) ?? defaults.instance
         brokers = try container.decodeIfPresent([BrokerEntry].self, forKey: .brokers) ?? defaults.brokers
-        state = try container.decodeIfPresent(String.self, forKey: .state) ?? defaults.state
+        state = try container.decodeIfPresent(String.self, forKey: .state)
         journal = try container.decodeIfPresent(String.self, forKey: .journal)
         summaryInterval = try container.decodeIfPresent(Quantity.self, forKey: .summaryInterval) ?? defaults.summaryInterval
         checkpointInterval = try container.decodeIfPresent(Quantity.self, forKey: .checkpointInterval) ?? defaults.checkpointInterval
         deviceDetailsPerSecond = try container.decodeIfPresent(Int.self, forKey: .deviceDetailsPerSecond) ?? defaults.deviceDetailsPerSecond
         limits = try container.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? defaults.limits
         metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
+    }
+
+    /// The state folder: `state` when set; else the first folder of `$STATE_DIRECTORY`, which
+    /// systemd sets from the unit's `StateDirectory=` (colon-separated when it names several), so
+    /// the unit needs no `--state`; else `state` in the working directory.
+    public func stateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let state { return state }
+        if let first = environment["STATE_DIRECTORY"]?.split(separator: ":").first { return String(first) }
+        return "state"
     }
 
     /// Reads a configuration file; errors name the file, the line where known, and the field.

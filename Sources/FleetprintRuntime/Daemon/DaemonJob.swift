@@ -34,6 +34,9 @@ public struct DaemonJob: Sendable {
     public var initializeState = false
     /// Messages the network thread may hand to the pipeline thread ahead of it.
     public var intakeCapacity = 16_384
+    /// Tells systemd when the daemon is ready, when it stops and that it still works; from the
+    /// process's environment, so it is silent unless systemd started the daemon (`Type=notify`).
+    public var notifier = SystemdNotifier()
 
     public init(configuration: DaemonConfiguration, brokers: [BrokerSettings], library: ProfileLibrary, stateDirectory: URL,
                 journalDirectory: URL? = nil, metrics: DaemonMetrics = DaemonMetrics(), logger: Logger = Logger(label: "fleetprint.run"),
@@ -71,9 +74,17 @@ public struct DaemonJob: Sendable {
         try publisher.resendOutbox()
         logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",
                                           "journal_from": "\(saved.journalSequence)", "instance": "\(configuration.instance)"])
+        // Ready once the state is loaded and every broker has the subscriptions: `systemctl start`
+        // then fails when the state or a broker cannot be had, and what is ordered after the unit
+        // finds the daemon taking messages. Replaying the journal comes after, under the watchdog
+        // (which systemd arms only from READY=1) instead of the start timeout.
+        notifier.send("READY=1", "STATUS=subscribed to \(brokers.count) broker\(brokers.count == 1 ? "" : "s")")
 
-        let stopper = Task {
-            for await _ in stop { break }
+        let stopper = Task { [notifier] in
+            for await _ in stop {
+                notifier.send("STOPPING=1", "STATUS=stopping: last checkpoint and summary")
+                break
+            }
             intake.queue.close()
         }
         defer { stopper.cancel() }

@@ -10,7 +10,7 @@ import ServiceLifecycle
 public struct DaemonLauncher: Sendable {
     public var configurationFile: String?
     /// Brokers named on the command line, which replace the configuration's; empty: the configuration's.
-    public var brokers: [BrokerEntry]
+    public var brokers: [BrokerSettings]
     public var stateDirectory: String?
     public var journalDirectory: String?
     public var instance: String?
@@ -18,8 +18,10 @@ public struct DaemonLauncher: Sendable {
     public var sources: ProfileSources
     /// `run --init`: begin a new state even where the state file is empty or foreign.
     public var initializeState = false
+    /// `--log-level` and `--log-format`.
+    public var logging = LogSettings()
 
-    public init(configurationFile: String?, brokers: [BrokerEntry], stateDirectory: String?, journalDirectory: String? = nil,
+    public init(configurationFile: String?, brokers: [BrokerSettings], stateDirectory: String?, journalDirectory: String? = nil,
                 instance: String?, metricsAddress: String?, sources: ProfileSources) {
         self.configurationFile = configurationFile
         self.brokers = brokers
@@ -40,13 +42,13 @@ public struct DaemonLauncher: Sendable {
         if let stateDirectory { configuration.state = stateDirectory }
         if let journalDirectory { configuration.journal = journalDirectory }
         if let metricsAddress { configuration.metrics = metricsAddress }
-        let brokers = (self.brokers.isEmpty ? configuration.brokers : self.brokers).map(\.settings)
+        let brokers = self.brokers.isEmpty ? configuration.brokers.map(\.settings) : self.brokers
         guard let library = sources.loadReportingIssues() else { return false }
-        LogSetup.toStandardError()
+        LogSetup.toStandardError(logging)
         let logger = Logger(label: "fleetprint.run")
         let metrics = DaemonMetrics()
         var job = DaemonJob(configuration: configuration, brokers: brokers, library: library,
-                            stateDirectory: URL(fileURLWithPath: configuration.state),
+                            stateDirectory: URL(fileURLWithPath: configuration.stateDirectory()),
                             journalDirectory: configuration.journal.map { URL(fileURLWithPath: $0) }, metrics: metrics, logger: logger, onSummary: onSummary)
         job.initializeState = initializeState
         var services: [any Service] = [DaemonService(job: job)]

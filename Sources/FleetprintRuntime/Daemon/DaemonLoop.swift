@@ -20,6 +20,7 @@ struct DaemonLoop: Sendable {
     private var orderRecords: [StoredRecord] = []
     private var clock: DaemonClock
     private var deadLetterLog = LogRateLimiter(perSecond: 5)
+    private var watchdog: WatchdogPinger
     private var lastOutboxLook = Date()
     /// How often the outbox is looked at for orders whose publish failed outright.
     static let outboxEvery: TimeInterval = 5
@@ -36,6 +37,7 @@ struct DaemonLoop: Sendable {
         self.sequence = sequence
         clock = DaemonClock(summaryEvery: job.configuration.summaryInterval.baseValue, checkpointEvery: job.configuration.checkpointInterval.baseValue)
         model = LedgerModel(library: job.library)
+        watchdog = WatchdogPinger(notifier: job.notifier)
     }
 
     /// Replays the journal's entries after the checkpoint and before `firstLive` (the first
@@ -48,6 +50,7 @@ struct DaemonLoop: Sendable {
             try publish(output)
             sequence = entry.sequence
             count += 1
+            watchdog.alive()
         }
         clock.count(count)
         return count
@@ -66,6 +69,7 @@ struct DaemonLoop: Sendable {
                 recordMetrics(lag: Date().timeIntervalSince1970 - last.receivedAt)
             }
             try choresIfDue()
+            watchdog.alive()
         }
         pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
         try checkpoint()
@@ -128,6 +132,7 @@ struct DaemonLoop: Sendable {
     private func report(_ summary: DaemonSummary) {
         publisher.publishSummary(summary)
         job.onSummary?(summary)
+        job.notifier.send("STATUS=\(summary.counters.messages) messages, \(summary.devices) devices, \(summary.openWorkOrderCount) open work orders")
     }
 
     private func recordMetrics(lag: Double) {

@@ -18,3 +18,9 @@ public struct DaemonService: Service {
         }
     }
 }
+
+extension DaemonService: CustomStringConvertible {
+    /// What swift-service-lifecycle logs for this service at debug level: its name, not the
+    /// whole job with every profile and factor in it.
+    public var description: String { "DaemonService(instance: \(job.configuration.instance))" }
+}

@@ -3,6 +3,7 @@ import MQTT
 
 /// Publishes a stream in order with its relative timing scaled by `speed` (event seconds per
 /// wall second; nil: as fast as the broker takes it), and bounds what waits in the client's queue.
+/// Each record goes out with its own QoS and retain flag; `qos` is for records without one.
 struct PacedPublisher {
     let client: MQTTClient
     let speed: Double?
@@ -27,7 +28,7 @@ struct PacedPublisher {
             let due = start.wall + .milliseconds(Int64((record.time - start.event) / speed * 1000))
             if due > clock.now + .milliseconds(5) { try await Task.sleep(until: due, clock: clock) }
         }
-        try client.publish(topic: record.topic, payload: record.payload, qos: qos)
+        try client.publish(topic: record.topic, payload: record.payload, qos: record.qos ?? qos, retain: record.retain)
         published += 1
         if published % Self.window == 0 { try await client.waitForPublished(leaving: Self.window) }
     }

@@ -2,7 +2,8 @@ import Foundation
 import MQTT
 
 /// `fleetprint record`: captures what a broker carries on `filters` to an NDJSON stream file,
-/// each line stamped with its receive time, until `count` messages or Ctrl-C.
+/// each line stamped with its receive time and keeping its QoS and retain flag, until `count`
+/// messages or Ctrl-C.
 public struct RecordJob: Sendable {
     public var broker: BrokerSettings
     public var filters: [String]
@@ -22,13 +23,16 @@ public struct RecordJob: Sendable {
         let client = try MQTTClient(broker.mqttConfiguration(clientIDPrefix: "fleetprint-record"))
         defer { client.close() }
         try await client.connect()
-        try await client.subscribe(filters.map { TopicSubscription($0, qos: .atLeastOnce) })
+        // At QoS 2 a message arrives at the QoS it was published with (never above the
+        // subscription's), which the record keeps.
+        try await client.subscribe(filters.map { TopicSubscription($0, qos: .exactlyOnce) })
         let trap = SignalTrap { _ in client.close() }
         var writer = try StreamWriter(url: output)
         var written = 0
         var progress = ProgressReporter(label: "record")
         for await message in client.messages {
-            try writer.write(StreamRecord(time: Date().timeIntervalSince1970, topic: message.topic, payload: message.payload))
+            try writer.write(StreamRecord(time: Date().timeIntervalSince1970, topic: message.topic, payload: message.payload,
+                                          qos: message.qos, retain: message.retain))
             written += 1
             if written % 1000 == 0 { try writer.flush() }
             progress.update(fraction: 0, eventTime: nil, devices: 0, messages: written)

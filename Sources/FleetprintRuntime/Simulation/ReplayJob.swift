@@ -6,13 +6,15 @@ import Pipeline
 
 /// `fleetprint replay`: plays a recorded or simulated NDJSON stream back in order. Offline it
 /// goes through the daemon's pipeline in-process and ends with the ledger; otherwise it is
-/// published to a broker with its relative timing scaled by `speed`.
+/// published to a broker with its relative timing scaled by `speed`, each message with the QoS
+/// and retain flag it was recorded with.
 public struct ReplayJob: Sendable {
     public var library: ProfileLibrary
     public var file: URL
     public var broker: BrokerSettings?
     public var speed: Double?
-    /// QoS of what goes to the broker: 1 by default, so a busy broker cannot silently drop it.
+    /// QoS of what goes to the broker where the file gives none (a recording keeps each
+    /// message's): 1 by default, so a busy broker cannot silently drop it.
     public var qos: Int
     public var json: Bool
 
@@ -42,8 +44,9 @@ public struct ReplayJob: Sendable {
             }
             try await publisher.finish()
             let seconds = progress.elapsedSeconds
-            ConnectionReporter.note("replay: published \(publisher.published) messages at QoS \(qos)\(level == .atMostOnce ? "" : ", every one acknowledged")"
-                                    + " in \(String(format: "%.2f", seconds)) s (\(seconds > 0 ? Int(Double(publisher.published) / seconds) : 0) msg/s)\(stop.isSet ? " (stopped)" : "")")
+            ConnectionReporter.note("replay: published \(publisher.published) messages in \(String(format: "%.2f", seconds)) s"
+                                    + " (\(seconds > 0 ? Int(Double(publisher.published) / seconds) : 0) msg/s; QoS as recorded, else \(qos); every QoS 1 and 2 message acknowledged)"
+                                    + (stop.isSet ? " (stopped)" : ""))
             return
         }
         let pipeline = try runOffline(stop: stop)

@@ -1,10 +1,12 @@
 import Foundation
+import MQTT
 import Telemetry
 
 /// One line of a recorded or simulated stream (NDJSON): `{"t":..,"topic":"..","payload":".."}`,
 /// with `payload_base64` instead when the payload is not UTF-8. `t` is seconds since 1970: the
-/// receive time for `record`, the event time for `simulate`. Replay keeps the lines' order and
-/// their relative timing.
+/// receive time for `record`, the event time for `simulate`. A recorded line also keeps the
+/// message's `qos` and, when set, `"retain":true`, so that a replay publishes a retained summary
+/// as retained again. Replay keeps the lines' order and their relative timing.
 public struct StreamRecord: Sendable, Equatable {
     /// A stream file begins with `{"schema":"fleetprint.stream/1"}` (docs/schemas/stream.schema.json
     /// describes the lines); files without that line are read as version 1.
@@ -14,11 +16,18 @@ public struct StreamRecord: Sendable, Equatable {
     public var time: Double
     public var topic: String
     public var payload: [UInt8]
+    /// The QoS it arrived with; nil where none was recorded (`simulate`, older recordings), and
+    /// replay then uses its `--qos`.
+    public var qos: QoS?
+    /// It was a retained message.
+    public var retain: Bool
 
-    public init(time: Double, topic: String, payload: [UInt8]) {
+    public init(time: Double, topic: String, payload: [UInt8], qos: QoS? = nil, retain: Bool = false) {
         self.time = time
         self.topic = topic
         self.payload = payload
+        self.qos = qos
+        self.retain = retain
     }
 
     /// Appends the line, newline included.
@@ -35,6 +44,8 @@ public struct StreamRecord: Sendable, Equatable {
             out.append(contentsOf: Data(payload).base64EncodedString().utf8)
             out.append(UInt8(ascii: "\""))
         }
+        if let qos { out.append(contentsOf: #","qos":\#(qos.rawValue)"#.utf8) }
+        if retain { out.append(contentsOf: #","retain":true"#.utf8) }
         out.append(contentsOf: "}\n".utf8)
     }
 
@@ -52,6 +63,8 @@ public struct StreamRecord: Sendable, Equatable {
         var time: Double?
         var topic: String?
         var payload: [UInt8]?
+        var qos: QoS?
+        var retain = false
         do {
             try FlatJSON.forEachMember(in: line) { key, member in
                 switch (key, member) {
@@ -59,6 +72,8 @@ public struct StreamRecord: Sendable, Equatable {
                 case ("topic", .string(let bytes)): topic = String(decoding: bytes, as: UTF8.self)
                 case ("payload", .string(let bytes)): payload = bytes
                 case ("payload_base64", .string(let bytes)): payload = Data(base64Encoded: Data(bytes)).map { [UInt8]($0) }
+                case ("qos", .number(let value)): qos = QoS(rawValue: Int32(exactly: value) ?? -1)
+                case ("retain", .bool(let value)): retain = value
                 default: break
                 }
             }
@@ -66,7 +81,7 @@ public struct StreamRecord: Sendable, Equatable {
             return nil
         }
         guard let time, let topic, let payload else { return nil }
-        self.init(time: time, topic: topic, payload: payload)
+        self.init(time: time, topic: topic, payload: payload, qos: qos, retain: retain)
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

@@ -1,10 +1,11 @@
 /// The telemetry scanner, offered to readers of other flat JSON lines (recorded stream files),
 /// so the project has one JSON tokenizer with one set of escape and number rules.
 public enum FlatJSON {
-    /// A member's value as such readers need it: numbers, unescaped string bytes, or anything else.
+    /// A member's value as such readers need it: numbers, unescaped string bytes, booleans, or anything else.
     public enum Member: Sendable, Equatable {
         case number(Double)
         case string([UInt8])
+        case bool(Bool)
         case other
     }
 
@@ -17,6 +18,7 @@ public enum FlatJSON {
             let member: Member = switch try scanner.value() {
             case .number(let number): .number(number)
             case .string(let string): .string(string.bytes(in: bytes))
+            case .bool(let value): .bool(value)
             default: .other
             }
             body(key.text(in: bytes), member)

@@ -14,8 +14,10 @@ final class DaemonProcess: Sendable {
     }
 
     /// `arguments` go after `run`'s own (a --journal folder, say); without `broker`, the
-    /// configuration's brokers count (`--config` in `arguments`).
-    init(instance: String, stateDirectory: URL, broker: String?, arguments: [String] = [], environment: [String: String] = [:]) throws {
+    /// configuration's brokers count (`--config` in `arguments`). `logToJournal`: the log file
+    /// stands for journald's stream, named in `$JOURNAL_STREAM` by its device and inode as systemd does.
+    init(instance: String, stateDirectory: URL, broker: String?, arguments: [String] = [], environment: [String: String] = [:],
+         logToJournal: Bool = false) throws {
         self.instance = instance
         self.stateDirectory = stateDirectory
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
@@ -25,6 +27,11 @@ final class DaemonProcess: Sendable {
         process.arguments = ["run"] + (broker.map { ["--broker", $0] } ?? []) + ["--state", stateDirectory.path, "--instance", instance] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["FLEETPRINT_HOME": BoilerStream.repository.path]) { $1 }
             .merging(environment) { $1 }
+        if logToJournal {
+            var status = stat()
+            stat(log.path, &status)
+            process.environment?["JOURNAL_STREAM"] = "\(status.st_dev):\(status.st_ino)"
+        }
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
