@@ -24,6 +24,7 @@ struct DaemonLoop: Sendable {
     /// How often the outbox is looked at for orders whose publish failed outright.
     static let outboxEvery: TimeInterval = 5
     private let model: LedgerModel
+    private var metricsFeed: PipelineMetricsFeed
 
     init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {
         self.job = job
@@ -34,6 +35,7 @@ struct DaemonLoop: Sendable {
         self.sequence = sequence
         clock = DaemonClock(summaryEvery: job.configuration.summaryInterval.baseValue, checkpointEvery: job.configuration.checkpointInterval.baseValue)
         model = LedgerModel(library: job.library)
+        metricsFeed = PipelineMetricsFeed(metrics: job.metrics, kinds: job.library.profiles.map(\.kind), from: pipeline.state.counters)
     }
 
     /// Replays the journal's entries after the checkpoint and before `firstLive` (the first
@@ -58,11 +60,10 @@ struct DaemonLoop: Sendable {
             for item in batch {
                 try publish(pipeline.ingest(item.message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))
                 sequence = item.sequence
+                metricsFeed.processed(item)
             }
             clock.count(batch.count)
-            if let last = batch.last {
-                recordMetrics(lag: Date().timeIntervalSince1970 - last.receivedAt)
-            }
+            metricsFeed.report(pipeline.state, backlog: journal.nextSequence - 1 - sequence, intakeFullWaits: queue.fullWaits)
             try choresIfDue()
         }
         pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
@@ -72,6 +73,7 @@ struct DaemonLoop: Sendable {
 
     private mutating func publish(_ output: PipelineOutput) throws {
         orderRecords += try publisher.publish(output)
+        metricsFeed.issued(output.workOrders)
         log(output)
     }
 
@@ -109,18 +111,6 @@ struct DaemonLoop: Sendable {
     private func report(_ summary: DaemonSummary) {
         publisher.publishSummary(summary)
         job.onSummary?(summary)
-    }
-
-    private func recordMetrics(lag: Double) {
-        let state = pipeline.state
-        let backlog = journal.nextSequence - 1 - sequence
-        job.metrics.update { snapshot in
-            snapshot.counters = state.counters
-            snapshot.devices = state.devices.count
-            snapshot.openWorkOrders = state.counters.workOrdersIssued - state.counters.workOrdersClosed
-            snapshot.queueDepth = max(0, backlog)
-            snapshot.lagSeconds = lag
-        }
     }
 
     /// Work orders at info; dead letters at warning, at most a few a second, with a tally of the rest.
