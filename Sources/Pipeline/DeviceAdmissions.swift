@@ -5,7 +5,8 @@ import Foundation
 public struct DeviceAdmissions: Sendable, Hashable, Codable {
     private var minute: Int64 = .min
     private var admittedThisMinute = 0
-    var perKind: [String: Int] = [:]
+    /// Devices per kind.
+    public internal(set) var perKind: [String: Int] = [:]
 
     public init() {}
 

@@ -4,4 +4,14 @@ public struct ParsedMessage: Sendable {
     public let topic: String
     public let payload: [UInt8]
     let content: ParsedContent
+
+    /// The device kind its topic names, for telemetry and service reports; nil where the topic
+    /// names none or the message could not be read.
+    public var kind: String? {
+        switch content {
+        case .telemetry(let decoded): decoded.address.kind
+        case .serviceReport(let kind, _, _): kind
+        case .rejected, .badServiceReport: nil
+        }
+    }
 }

@@ -35,8 +35,9 @@ final class DaemonIntake: Sendable {
 
     func receive(_ message: MQTTMessage) throws {
         if let failure { throw failure }
-        let parsed = parser.parse(topic: message.topic, payload: message.payload)
+        // Stamped first, so arrival-to-processed latency includes the parse and the journal write.
         let receivedAt = Date().timeIntervalSince1970
+        let parsed = parser.parse(topic: message.topic, payload: message.payload)
         try order.withLock { _ in
             let sequence = try append(message, receivedAt: receivedAt)
             // False only while stopping: the message is journaled, and the next start replays it.

@@ -118,8 +118,9 @@ public struct DaemonJob: Sendable {
 
     /// Logs and counts every loss and return of a broker connection; libmosquitto reconnects by itself.
     private func watchConnection(_ client: MQTTClient) -> Task<Void, Never> {
-        let (logger, metrics) = (self.logger, self.metrics)
+        let logger = self.logger
         let broker = "\(client.configuration.broker)"
+        let metrics = self.metrics.broker(broker, connected: client.connectionState == .connected)
         return Task {
             var lost = false
             for await state in client.connectionStates {
@@ -127,11 +128,11 @@ public struct DaemonJob: Sendable {
                 case .disconnected(let reason):
                     guard !lost else { continue }
                     lost = true
-                    metrics.update { $0.disconnects += 1 }
+                    metrics.lost()
                     logger.warning("lost the broker; reconnecting, outputs wait", metadata: ["broker": "\(broker)", "reason": "\(reason)"])
                 case .connected where lost:
                     lost = false
-                    metrics.update { $0.reconnects += 1 }
+                    metrics.back()
                     logger.info("broker connection back", metadata: ["broker": "\(broker)"])
                 default:
                     continue

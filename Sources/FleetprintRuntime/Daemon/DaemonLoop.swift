@@ -27,6 +27,7 @@ struct DaemonLoop: Sendable {
     private let model: LedgerModel
     /// Devices changed since their detail topic was last published (from each checkpoint's changes).
     private var staleDetails: Set<String> = []
+    private var metricsFeed: PipelineMetricsFeed
 
     init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {
         self.job = job
@@ -38,6 +39,7 @@ struct DaemonLoop: Sendable {
         clock = DaemonClock(summaryEvery: job.configuration.summaryInterval.baseValue, checkpointEvery: job.configuration.checkpointInterval.baseValue)
         model = LedgerModel(library: job.library)
         watchdog = WatchdogPinger(notifier: job.notifier)
+        metricsFeed = PipelineMetricsFeed(metrics: job.metrics, kinds: job.library.profiles.map(\.kind), from: pipeline.state.counters)
     }
 
     /// Replays the journal's entries after the checkpoint and before `firstLive` (the first
@@ -63,11 +65,10 @@ struct DaemonLoop: Sendable {
             for item in batch {
                 try publish(pipeline.ingest(item.message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))
                 sequence = item.sequence
+                metricsFeed.processed(item)
             }
             clock.count(batch.count)
-            if let last = batch.last {
-                recordMetrics(lag: Date().timeIntervalSince1970 - last.receivedAt)
-            }
+            metricsFeed.report(pipeline.state, backlog: journal.nextSequence - 1 - sequence, intakeFullWaits: queue.fullWaits)
             try choresIfDue()
             watchdog.alive()
         }
@@ -79,6 +80,7 @@ struct DaemonLoop: Sendable {
 
     private mutating func publish(_ output: PipelineOutput) throws {
         orderRecords += try publisher.publish(output)
+        metricsFeed.issued(output.workOrders)
         log(output)
     }
 
@@ -133,18 +135,6 @@ struct DaemonLoop: Sendable {
         publisher.publishSummary(summary)
         job.onSummary?(summary)
         job.notifier.send("STATUS=\(summary.counters.messages) messages, \(summary.devices) devices, \(summary.openWorkOrderCount) open work orders")
-    }
-
-    private func recordMetrics(lag: Double) {
-        let state = pipeline.state
-        let backlog = journal.nextSequence - 1 - sequence
-        job.metrics.update { snapshot in
-            snapshot.counters = state.counters
-            snapshot.devices = state.devices.count
-            snapshot.openWorkOrders = state.counters.workOrdersIssued - state.counters.workOrdersClosed
-            snapshot.queueDepth = max(0, backlog)
-            snapshot.lagSeconds = lag
-        }
     }
 
     /// Work orders at info; dead letters at warning, at most a few a second, with a tally of the rest.

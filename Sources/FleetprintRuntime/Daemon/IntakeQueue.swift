@@ -16,6 +16,7 @@ final class IntakeQueue<Element: Sendable>: Sendable {
         var closed = false
         var consumerWaiting = false
         var producersWaiting = 0
+        var fullWaits = 0
     }
 
     let capacity: Int
@@ -33,11 +34,14 @@ final class IntakeQueue<Element: Sendable>: Sendable {
     /// Queues `item`, waiting while the queue is full. False once the queue is closed: the item
     /// was not taken (the daemon's journal still has it for the next start).
     func push(_ item: Element) -> Bool {
+        var waited = false
         while true {
+            let firstWait = !waited
             let (accepted, wakeConsumer) = contents.withLock { contents -> (Bool?, Bool) in
                 if contents.closed { return (false, false) }
                 guard contents.items.count < capacity else {
                     contents.producersWaiting += 1
+                    if firstWait { contents.fullWaits += 1 }
                     return (nil, false)
                 }
                 contents.items.append(item)
@@ -46,10 +50,15 @@ final class IntakeQueue<Element: Sendable>: Sendable {
             }
             if wakeConsumer { itemsArrived.signal() }
             if let accepted { return accepted }
+            waited = true
             // A bounded wait, so even a missed signal costs a pause, never a hang.
             _ = spaceFreed.wait(timeout: .now() + .milliseconds(50))
         }
     }
+
+    /// Pushes that found the queue full and waited for room, each counted once: how often flow
+    /// control held the network thread back (the metrics' `fleetprint_intake_full_waits_total`).
+    var fullWaits: Int { contents.withLock { $0.fullWaits } }
 
     /// Everything queued, waiting up to `timeout` for the first item: empty when nothing came in
     /// time (so the consumer can do its chores), nil once closed and drained.

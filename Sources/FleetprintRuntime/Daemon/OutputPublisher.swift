@@ -60,7 +60,7 @@ final class OutputPublisher: Sendable {
         }
         for letter in output.deadLetters {
             guard client.unacknowledgedCount < Self.deadLetterBacklog else {
-                metrics.update { $0.deadLettersUnpublished += 1 }
+                metrics.deadLettersUnpublished.increment()
                 continue
             }
             attempt("dead letter") {
@@ -75,7 +75,7 @@ final class OutputPublisher: Sendable {
     /// later, those whose publish failed outright.
     func resendOutbox() throws {
         let waiting = try store.outbox()
-        metrics.update { $0.outbox = waiting.count }
+        metrics.outbox.set(waiting.count)
         for entry in waiting { send(entry) }
     }
 
@@ -143,7 +143,7 @@ final class OutputPublisher: Sendable {
     }
 
     private func refused(_ what: String, _ reason: String) {
-        metrics.update { $0.publishRefusals += 1 }
+        metrics.publishRefusals.increment()
         let (allowed, suppressed) = failureLog.withLock { $0.admit() }
         if allowed {
             ConnectionReporter.note("run: the broker refused the \(what): \(reason); check its ACL for this client"
@@ -158,7 +158,7 @@ final class OutputPublisher: Sendable {
             try publish()
             return true
         } catch {
-            metrics.update { $0.publishFailures += 1 }
+            metrics.publishFailures.increment()
             let (allowed, suppressed) = failureLog.withLock { $0.admit() }
             if allowed {
                 ConnectionReporter.note("run: could not publish the \(what), kept for later where it must not be lost: \(error)"

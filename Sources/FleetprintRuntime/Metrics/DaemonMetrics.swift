@@ -1,65 +1,91 @@
+import CoreMetrics
 import Foundation
-import Impact
-import Synchronization
 
-/// The daemon's operating numbers for Prometheus `/metrics`: written by the daemon's loop,
-/// read by the metrics server's thread.
+/// The daemon's operating numbers for Prometheus `/metrics`: swift-metrics handles on a
+/// swift-prometheus registry of its own rather than the process-wide `MetricsSystem`, so several
+/// daemons in one test process keep theirs apart. The pipeline thread feeds them
+/// (`PipelineMetricsFeed`), the publisher and the connection watchers count theirs, and the
+/// metrics server's threads read them. Counters count from this process's start, as Prometheus
+/// expects of a counter; the published summary has the totals since the state began.
 public final class DaemonMetrics: Sendable {
-    struct Snapshot {
-        var counters = PipelineCounters()
-        var devices = 0
-        var openWorkOrders = 0
-        /// Journal entries received but not yet processed.
-        var queueDepth: Int64 = 0
-        /// Seconds from a message's arrival to the end of its processing, for the latest one.
-        var lagSeconds = 0.0
-        /// Publishes that failed outright (work orders stay in the outbox and are sent again).
-        var publishFailures = 0
-        /// Publishes the broker refused (MQTT 5 reason codes: an ACL, say).
-        var publishRefusals = 0
-        /// Dead letters not published because the broker was away with too many waiting.
-        var deadLettersUnpublished = 0
-        /// Work orders waiting for the broker's acknowledgement (as of the last look).
-        var outbox = 0
-        var disconnects = 0
-        var reconnects = 0
+    private let catalog: MetricCatalog
+    private let process: ProcessMetrics
+
+    let messages: Counter
+    let readings: Counter
+    let rulesFired: Counter
+    let workOrdersClosed: Counter
+    let serviceReports: Counter
+    let openWorkOrders: Meter
+    let devices: Meter
+    let queueDepth: Meter
+    let lag: Meter
+    let arrivalToProcessed: CoreMetrics.Timer
+    let intakeFullWaits: Counter
+    let publishFailures: Counter
+    let publishRefusals: Counter
+    let deadLettersUnpublished: Counter
+    let outbox: Meter
+
+    /// From well under the queue's quarter-millisecond poll to a backlog drained after minutes away.
+    static let latencyBuckets: [Duration] = [.microseconds(500), .milliseconds(1), .microseconds(2_500), .milliseconds(5), .milliseconds(10),
+                                             .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500),
+                                             .seconds(1), .milliseconds(2_500), .seconds(5), .seconds(10), .seconds(30), .seconds(60), .seconds(300)]
+
+    public init(version: String = FleetprintVersion.current) {
+        let catalog = MetricCatalog()
+        self.catalog = catalog
+        process = ProcessMetrics(catalog)
+        catalog.gauge("fleetprint_build_info", "Always 1; the version of this fleetprint is its label.", labels: [("version", version)]).set(1)
+        messages = catalog.counter("fleetprint_messages_total", "Messages processed, dead-lettered ones among them.")
+        readings = catalog.counter("fleetprint_readings_total", "Readings accepted by the CBM engine.")
+        rulesFired = catalog.counter("fleetprint_rules_fired_total", "CBM rule firings that issued a work order.")
+        workOrdersClosed = catalog.counter("fleetprint_work_orders_closed_total", "Work orders closed by service reports or by their fault clearing.")
+        serviceReports = catalog.counter("fleetprint_service_reports_total", "Service reports applied.")
+        openWorkOrders = catalog.gauge("fleetprint_open_work_orders", "Work orders open now.")
+        devices = catalog.gauge("fleetprint_devices", "Devices known to this instance.")
+        queueDepth = catalog.gauge("fleetprint_queue_depth", "Journaled messages not yet processed.")
+        lag = catalog.gauge("fleetprint_lag_seconds", "Arrival to processed, for the latest message.")
+        arrivalToProcessed = catalog.timer("fleetprint_arrival_to_processed_seconds",
+                                           "Seconds from a message's arrival in the MQTT callback to the end of its processing (live messages).",
+                                           buckets: Self.latencyBuckets)
+        intakeFullWaits = catalog.counter("fleetprint_intake_full_waits_total",
+                                          "Messages that found the intake queue full and waited for room. Flow control drops nothing: while a message waits the network thread stops reading, and the broker keeps the rest.")
+        publishFailures = catalog.counter("fleetprint_publish_failures_total", "Publishes that failed outright; work orders among them are sent again from the outbox.")
+        publishRefusals = catalog.counter("fleetprint_publish_refusals_total", "Publishes the broker refused (MQTT 5 only; with 3.1.1 a broker cannot say so).")
+        deadLettersUnpublished = catalog.counter("fleetprint_dead_letters_unpublished_total",
+                                                 "Dead letters dropped while the broker was away with too many outputs waiting.")
+        outbox = catalog.gauge("fleetprint_outbox", "Work orders waiting for the broker's acknowledgement.")
     }
 
-    private let snapshot = Mutex(Snapshot())
-
-    public init() {}
-
-    func update(_ change: (inout Snapshot) -> Void) {
-        snapshot.withLock { change(&$0) }
+    func deadLetters(reason: String) -> Counter {
+        catalog.counter("fleetprint_dead_letters_total", "Messages rejected, by reason (decode errors among them).", labels: [("reason", reason)])
     }
 
-    /// The Prometheus text exposition format (version 0.0.4).
+    // Per device kind, made once at start for every loaded profile.
+
+    func kindMessages(_ kind: String) -> Counter {
+        catalog.counter("fleetprint_kind_messages_total",
+                        "Live messages read as this device kind's telemetry or service reports, dead-lettered ones among them (unreadable ones have no kind; the journal's replay at start is not counted).",
+                        labels: [("kind", kind)])
+    }
+
+    func kindWorkOrders(_ kind: String) -> Counter {
+        catalog.counter("fleetprint_kind_work_orders_total", "Work orders issued for devices of this kind (they add up to fleetprint_rules_fired_total).",
+                        labels: [("kind", kind)])
+    }
+
+    func kindDevices(_ kind: String) -> Meter {
+        catalog.gauge("fleetprint_kind_devices", "Devices of this kind known to this instance (limits.max_devices_per_kind caps it).", labels: [("kind", kind)])
+    }
+
+    func broker(_ broker: String, connected: Bool) -> BrokerMetrics {
+        BrokerMetrics(broker: broker, connected: connected, catalog)
+    }
+
+    /// The Prometheus text exposition format (version 0.0.4), with the process metrics read now.
     public func exposition() -> String {
-        let now = snapshot.withLock { $0 }
-        var lines: [String] = []
-        func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: String)]) {
-            lines.append("# HELP fleetprint_\(name) \(help)")
-            lines.append("# TYPE fleetprint_\(name) \(type)")
-            for sample in samples { lines.append("fleetprint_\(name)\(sample.labels) \(sample.value)") }
-        }
-        let counters = now.counters
-        metric("messages_total", "counter", "Messages received and processed.", [("", "\(counters.messages)")])
-        metric("readings_total", "counter", "Readings accepted by the CBM engine.", [("", "\(counters.readings)")])
-        metric("dead_letters_total", "counter", "Messages rejected, by reason (decode errors among them).",
-               counters.deadLetters.keys.sorted().map { ("{reason=\"\($0)\"}", "\(counters.deadLetters[$0]!)") })
-        metric("rules_fired_total", "counter", "CBM rule firings that issued a work order.", [("", "\(counters.workOrdersIssued)")])
-        metric("work_orders_closed_total", "counter", "Work orders closed by service reports or by their fault clearing.", [("", "\(counters.workOrdersClosed)")])
-        metric("service_reports_total", "counter", "Service reports applied.", [("", "\(counters.serviceReports)")])
-        metric("open_work_orders", "gauge", "Work orders open now.", [("", "\(now.openWorkOrders)")])
-        metric("devices", "gauge", "Devices known to this instance.", [("", "\(now.devices)")])
-        metric("queue_depth", "gauge", "Journaled messages not yet processed.", [("", "\(now.queueDepth)")])
-        metric("lag_seconds", "gauge", "Arrival to processed, for the latest message.", [("", String(format: "%.6f", now.lagSeconds))])
-        metric("publish_failures_total", "counter", "Publishes that failed outright; work orders among them are sent again from the outbox.", [("", "\(now.publishFailures)")])
-        metric("publish_refusals_total", "counter", "Publishes the broker refused (MQTT 5 only; with 3.1.1 a broker cannot say so).", [("", "\(now.publishRefusals)")])
-        metric("dead_letters_unpublished_total", "counter", "Dead letters dropped while the broker was away with too many waiting.", [("", "\(now.deadLettersUnpublished)")])
-        metric("outbox", "gauge", "Work orders waiting for the broker's acknowledgement.", [("", "\(now.outbox)")])
-        metric("broker_disconnects_total", "counter", "Connections to a broker lost.", [("", "\(now.disconnects)")])
-        metric("broker_reconnects_total", "counter", "Connections to a broker made again after a loss.", [("", "\(now.reconnects)")])
-        return lines.joined(separator: "\n") + "\n"
+        process.refresh()
+        return catalog.exposition()
     }
 }
