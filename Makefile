@@ -97,6 +97,7 @@ test: deps
 	$(SWIFT) test --skip-build --filter IntegrationTests --no-parallel || status=$$?; \
 	.ci/dashboard-check || status=$$?; \
 	.ci/install-check || status=$$?; \
+	.ci/deb-check || status=$$?; \
 	pkill -9 -f "[f]leetprint-broker-$$FLEETPRINT_RUN_TAG-" 2>/dev/null || true; \
 	exit $$status
 
@@ -128,8 +129,12 @@ install: build
 	install -m 644 $(SCRATCH)/plugins/GenerateManual/outputs/fleetprint/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 ## deb: a static Swift runtime, so the package needs only Debian's libmosquitto1 and libsqlite3-0.
+## .ci/deb-check packages the tests' debug build instead (DEB_SCRATCH=.build DEB_CONFIGURATION=debug DEB_FLAGS=).
+DEB_SCRATCH ?= .build-deb
+DEB_CONFIGURATION ?= release
+DEB_FLAGS ?= --static-swift-stdlib
 deb: deps
-	rm -rf .build-deb/pkg && $(MAKE) --no-print-directory install SCRATCH=.build-deb CONFIGURATION=release SWIFT_BUILD_FLAGS=--static-swift-stdlib \
+	rm -rf .build-deb/pkg && $(MAKE) --no-print-directory install SCRATCH=$(DEB_SCRATCH) CONFIGURATION=$(DEB_CONFIGURATION) SWIFT_BUILD_FLAGS="$(DEB_FLAGS)" \
 	  PREFIX=/usr DESTDIR=$(CURDIR)/.build-deb/pkg
 	install -d .build-deb/pkg/DEBIAN
 	printf 'Package: fleetprint\nVersion: %s\nArchitecture: %s\nMaintainer: Fleetprint developers <fleetprint@localhost>\nDepends: libmosquitto1, libsqlite3-0\nRecommends: mosquitto\nSection: net\nPriority: optional\nDescription: condition-based maintenance and a live screening LCA for MQTT device fleets\n Subscribes to device telemetry, runs maintenance rules, issues work orders and keeps\n a comparative life cycle assessment of the smart fleet against its baseline.\n' \
