@@ -1,4 +1,5 @@
 import FleetModel
+import Impact
 import FleetprintTestSupport
 import Foundation
 import Pipeline

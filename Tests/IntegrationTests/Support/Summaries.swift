@@ -2,7 +2,6 @@ import FleetModel
 import Foundation
 import Impact
 import MQTT
-import Pipeline
 import Synchronization
 @testable import FleetprintRuntime
 

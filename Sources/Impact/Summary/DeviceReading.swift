@@ -6,4 +6,11 @@ public struct DeviceReading: Sendable, Equatable, Codable {
     public var value: Double
     public var unit: String?
     public var time: Date
+
+    public init(metric: String, value: Double, unit: String?, time: Date) {
+        self.metric = metric
+        self.value = value
+        self.unit = unit
+        self.time = time
+    }
 }
