@@ -59,9 +59,15 @@ import Testing
             aggregator.receive(summary)
         }
         #expect(aggregator.aggregate.rateHistory == [36, 37, 38, 39, 40])
-        let chart = aggregator.aggregate.chart
-        #expect(chart.count <= 8)
-        #expect(chart.last?.time == DashboardFixtures.start.addingTimeInterval(40 * 86_400))
-        #expect(chart.map(\.time) == chart.map(\.time).sorted())
+        for scope in [nil, "boiler"] {
+            let chart = aggregator.aggregate.chart(of: scope)
+            #expect(chart.count <= 8 && chart.count >= 4)
+            #expect(chart.last?.time == DashboardFixtures.start.addingTimeInterval(40 * 86_400))
+            #expect(chart.map(\.time) == chart.map(\.time).sorted())
+        }
+        let fleet = aggregator.aggregate.chart(of: nil).last?.kilograms
+        let boiler = aggregator.aggregate.chart(of: "boiler").last?.kilograms
+        #expect(fleet == aggregator.aggregate.fleet?.realised.climate?.delta)
+        #expect(boiler == aggregator.aggregate.figures(of: "boiler")?.realised.climate?.delta && boiler != fleet, "each view charts its own")
     }
 }

@@ -88,6 +88,35 @@ enum DashboardFixtures {
                       impact: model.summary(of: ledger), activity: KindActivity.of(ledger, at: years(age)))
     }
 
+    /// Device details as the daemons `west` and `east` publish them: boilers in every state of
+    /// health, an e-bike battery and a speedgate.
+    static func devices() throws -> DeviceBook {
+        let orders = try summaries().flatMap(\.openWorkOrders)
+        var book = DeviceBook()
+        let devices: [(String, String, String, Double, Double)] = [
+            ("west", "boiler", "b-001", 0.82, 0.5), ("west", "boiler", "b-002", 0.35, 0.2), ("west", "boiler", "b-003", 0.1, 0.3),
+            ("east", "boiler", "b-101", 1, 0), ("west", "ebike-battery", "e-004", 0.6, 0.1), ("east", "speedgate", "g-002", 0.0, 0.4),
+        ]
+        for (instance, kind, device, health, commissioned) in devices {
+            let mine = orders.filter { $0.device == device }
+            let detail = DeviceDetail(
+                kind: kind, device: device, eventTime: years(3), commissioned: years(commissioned), lastSeen: years(3 - health / 100),
+                lastService: kind == "boiler" ? years(1.5) : nil,
+                readings: kind == "boiler" ? [DeviceReading(metric: "flue_gas_temperature", value: 71 + 20 * (1 - health), unit: "degC", time: years(3)),
+                                              DeviceReading(metric: "water_pressure", value: 1.4, unit: "bar", time: years(3)),
+                                              DeviceReading(metric: "burner_hours", value: 3120, unit: "hours", time: years(3))]
+                    : [DeviceReading(metric: "state_of_health", value: 88, unit: "%", time: years(3))],
+                rules: kind == "boiler" ? ["flue-gas-high": mine.isEmpty ? "armed" : "alert", "ionisation-low": "armed", "burner-hours": "armed"] : ["silent": "armed"],
+                health: [DeviceHealth(component: kind == "boiler" ? "heat-exchanger" : "unit", health: health, worstRule: kind == "boiler" ? "flue-gas-high" : "silent")],
+                openWorkOrders: mine, closedWorkOrders: device == "b-002" ? ["boiler/b-002/1", "boiler/b-002/2"] : [],
+                counts: ["accepted": 3_000, "stale": 2, "duplicate": 1, "unknownMetric": 0, "suppressed": 4, "ordersIssued": mine.count + 2],
+                serviceYears: 3 - commissioned, kits: kind == "boiler" ? ["medium": 1] : [:], visits: kind == "boiler" ? 1 : 0,
+                remoteFixes: 1, customerFixes: 0, replacements: 0)
+            book.receive(detail, instance: instance)
+        }
+        return book
+    }
+
     private static func order(_ id: String, _ device: String, _ kind: String, _ rule: String, _ priority: WorkOrderPriority,
                               kit: String?, due: Date?, reason: String) -> WorkOrder {
         WorkOrder(id: id, device: device, kind: kind, rule: rule, issuedAt: years(1), priority: priority, kit: kit,

@@ -40,8 +40,40 @@ import Testing
         var state = DashboardState()
         let aggregate = try DashboardFixtures.aggregate()
         for key in [Key.down, .down, .enter] { state.handle(key, kinds: aggregate.kinds.map(\.name), orders: aggregate.orders(of: nil)) }
-        #expect(state.page == .device("b-002"))
+        #expect(state.page == .device("boiler/b-002"))
         try Snapshot.expect(try screen(state, .minimum), named: "device-80x24")
+    }
+
+    @Test("the device list of the boilers, sorted by open orders, and of the fleet", arguments: [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 160, rows: 48)])
+    func devices(size: ScreenSize) throws {
+        let book = try DashboardFixtures.devices()
+        var state = DashboardState(scope: "boiler")
+        state.handle(.character("d"), kinds: [], orders: [])
+        state.handle(.down, kinds: [], orders: [], devices: book.list(kind: "boiler", filter: "", sort: .orders))
+        let lines = renderer.render(try DashboardFixtures.aggregate(), state: state, size: size, devices: book)
+        try Snapshot.expect(lines, named: "devices-\(size.columns)x\(size.rows)")
+        #expect(lines.contains { $0.hasPrefix("b-002 ") || $0.contains(" b-002 ") })
+    }
+
+    @Test("a device's page: readings, rule states, health, orders and ledger", arguments: [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 160, rows: 48)])
+    func devicePage(size: ScreenSize) throws {
+        let book = try DashboardFixtures.devices()
+        var state = DashboardState(scope: "boiler")
+        let list = book.list(kind: "boiler", filter: "", sort: .orders)
+        for key in [Key.character("d"), .down, .enter] { state.handle(key, kinds: [], orders: [], devices: list) }
+        #expect(state.page == .device("boiler/b-002"))
+        let lines = renderer.render(try DashboardFixtures.aggregate(), state: state, size: size, devices: book)
+        try Snapshot.expect(lines, named: "device-page-\(size.columns)x\(size.rows)")
+        let screen = lines.joined(separator: "\n")
+        #expect(screen.contains("flue_gas_temperature") && screen.contains("flue-gas-high") && screen.contains("closed lately"))
+    }
+
+    @Test func paused() throws {
+        var state = DashboardState()
+        state.handle(.character("p"), kinds: [], orders: [])
+        let lines = renderer.render(try DashboardFixtures.aggregate(), state: state, size: .minimum)
+        #expect(lines[1].hasPrefix("PAUSED event"))
+        #expect(lines.last?.contains("p: resume") == true)
     }
 
     @Test func help() throws {

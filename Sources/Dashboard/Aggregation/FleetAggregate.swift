@@ -29,8 +29,8 @@ public struct FleetAggregate: Sendable, Equatable {
     public var fleet: ScopeFigures?
     /// Sorted by kind.
     public var kinds: [ScopeFigures] = []
-    /// Cumulative net CO2-eq over event time, oldest first.
-    public var chart: [ChartPoint] = []
+    /// Cumulative net CO2-eq over event time, oldest first, of the fleet ("fleet") and of each kind.
+    public var charts: [String: [ChartPoint]] = [:]
     public var unpricedDevices = 0
 
     public init() {}
@@ -40,6 +40,9 @@ public struct FleetAggregate: Sendable, Equatable {
         guard let scope else { return fleet }
         return kinds.first { $0.name == scope }
     }
+
+    /// The chart of the fleet, or of the kind named `scope`.
+    public func chart(of scope: String?) -> [ChartPoint] { charts[scope ?? "fleet"] ?? [] }
 
     /// Open orders in the fleet or of one kind, most urgent first.
     public func orders(of scope: String?) -> [WorkOrder] {

@@ -3,7 +3,8 @@ import Foundation
 import Impact
 
 /// Sums the latest summary of each daemon instance and keeps the bounded history the dashboard
-/// draws: the message rate for the sparkline and the cumulative net CO2-eq for the chart.
+/// draws: the message rate for the sparkline and the cumulative net CO2-eq of the fleet and of
+/// each kind for the charts.
 public struct SummaryAggregator: Sendable {
     public private(set) var latest: [String: DaemonSummary] = [:]
     public private(set) var aggregate = FleetAggregate()
@@ -20,16 +21,18 @@ public struct SummaryAggregator: Sendable {
         if let held = latest[summary.instance], held.publishedAt > summary.publishedAt { return }
         latest[summary.instance] = summary
         let history = aggregate.rateHistory
-        let chart = aggregate.chart
+        let charts = aggregate.charts
         aggregate = Self.sum(latest.keys.sorted().compactMap { latest[$0] })
         aggregate.rateHistory = Array((history + [aggregate.messagesPerSecond]).suffix(rateLimit))
-        aggregate.chart = extend(chart)
+        for scope in [aggregate.fleet].compactMap({ $0 }) + aggregate.kinds {
+            aggregate.charts[scope.name] = extend(charts[scope.name] ?? [], with: scope.realised.climate?.delta)
+        }
     }
 
-    /// Adds the fleet's realised CO2-eq at its event time; halves the resolution when full, so the
+    /// Adds a scope's realised CO2-eq at the event time; halves the resolution when full, so the
     /// chart always spans the whole run in bounded memory.
-    private func extend(_ chart: [ChartPoint]) -> [ChartPoint] {
-        guard let time = aggregate.eventTime, let kilograms = aggregate.fleet?.realised.climate?.delta else { return chart }
+    private func extend(_ chart: [ChartPoint], with kilograms: Double?) -> [ChartPoint] {
+        guard let time = aggregate.eventTime, let kilograms else { return chart }
         var points = chart
         if let last = points.last, last.time >= time {
             if last.time == time { points[points.count - 1].kilograms = kilograms }

@@ -11,25 +11,34 @@ public struct ScreenRenderer: Sendable {
         self.colour = colour
     }
 
-    public func render(_ aggregate: FleetAggregate, state: DashboardState, size: ScreenSize) -> [String] {
-        lines(aggregate, state: state, size: size).map { $0.fitted(to: size.columns).rendered(colour: colour) }
+    public func render(_ aggregate: FleetAggregate, state: DashboardState, size: ScreenSize, devices: DeviceBook = DeviceBook()) -> [String] {
+        lines(aggregate, state: state, size: size, devices: devices).map { $0.fitted(to: size.columns).rendered(colour: colour) }
     }
 
-    func lines(_ aggregate: FleetAggregate, state: DashboardState, size: ScreenSize) -> [StyledLine] {
+    func lines(_ aggregate: FleetAggregate, state: DashboardState, size: ScreenSize, devices: DeviceBook) -> [StyledLine] {
         guard size.columns >= 40, size.rows >= 10 else {
             return [StyledLine("Fleetprint: the terminal is \(size.columns)x\(size.rows); the dashboard needs 80x24")]
                 + Array(repeating: StyledLine(), count: max(size.rows - 1, 0))
         }
-        let header = [tabs(aggregate, state: state, width: size.columns), status(aggregate), traffic(aggregate, width: size.columns)]
+        let header = [tabs(aggregate, state: state, width: size.columns), status(aggregate, paused: state.paused), traffic(aggregate, width: size.columns)]
         let rows = size.rows - header.count - 1
         let body: [StyledLine]
         switch state.page {
         case .help:
             body = Section.stack([Section("help", minimum: rows - 1) { _, _ in HelpLines.lines(tabs: aggregate.kinds.count + 1) }], width: size.columns, rows: rows)
-        case .device(let device):
-            let orders = aggregate.openOrders.filter { $0.device == device }
-            let title = "device \(orders.first.map { "\($0.kind)/" } ?? "")\(device): \(orders.count) open work orders, most urgent first"
-            body = Section.stack([Section(title, minimum: rows - 1) { _, _ in OrderLines.device(orders, now: aggregate.eventTime) }], width: size.columns, rows: rows)
+        case .devices:
+            body = deviceList(aggregate, state: state, devices: devices, size: ScreenSize(columns: size.columns, rows: rows))
+        case .device(let key):
+            let page: (Int) -> [StyledLine] = { width in
+                if let detail = devices.detail(key) {
+                    return DeviceLines.page(detail, instance: devices.rows[key]?.instance, now: aggregate.eventTime, wide: width >= 100)
+                }
+                // No detail held (none published yet, or beyond the book's limit): the orders the summaries name.
+                let orders = aggregate.openOrders.filter { "\($0.kind)/\($0.device)" == key }
+                return [StyledLine("no detail of this device yet: its daemon publishes it on fleetprint/impact/<instance>/device/\(key)", .dim)]
+                    + OrderLines.device(orders, now: aggregate.eventTime)
+            }
+            body = Section.stack([Section("device \(key)", minimum: rows - 1) { width, _ in page(width) }], width: size.columns, rows: rows)
         case .overview:
             body = overview(aggregate, state: state, size: ScreenSize(columns: size.columns, rows: rows))
         }
@@ -46,8 +55,8 @@ public struct ScreenRenderer: Sendable {
         // Projected deltas and classes beside the realised ones need about 140 columns.
         let categoryLines = ImpactLines.categories(scope, wide: size.columns >= 140, listEmpty: wide && size.rows >= 40)
         let categories = Section(ImpactLines.categoryHeading(wide: size.columns >= 140, aggregate: aggregate), minimum: min(categoryLines.count, 2), wanted: categoryLines.count) { _, _ in categoryLines }
-        let chart = Section("cumulative net CO2-eq of the fleet, realised, over event time", minimum: 3, wanted: wide ? size.rows : 3) { width, rows in
-            CumulativeChart.lines(aggregate.chart, width: width, rows: rows, unit: ImpactLines.co2)
+        let chart = Section("cumulative net CO2-eq of \(state.scope ?? "the fleet"), realised, over event time", minimum: 3, wanted: wide ? size.rows : 3) { width, rows in
+            CumulativeChart.lines(aggregate.chart(of: state.scope), width: width, rows: rows, unit: ImpactLines.co2)
         }
         let orders = aggregate.orders(of: state.scope)
         let alarms = orders.filter { $0.priority == .alarm }.count
@@ -75,6 +84,29 @@ public struct ScreenRenderer: Sendable {
         }
     }
 
+    /// The devices of the tab, filtered and sorted, with the selected one highlighted.
+    private func deviceList(_ aggregate: FleetAggregate, state: DashboardState, devices: DeviceBook, size: ScreenSize) -> [StyledLine] {
+        let list = devices.list(kind: state.scope, filter: state.filter, sort: state.sort)
+        let filter = state.editingFilter ? "filter: \(state.filter)_" : state.filter.isEmpty ? "no filter" : "filter '\(state.filter)'"
+        let beyond = devices.unlisted > 0 ? " · \(devices.unlisted) more not held" : ""
+        let title = "devices of \(state.scope ?? "the fleet"): \(list.count) · sorted by \(state.sort.rawValue) · \(filter)\(beyond)"
+        let section = Section(title, minimum: size.rows - 1) { width, rows in
+            guard !devices.rows.isEmpty else {
+                return [StyledLine("no device details yet: daemons publish them on fleetprint/impact/<instance>/device/<kind>/<device>", .dim)]
+            }
+            let wide = width >= 100
+            let heading = DeviceLines.heading(showKind: state.scope == nil, wide: wide)
+            guard !list.isEmpty else { return [heading, StyledLine("no device matches", .dim)] }
+            let shown = rows - 1
+            let first = max(0, min(state.selection - shown + 1, list.count - shown))
+            return [heading] + list.indices.dropFirst(first).prefix(shown).map { index in
+                let row = DeviceLines.row(list[index], now: aggregate.eventTime, showKind: state.scope == nil, wide: wide)
+                return index == state.selection ? StyledLine(row.fitted(to: width).text, .selected) : row
+            }
+        }
+        return Section.stack([section], width: size.columns, rows: size.rows)
+    }
+
     private func tabs(_ aggregate: FleetAggregate, state: DashboardState, width: Int) -> StyledLine {
         let names = ["fleet"] + aggregate.kinds.map(\.name)
         let title = width >= 120 ? "Fleetprint " : ""
@@ -88,8 +120,9 @@ public struct ScreenRenderer: Sendable {
         return line
     }
 
-    private func status(_ aggregate: FleetAggregate) -> StyledLine {
-        var line = StyledLine("event ")
+    private func status(_ aggregate: FleetAggregate, paused: Bool) -> StyledLine {
+        var line = paused ? StyledLine("PAUSED ", .selected) : StyledLine()
+        line += "event "
         line += (aggregate.eventTime.map(Figure.minute) ?? "none yet", .bold)
         let count = aggregate.instances.count
         line += " │ \(count == 1 ? "daemon" : "daemons") \(count > 0 ? aggregate.instances.joined(separator: ", ") : "none")"
@@ -117,7 +150,11 @@ public struct ScreenRenderer: Sendable {
     }
 
     private func footer(_ state: DashboardState, kinds: Int) -> StyledLine {
-        let back = state.page == .overview ? "↑↓ Enter: device" : "Esc: back"
-        return StyledLine("Tab/1-\(kinds + 1): view · \(back) · ?: help and legend · q: quit", .dim)
+        let keys = switch state.page {
+        case .overview: "↑↓ Enter: order's device · d: devices"
+        case .devices: state.editingFilter ? "type a filter · Enter: keep · Esc: clear" : "↑↓ Enter: open · s: sort · /: filter · Esc: back"
+        case .device, .help: "Esc: back"
+        }
+        return StyledLine("Tab/1-\(kinds + 1): view · \(keys) · p: \(state.paused ? "resume" : "pause") · ?: help · q: quit", .dim)
     }
 }

@@ -4,6 +4,7 @@ import Impact
 /// Everything the dashboard's one loop reacts to, merged from its sources.
 enum DashboardEvent: Sendable {
     case summary(DaemonSummary)
+    case device(InstanceDevice)
     case key(Key)
     case resize
     case tick

@@ -25,7 +25,7 @@ public struct DashboardJob: Sendable {
     public func run(broker: BrokerSettings, instances filter: String) async throws {
         let feed = try await ImpactFeed.subscribe(broker, instances: filter)
         defer { feed.client.close() }
-        await run(summaries: feed.summaries)
+        await run(summaries: feed.summaries, devices: feed.devices)
     }
 
     /// The daemon in the background and the dashboard in front; quitting the dashboard stops the
@@ -47,8 +47,9 @@ public struct DashboardJob: Sendable {
         return try await daemon.value
     }
 
-    /// Runs until `q`, Ctrl-C, SIGINT/SIGTERM/SIGHUP, or the end of `summaries`.
-    public func run(summaries: AsyncStream<DaemonSummary>) async {
+    /// Runs until `q`, Ctrl-C, SIGINT/SIGTERM/SIGHUP, or the end of `summaries`; `devices` fill
+    /// the device list (a dashboard in the daemon's process has none: it reads no broker).
+    func run(summaries: AsyncStream<DaemonSummary>, devices: AsyncStream<InstanceDevice>? = nil) async {
         let (events, post) = AsyncStream.makeStream(of: DashboardEvent.self, bufferingPolicy: .bufferingNewest(256))
         let stopKeys = StopFlag()
         let terminal = output == .auto ? TerminalSession() : nil
@@ -58,6 +59,10 @@ public struct DashboardJob: Sendable {
             Task {
                 for await summary in summaries { post.yield(.summary(summary)) }
                 post.yield(.stop)
+            },
+            Task {
+                guard let devices else { return }
+                for await device in devices { post.yield(.device(device)) }
             },
             Task { [input = terminal?.input] in
                 guard let input else { return }
@@ -86,9 +91,12 @@ public struct DashboardJob: Sendable {
     private func screen(_ terminal: TerminalSession, _ events: AsyncStream<DashboardEvent>) async {
         let renderer = ScreenRenderer(colour: ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
         var aggregator = SummaryAggregator()
+        var book = DeviceBook()
         var state = DashboardState()
+        // What is on screen: the latest, or what was there when `p` paused it.
+        var shown = (aggregator.aggregate, book)
         var dirty = false
-        terminal.draw(renderer.render(aggregator.aggregate, state: state, size: terminal.size), clear: true)
+        terminal.draw(renderer.render(shown.0, state: state, size: terminal.size, devices: shown.1), clear: true)
         for await event in events {
             var clear = false
             switch event {
@@ -96,9 +104,14 @@ public struct DashboardJob: Sendable {
                 aggregator.receive(summary)
                 dirty = true
                 continue
+            case .device(let device):
+                book.receive(device.detail, instance: device.instance)
+                dirty = true
+                continue
             case .key(let key):
-                let aggregate = aggregator.aggregate
-                state.handle(key, kinds: aggregate.kinds.map(\.name), orders: aggregate.orders(of: state.scope))
+                let (aggregate, devices) = shown
+                state.handle(key, kinds: aggregate.kinds.map(\.name), orders: aggregate.orders(of: state.scope),
+                             devices: state.page == .devices ? devices.list(kind: state.scope, filter: state.filter, sort: state.sort) : [])
                 if state.quit { return }
             case .resize:
                 clear = true
@@ -108,7 +121,8 @@ public struct DashboardJob: Sendable {
                 return
             }
             dirty = false
-            terminal.draw(renderer.render(aggregator.aggregate, state: state, size: terminal.size), clear: clear)
+            if !state.paused { shown = (aggregator.aggregate, book) }
+            terminal.draw(renderer.render(shown.0, state: state, size: terminal.size, devices: shown.1), clear: clear)
         }
     }
 
@@ -124,7 +138,7 @@ public struct DashboardJob: Sendable {
                 guard DescriptorWriter.write((json ? (try? record.json()) ?? "{}" : record.plain) + "\n", to: STDOUT_FILENO) else { return }
             case .stop:
                 return
-            case .key, .resize:
+            case .key, .resize, .device:
                 continue
             }
         }
