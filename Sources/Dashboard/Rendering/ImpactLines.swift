@@ -91,8 +91,9 @@ enum ImpactLines {
             if wide { line += pad(projected?.delta.map { Figure.signed($0, category.unit) } ?? "no data", 24) }
             if let projected {
                 line += (pad(Figure.percent(projected.relative), 9), .rose(projected.roseClass))
-                if wide { line += (projected.roseClass.label, .rose(projected.roseClass)) }
+                if wide { line += (pad(projected.roseClass.label, 19), .rose(projected.roseClass)) }
             }
+            if wide, let relative = evidence.relative(category) { line += (roseBar(relative, halfWidth: 10), .rose(category.roseClass)) }
             lines.append(line)
         }
         if listEmpty {
@@ -104,11 +105,19 @@ enum ImpactLines {
         return lines
     }
 
+    /// The realised relative result as a bar from the axis: left saves, right costs, full at ±100 %.
+    static func roseBar(_ relative: Double, halfWidth: Int) -> String {
+        let cells = Int((min(abs(relative), 1) * Double(halfWidth)).rounded())
+        let left = relative < 0 ? String(repeating: " ", count: halfWidth - cells) + String(repeating: "▆", count: cells) : String(repeating: " ", count: halfWidth)
+        let right = relative > 0 ? String(repeating: "▆", count: cells) : ""
+        return left + "┃" + right
+    }
+
     /// Column heading of `categories`, naming the method and price set the numbers are in.
     static func categoryHeading(wide: Bool, aggregate: FleetAggregate) -> String {
         let method = aggregate.method.map { " [\($0)\(aggregate.priceSet.map { ", \($0)" } ?? "")]" } ?? ""
         let others = aggregate.otherMethodInstances.isEmpty ? "" : " (not summed, other method: \(aggregate.otherMethodInstances.joined(separator: ", ")))"
-        return (wide ? "net delta per category (case - baseline) in the rose's classes: realised │ projected"
+        return (wide ? "net delta per category (case - baseline) in the rose's classes: realised │ projected · realised bar ±100 %"
             : "net delta per category: realised │ projected %") + method + others
     }
 
