@@ -1,3 +1,4 @@
+import FleetModel
 import Foundation
 
 /// Everything that decides a simulated run; the same settings give the same messages, byte for byte.
@@ -10,17 +11,21 @@ public struct SimulationSettings: Sendable, Hashable {
     public var mode: MaintenanceMode
     /// Event time of the first commissioning. Fixed, never the wall clock, so runs repeat.
     public var start: Date
+    /// Simulate only the devices of this partition of the fleet (`simulate --shard`); their
+    /// streams are the same as in the whole fleet's run, so N shards' ledgers add up to it.
+    public var shard: Partition?
 
     public static let defaultStart = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
 
     public init(fleet: FleetSpec, years: Double = 15, period: TimeInterval? = nil, seed: UInt64 = 42, mode: MaintenanceMode = .cbm,
-                start: Date = SimulationSettings.defaultStart) {
+                start: Date = SimulationSettings.defaultStart, shard: Partition? = nil) {
         self.fleet = fleet
         self.years = years
         self.period = period
         self.seed = seed
         self.mode = mode
         self.start = start
+        self.shard = shard
     }
 
     var startSeconds: Int64 { Int64(start.timeIntervalSince1970.rounded()) }
