@@ -88,8 +88,8 @@ public struct FleetPipeline: Sendable {
         } catch {
             return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
         }
+        var output = catchUpTimers(key, slot: slot, engine: engine, before: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
-        var output = PipelineOutput()
         for result in run.results { absorb(result, into: &output) }
         changedDevices.insert(key)
         timers.schedule(key, at: run.deadline)
@@ -102,8 +102,9 @@ public struct FleetPipeline: Sendable {
         state.counters.readings += accepted
         state.ledger.receive(bytes: MessageTraffic.wireBytes(topicBytes: topic.utf8.count, payloadBytes: payload.count),
                              device: identity, at: message.time)
-        if state.watermark.map({ message.time > $0 }) ?? true { state.watermark = message.time }
-        output.merge(runTimers())
+        let watermark = max(state.watermark ?? message.time, message.time)
+        state.watermark = watermark
+        output.merge(runTimers(through: watermark))
         return output
     }
 
@@ -150,28 +151,56 @@ public struct FleetPipeline: Sendable {
         return (accepted, rejection, results, engine.nextDeadline(of: device))
     }
 
-    /// Runs a due device's timers in place; nil when its kind has no engine.
-    private static func advance(_ device: inout DeviceState, to due: Date, engines: [String: MaintenanceEngine]) -> (result: MaintenanceOutput, deadline: Date?)? {
-        guard let engine = engines[device.kind] else { return nil }
-        let result = engine.advance(to: due, state: &device)
-        return (result, engine.nextDeadline(of: device))
+    /// Runs one device's timers that fell due before `boundary`, in order, each at the first step
+    /// of `timerStep` after its deadline: so what a timer does depends on the device alone, not on
+    /// when other devices' messages moved the fleet's clock (a partition or a shard of the fleet
+    /// sees fewer of them). Returns what they produced and the device's next deadline.
+    private static func runTimers(of device: inout DeviceState, engine: MaintenanceEngine, from deadline: Date?, before boundary: Date,
+                                  step: TimeInterval) -> (results: [MaintenanceOutput], deadline: Date?) {
+        var results: [MaintenanceOutput] = []
+        var next = deadline
+        while let due = next, due < boundary {
+            let result = engine.advance(to: Date(timeIntervalSince1970: ((due.timeIntervalSince1970 / step).rounded(.down) + 1) * step), state: &device)
+            if !result.isEmpty { results.append(result) }
+            next = engine.nextDeadline(of: device)
+            // A timer still due at its own step would never leave; none does, but never spin.
+            if let later = next, later <= due { break }
+        }
+        return (results, next)
     }
 
-    /// Runs the timers of the devices that are due, in steps of `timerStep` up to the watermark,
-    /// so missing-data rules fire for devices that have gone silent. Depends only on event time:
-    /// replay-safe. Devices are visited in key order, as a sweep over the whole fleet would.
-    private mutating func runTimers() -> PipelineOutput {
+    /// Runs the device's timers that fell due before the step of `time`, ahead of its message at
+    /// `time`: whether they ran first must not depend on other devices' messages.
+    private mutating func catchUpTimers(_ key: String, slot: Dictionary<String, DeviceState>.Index, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
         var output = PipelineOutput()
-        guard let watermark = state.watermark else { return output }
-        let due = Date(timeIntervalSince1970: (watermark.timeIntervalSince1970 / timerStep).rounded(.down) * timerStep)
-        guard state.timersRunTo.map({ due > $0 }) ?? true else { return output }
-        state.timersRunTo = due
-        for key in timers.popDue(through: due) {
-            guard let slot = state.devices.index(forKey: key),
-                  let (result, deadline) = Self.advance(&state.devices.values[slot], to: due, engines: engines) else { continue }
+        let boundary = step(containing: time)
+        guard let deadline = timers.deadline(of: key), deadline < boundary else { return output }
+        let run = Self.runTimers(of: &state.devices.values[slot], engine: engine, from: deadline, before: boundary, step: timerStep)
+        for result in run.results { absorb(result, into: &output) }
+        timers.schedule(key, at: run.deadline)
+        return output
+    }
+
+    /// The step of `timerStep` that `time` falls in: timers due before it have had their turn.
+    private func step(containing time: Date) -> Date {
+        Date(timeIntervalSince1970: (time.timeIntervalSince1970 / timerStep).rounded(.down) * timerStep)
+    }
+
+    /// Runs the timers of the devices that are due up to `time`'s step, so missing-data rules
+    /// fire for devices that have gone silent. The daemon's clock is the watermark; the closed
+    /// loop also moves it to a technician's job before the job, as the fleet's messages up to
+    /// then would. Depends only on event time: replay-safe. Devices are visited in key order.
+    public mutating func runTimers(through time: Date) -> PipelineOutput {
+        var output = PipelineOutput()
+        let boundary = step(containing: time)
+        guard state.timersRunTo.map({ boundary > $0 }) ?? true else { return output }
+        state.timersRunTo = boundary
+        for (key, deadline) in timers.popDue(before: boundary) {
+            guard let slot = state.devices.index(forKey: key), let engine = engines[state.devices.values[slot].kind] else { continue }
+            let run = Self.runTimers(of: &state.devices.values[slot], engine: engine, from: deadline, before: boundary, step: timerStep)
             changedDevices.insert(key)
-            absorb(result, into: &output)
-            timers.schedule(key, at: deadline)
+            for result in run.results { absorb(result, into: &output) }
+            timers.schedule(key, at: run.deadline)
         }
         return output
     }
@@ -207,11 +236,11 @@ public struct FleetPipeline: Sendable {
             guard state.devices[key] != nil else { return refuse("no device \(key) has sent telemetry") }
         }
         let slot = state.devices.index(forKey: key)!
+        var output = catchUpTimers(key, slot: slot, engine: engine, before: report.time)
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
         changedDevices.insert(key)
         timers.schedule(key, at: engine.nextDeadline(of: state.devices.values[slot]))
         state.counters.serviceReports += 1
-        var output = PipelineOutput()
         absorb(result, into: &output)
         return output
     }

@@ -17,16 +17,27 @@ public struct MessageParser: Sendable {
         ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload))
     }
 
+    /// The device a topic names, from the topic alone (telemetry by the profiles' templates,
+    /// service reports by their topic); nil when it names none. Cheap: no payload is looked at.
+    public func address(of topic: String) -> DeviceAddress? {
+        guard topic.hasPrefix(OutputTopics.serviceReportPrefix) else { return decoder.router.route(topic) }
+        return serviceAddress(of: topic)
+    }
+
+    private func serviceAddress(of topic: String) -> DeviceAddress? {
+        let parts = topic.dropFirst(OutputTopics.serviceReportPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 2 ? DeviceAddress(kind: String(parts[0]), device: String(parts[1])) : nil
+    }
+
     private func content(topic: String, payload: [UInt8]) -> ParsedContent {
         guard topic.hasPrefix(OutputTopics.serviceReportPrefix) else {
             do { return .telemetry(try decoder.parse(topic: topic, payload: payload)) } catch { return .rejected(error) }
         }
-        let parts = topic.dropFirst(OutputTopics.serviceReportPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else {
+        guard let address = serviceAddress(of: topic) else {
             return .badServiceReport(detail: "expected fleetprint/service/<kind>/<device>", field: nil)
         }
         do {
-            return .serviceReport(kind: String(parts[0]), device: String(parts[1]), try JSONDecoder().decode(ServiceReport.self, from: Data(payload)))
+            return .serviceReport(kind: address.kind, device: address.device, try JSONDecoder().decode(ServiceReport.self, from: Data(payload)))
         } catch {
             return .badServiceReport(detail: "\(error)", field: nil)
         }

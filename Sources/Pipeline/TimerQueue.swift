@@ -21,19 +21,24 @@ struct TimerQueue: Sendable {
         siftUp(heap.count - 1)
     }
 
-    /// The keys whose deadline is at or before `time`, in sorted order, and forgets their deadlines.
-    /// Each key comes out once: only the entry matching its current deadline counts, and that
-    /// deadline is forgotten when it does.
-    mutating func popDue(through time: Date) -> [String] {
-        var due: [String] = []
-        while let top = heap.first, top.deadline <= time {
+    /// The current deadline of `key`, if it has one.
+    func deadline(of key: String) -> Date? {
+        ids[key].flatMap { deadlines[$0] }
+    }
+
+    /// The keys whose deadline is before `time`, with it, in key order, and forgets their
+    /// deadlines. Each key comes out once: only the entry matching its current deadline counts,
+    /// and that deadline is forgotten when it does.
+    mutating func popDue(before time: Date) -> [(key: String, deadline: Date)] {
+        var due: [(key: String, deadline: Date)] = []
+        while let top = heap.first, top.deadline < time {
             removeTop()
             if deadlines[top.id] == top.deadline {
                 deadlines[top.id] = nil
-                due.append(keys[top.id])
+                due.append((keys[top.id], top.deadline))
             }
         }
-        return due.sorted()
+        return due.sorted { $0.key < $1.key }
     }
 
     private mutating func number(_ key: String) -> Int {

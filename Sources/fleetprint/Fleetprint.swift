@@ -25,6 +25,7 @@ struct Fleetprint: AsyncParsableCommand {
             BrokerCommand.self,
             RunCommand.self,
             SimulateCommand.self,
+            LedgerCommand.self,
             RecordCommand.self,
             ReplayCommand.self,
             DashboardCommand.self,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FleetModel
 import FleetprintRuntime
 
 struct RunCommand: AsyncParsableCommand {
@@ -22,6 +23,7 @@ struct RunCommand: AsyncParsableCommand {
             Examples:
               fleetprint run --broker mqtt://127.0.0.1:1883 --state /var/lib/fleetprint
               fleetprint run --config Config/fleetprint.yaml
+              fleetprint run --broker mqtt://10.0.0.5:1883 --partition 1/3 --state /var/lib/fleetprint-1
             """
     )
 
@@ -49,6 +51,10 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve Prometheus metrics on host:port (e.g. 127.0.0.1:9464).", valueName: "address"))
     var metrics: String?
 
+    @Option(help: ArgumentHelp("Own only partition K of N of the fleet (by a stable hash of kind/id; docs/SCALEOUT.md): run N daemons, 0/N to N-1/N. Overrides the configuration's.", valueName: "K/N"),
+            transform: Partition.init(parsing:))
+    var partition: Partition?
+
     @Flag(help: "Show the live dashboard in this terminal (the daemon's log goes to <state>/fleetprint.log); q stops both.")
     var dashboard = false
 
@@ -67,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
                                       instance: instance, metricsAddress: metrics, sources: profiles.sources)
         launcher.initializeState = initialize
         launcher.logging = logging.settings
+        launcher.partition = partition
         let log = URL(fileURLWithPath: state ?? ".").appendingPathComponent("fleetprint.log")
         guard try await dashboard ? DashboardJob().run(alongside: launcher, log: log) : launcher.run() else { throw ExitCode.failure }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FleetModel
 import Foundation
 import FleetprintRuntime
 import Simulation
@@ -20,6 +21,7 @@ struct SimulateCommand: AsyncParsableCommand {
               fleetprint simulate --fleet boiler=500,ebike-battery=2000 --speed 3600x      to a broker, for `fleetprint run`
               fleetprint simulate --fleet boiler=100 --period 1d --out boilers.ndjson      in-process, prints the ledger
               fleetprint simulate --fleet boiler=100 --period 1d --policy baseline --offline
+              fleetprint simulate --fleet boiler=9000 --period 1d --shard 2/3 --ledger shard-2.json   one of three jobs
             """
     )
 
@@ -51,6 +53,13 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Run the loop in-process without writing a file; print the ledger.")
     var offline = false
 
+    @Option(help: ArgumentHelp("Simulate only shard K of N of the fleet (the devices `run --partition K/N` owns), with the streams they have in the whole fleet's run; merge the shards' --ledger files with `ledger merge`.", valueName: "K/N"),
+            transform: Partition.init(parsing:))
+    var shard: Partition?
+
+    @Option(help: ArgumentHelp("Run the loop in-process and write its ledger here (JSON, for `fleetprint ledger merge`).", valueName: "file"))
+    var ledger: String?
+
     @Flag(help: "Print the final ledger as JSON.")
     var json = false
 
@@ -60,9 +69,11 @@ struct SimulateCommand: AsyncParsableCommand {
     func run() async throws {
         guard let library = profiles.sources.loadReportingIssues() else { throw ExitCode.failure }
         let settings = SimulationSettings(fleet: try FleetSpec(parsing: fleet), years: years, period: period?.seconds, seed: seed, mode: policy,
-                                          commissioningSpread: commissioningSpread.seconds)
-        let inProcess = out != nil || offline
-        try await SimulateJob(library: library, settings: settings, output: out.map { URL(fileURLWithPath: $0) },
-                              broker: inProcess ? nil : broker.settings, speed: speed.factor, json: json).run()
+                                          commissioningSpread: commissioningSpread.seconds, shard: shard)
+        let inProcess = out != nil || offline || ledger != nil
+        var job = SimulateJob(library: library, settings: settings, output: out.map { URL(fileURLWithPath: $0) },
+                              broker: inProcess ? nil : broker.settings, speed: speed.factor, json: json)
+        job.ledgerFile = ledger.map { URL(fileURLWithPath: $0) }
+        try await job.run()
     }
 }

@@ -109,4 +109,28 @@ struct DaemonConfigurationTests {
         }
         #expect(throws: Never.self) { try Self.load("instance: site-a_2.east\n") }
     }
+
+    @Test("partition: K/N is read; a wrong one names the field and says what K/N means")
+    func partition() throws {
+        #expect(try Self.load("partition: 1/3\n").partition == (try Partition(parsing: "1/3")))
+        #expect(try Self.load("instance: site-a\n").partition == nil)
+        #expect {
+            try Self.load("partition: 3/3\n")
+        } throws: { error in
+            "\(error)".contains("partition") && "\(error)".contains("K counts from 0 and must be below N (0/3 to 2/3)")
+        }
+    }
+
+    @Test("a partitioned daemon left with the default instance name is named after its partition; a chosen name stays")
+    func instanceOfAPartition() throws {
+        var configuration = DaemonConfiguration()
+        configuration.nameDefaultInstanceAfterPartition()
+        #expect(configuration.instance == "local")
+        configuration.partition = try Partition(parsing: "1/3")
+        configuration.nameDefaultInstanceAfterPartition()
+        #expect(configuration.instance == "local-p1of3")
+        configuration.instance = "site-a-1"
+        configuration.nameDefaultInstanceAfterPartition()
+        #expect(configuration.instance == "site-a-1")
+    }
 }

@@ -32,6 +32,8 @@ public struct FleetAggregate: Sendable, Equatable {
     /// Cumulative net CO2-eq over event time, oldest first, of the fleet ("fleet") and of each kind.
     public var charts: [String: [ChartPoint]] = [:]
     public var unpricedDevices = 0
+    /// Which partitions report, when the instances are partitions of one fleet (`run --partition`).
+    public var partitions: PartitionCoverage?
 
     public init() {}
 

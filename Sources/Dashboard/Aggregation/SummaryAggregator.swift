@@ -73,6 +73,7 @@ public struct SummaryAggregator: Sendable {
                 kinds[group.name] = kinds[group.name].map { $0 + figures } ?? figures
             }
         }
+        sum.partitions = PartitionCoverage(partitions: summaries.map { ($0.instance, $0.partition) })
         sum.openOrders.sort(by: FleetAggregate.isMoreUrgent)
         sum.kinds = kinds.keys.sorted().compactMap { kinds[$0] }
         return sum

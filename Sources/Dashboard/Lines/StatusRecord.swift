@@ -11,6 +11,8 @@ public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
 
     public var schema = SchemaTag<StatusRecord>()
     public var instances: [String]
+    /// "partitions 2 of 3 present, missing 1/3", when the instances are partitions of one fleet.
+    public var partitions: String?
     public var publishedAt: Date?
     public var eventTime: Date?
     public var devices: Int
@@ -26,6 +28,7 @@ public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
 
     public init(_ aggregate: FleetAggregate) {
         instances = aggregate.instances
+        partitions = aggregate.partitions?.text
         publishedAt = aggregate.publishedAt
         eventTime = aggregate.eventTime
         devices = aggregate.fleet?.devices ?? 0
@@ -47,7 +50,7 @@ public struct StatusRecord: Sendable, Equatable, Codable, VersionedContract {
 
     /// One line of text with units.
     public var plain: String {
-        var parts = ["event \(eventTime.map(Figure.minute) ?? "none")", "\(instances.count) instances",
+        var parts = ["event \(eventTime.map(Figure.minute) ?? "none")", "\(instances.count) instances" + (partitions.map { " (\($0))" } ?? ""),
                      "devices \(devices) (\(online.map { "\($0) online" } ?? "online n/a"))",
                      Figure.amount(messagesPerSecond, "msg/s"), "orders \(openWorkOrders) (\(alarms) alarms)", "dead letters \(deadLetters)"]
         if let fleet {

@@ -126,6 +126,10 @@ public struct ScreenRenderer: Sendable {
         line += (aggregate.eventTime.map(Figure.minute) ?? "none yet", .bold)
         let count = aggregate.instances.count
         line += " │ \(count == 1 ? "daemon" : "daemons") \(count > 0 ? aggregate.instances.joined(separator: ", ") : "none")"
+        if let partitions = aggregate.partitions {
+            line += " │ "
+            line += (partitions.text, partitions.isComplete ? .plain : .alarm)
+        }
         if let fleet = aggregate.fleet {
             line += " │ \(fleet.devices) devices: "
             if let online = fleet.online {

@@ -16,6 +16,19 @@ public struct DeviceIdentity: Sendable, Hashable, Comparable, CustomStringConver
 
     public var description: String { key }
 
+    /// FNV-1a over the UTF-8 of `key`: what partitions and the simulator's random streams are
+    /// derived from, the same on every run and platform.
+    public var stableHash: UInt64 { Self.stableHash(kind: kind, id: id) }
+
+    /// `stableHash` without building the key (the daemon's intake asks it for every message).
+    public static func stableHash(kind: String, id: String) -> UInt64 {
+        var hash = FNV1a()
+        hash.add(kind.utf8)
+        hash.add(CollectionOfOne(UInt8(ascii: "/")))
+        hash.add(id.utf8)
+        return hash.value
+    }
+
     public static func < (lhs: DeviceIdentity, rhs: DeviceIdentity) -> Bool {
         (lhs.kind, lhs.id) < (rhs.kind, rhs.id)
     }

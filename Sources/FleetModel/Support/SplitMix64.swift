@@ -10,7 +10,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
         state = seed
     }
 
-    /// A stream for one purpose (a device slot, a unit, the technicians) derived from a seed.
+    /// A stream for one purpose (a device, one of its units, its technicians) derived from a seed.
     public init(seed: UInt64, stream: UInt64, substream: UInt64 = 0) {
         var mixer = SplitMix64(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15) ^ (substream &* 0xC2B2_AE3D_27D4_EB4F))
         state = mixer.next()

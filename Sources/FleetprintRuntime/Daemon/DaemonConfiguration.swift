@@ -7,7 +7,7 @@ import Yams
 /// Durations and sizes carry their units ("2 s", "64 kB"), as in the profiles.
 public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// Names this daemon in `fleetprint/impact/<instance>`; several instances split a fleet.
-    public var instance: String = "local"
+    public var instance: String = DaemonConfiguration.defaultInstance
     public var brokers: [BrokerEntry] = [BrokerEntry(url: "mqtt://127.0.0.1:1883")]
     /// Folder of the SQLite state (checkpoints, published orders), relative to the working
     /// directory; when absent, `stateDirectory(environment:)` chooses.
@@ -22,11 +22,15 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var limits = DaemonLimits()
     /// `host:port` for Prometheus `/metrics`; off when absent.
     public var metrics: String?
+    /// The devices this daemon owns ("1/3"); all when absent. docs/SCALEOUT.md.
+    public var partition: Partition?
+
+    public static let defaultInstance = "local"
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case instance, brokers, state, journal, limits, metrics
+        case instance, brokers, state, journal, limits, metrics, partition
         case summaryInterval = "summary_interval"
         case checkpointInterval = "checkpoint_interval"
         case deviceDetailsPerSecond = "device_details_per_second"
@@ -44,6 +48,15 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         deviceDetailsPerSecond = try container.decodeIfPresent(Int.self, forKey: .deviceDetailsPerSecond) ?? defaults.deviceDetailsPerSecond
         limits = try container.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? defaults.limits
         metrics = try container.decodeIfPresent(String.self, forKey: .metrics)
+        partition = try container.decodeIfPresent(Partition.self, forKey: .partition)
+    }
+
+    /// A partitioned daemon left with the default name is named after its partition
+    /// (`local-p1of3`): each partition needs its own summary topic and client id, and the
+    /// broker would otherwise hand one session to whichever daemon connected last.
+    public mutating func nameDefaultInstanceAfterPartition() {
+        guard let partition, instance == Self.defaultInstance else { return }
+        instance = "\(Self.defaultInstance)-\(partition.nameSuffix)"
     }
 
     /// The state folder: `state` when set; else the first folder of `$STATE_DIRECTORY`, which

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import FleetModel
 import Foundation
 import MQTT
 import Pipeline
@@ -11,6 +12,9 @@ import Synchronization
 /// delivered: parse it (so the pipeline thread only runs the rules), append it to the journal,
 /// and hand it to the pipeline thread through the bounded queue.
 ///
+/// With a partition, messages of devices it does not own are acknowledged and dropped after the
+/// topic match alone: no payload decoding, no journal record (another daemon owns them).
+///
 /// If the journal cannot be written, it retries for about a second, then refuses the message
 /// (`receive` throws, so the MQTT client never acknowledges it), closes the queue and keeps the
 /// error for the daemon to exit with. It never drops a message it was given.
@@ -18,23 +22,33 @@ final class DaemonIntake: Sendable {
     let journal: MessageJournal
     let queue: IntakeQueue<IntakeItem>
     private let parser: MessageParser
+    private let filter: PartitionFilter?
+    private let notOwnedCount = Atomic<Int>(0)
     /// Journal order and queue order are one order, also with several brokers' threads.
     private let order = Mutex(())
     private let failureBox = Mutex<(any Error)?>(nil)
     static let attempts = 6
     static let pauseMicroseconds: UInt32 = 200_000
 
-    init(journal: MessageJournal, queue: IntakeQueue<IntakeItem>, parser: MessageParser) {
+    init(journal: MessageJournal, queue: IntakeQueue<IntakeItem>, parser: MessageParser, partition: Partition? = nil) {
         self.journal = journal
         self.queue = queue
         self.parser = parser
+        filter = partition.map { PartitionFilter(partition: $0, parser: parser) }
     }
+
+    /// Messages dropped because another partition owns their device.
+    var notOwned: Int { notOwnedCount.load(ordering: .relaxed) }
 
     /// The journal error that stopped intake, if any.
     var failure: (any Error)? { failureBox.withLock { $0 } }
 
     func receive(_ message: MQTTMessage) throws {
         if let failure { throw failure }
+        if let filter, !filter.owns(topic: message.topic) {
+            notOwnedCount.add(1, ordering: .relaxed)
+            return
+        }
         // Stamped first, so arrival-to-processed latency includes the parse and the journal write.
         let receivedAt = Date().timeIntervalSince1970
         let parsed = parser.parse(topic: message.topic, payload: message.payload)

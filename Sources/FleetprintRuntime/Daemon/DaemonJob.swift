@@ -65,7 +65,7 @@ public struct DaemonJob: Sendable {
         let journal = try MessageJournal(directory: journalDirectory, after: saved.journalSequence)
         defer { journal.close() }
         let firstLive = journal.nextSequence
-        let intake = DaemonIntake(journal: journal, queue: IntakeQueue(capacity: intakeCapacity), parser: pipeline.parser)
+        let intake = DaemonIntake(journal: journal, queue: IntakeQueue(capacity: intakeCapacity), parser: pipeline.parser, partition: configuration.partition)
         let clients = try await connect(subscriptions: pipeline.subscriptions, intake: intake)
         defer { for client in clients { client.close() } }
         let watchers = clients.map { watchConnection($0) }
@@ -74,6 +74,7 @@ public struct DaemonJob: Sendable {
         try publisher.resendOutbox()
         logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",
                                           "journal_from": "\(saved.journalSequence)", "instance": "\(configuration.instance)"])
+        if let partition = configuration.partition { logPartition(partition, state: pipeline.state) }
         // Ready once the state is loaded and every broker has the subscriptions: `systemctl start`
         // then fails when the state or a broker cannot be had, and what is ordered after the unit
         // finds the daemon taking messages. Replaying the journal comes after, under the watchdog
@@ -113,7 +114,19 @@ public struct DaemonJob: Sendable {
         }
         let counters = loopResult.pipeline.state.counters
         logger.info("stopped", metadata: ["journal": "\(loopResult.sequence)", "messages": "\(counters.messages)",
-                                          "work_orders": "\(counters.workOrdersIssued)", "dead_letters": "\(counters.deadLettersTotal)"])
+                                          "work_orders": "\(counters.workOrdersIssued)", "dead_letters": "\(counters.deadLettersTotal)",
+                                          "not_owned": "\(intake.notOwned)"])
+    }
+
+    /// Says what the partition owns, and warns when the state holds devices it does not (a
+    /// state folder carried over from another partition or from an unpartitioned run: those
+    /// devices stay in its ledger and summary, but nothing updates them any more).
+    private func logPartition(_ partition: Partition, state: PipelineState) {
+        logger.info("partition \(partition): owns devices whose hash of kind/id mod \(partition.count) == \(partition.index); drops the rest after the topic match")
+        let strangers = state.devices.values.filter { !partition.owns(kind: $0.kind, id: $0.device) }.count
+        guard strangers > 0 else { return }
+        logger.warning("the state holds devices another partition owns; they are kept but no longer updated: start partition \(partition) on a state folder of its own",
+                       metadata: ["devices": "\(strangers)", "state": "\(stateDirectory.path)"])
     }
 
     /// Logs and counts every loss and return of a broker connection; libmosquitto reconnects by itself.

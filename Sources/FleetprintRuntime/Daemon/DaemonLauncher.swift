@@ -15,6 +15,8 @@ public struct DaemonLauncher: Sendable {
     public var journalDirectory: String?
     public var instance: String?
     public var metricsAddress: String?
+    /// `run --partition`, which overrides the configuration's.
+    public var partition: Partition?
     public var sources: ProfileSources
     /// `run --init`: begin a new state even where the state file is empty or foreign.
     public var initializeState = false
@@ -42,6 +44,8 @@ public struct DaemonLauncher: Sendable {
         if let stateDirectory { configuration.state = stateDirectory }
         if let journalDirectory { configuration.journal = journalDirectory }
         if let metricsAddress { configuration.metrics = metricsAddress }
+        if let partition { configuration.partition = partition }
+        configuration.nameDefaultInstanceAfterPartition()
         let brokers = self.brokers.isEmpty ? configuration.brokers.map(\.settings) : self.brokers
         guard let library = sources.loadReportingIssues() else { return false }
         LogSetup.toStandardError(logging)

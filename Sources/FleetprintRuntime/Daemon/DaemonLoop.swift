@@ -167,6 +167,6 @@ struct DaemonLoop: Sendable {
                              openWorkOrders: Array(urgentFirst.prefix(DaemonSummary.openOrderLimit)),
                              openWorkOrderCount: open.count, cpuSeconds: state.ledger.cpuSeconds,
                              impact: model.summary(of: state.ledger),
-                             activity: KindActivity.of(state.ledger, at: state.watermark))
+                             activity: KindActivity.of(state.ledger, at: state.watermark), partition: job.configuration.partition)
     }
 }

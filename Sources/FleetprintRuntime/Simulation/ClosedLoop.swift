@@ -36,7 +36,8 @@ public struct ClosedLoop: Sendable {
             while let batch = messages.next() {
                 var replies: [LoopFeedback] = []
                 for message in batch {
-                    let output = pipeline.ingest(message.parsed, receivedAt: Date(timeIntervalSince1970: message.time))
+                    let time = Date(timeIntervalSince1970: message.time)
+                    let output = message.parsed.map { pipeline.ingest($0, receivedAt: time) } ?? pipeline.runTimers(through: time)
                     for order in output.workOrders + output.escalatedOrders { replies.append(.accept(order, message.stamp)) }
                     for order in output.closedOrders { replies.append(.close(order.id)) }
                 }
@@ -55,6 +56,7 @@ public struct ClosedLoop: Sendable {
         }
         let parser = pipeline.parser
         var pending: [LoopMessage] = []
+        var timersThrough = Int64.min
         // Records are written while waiting on the pipeline thread, so writing costs no time there.
         var unwritten: [StreamRecord] = []
         var progress = ProgressReporter(label: "simulate")
@@ -62,7 +64,7 @@ public struct ClosedLoop: Sendable {
         while !stop.isSet {
             apply(feedback.takeAll(), inFlight: &inFlight)
             let limit = inFlight.oldest.map { $0.time + lead } ?? .max
-            switch simulator.next(before: limit, ordersSettled: inFlight.isEmpty) {
+            switch simulator.next(before: limit, ordersSettled: inFlight.isEmpty, timersThrough: timersThrough) {
             case .message(let message):
                 let (topic, payload) = message.wire
                 let time = Double(message.time)
@@ -72,6 +74,11 @@ public struct ClosedLoop: Sendable {
                 pending.append(LoopMessage(parsed: parser.parse(topic: topic, payload: payload), time: time, stamp: simulator.stamp))
                 if pending.count >= handoff || messages.isDrained { messages.push(pending); pending = [] }
                 progress.update(fraction: simulator.progress, eventTime: time, devices: simulator.deviceCount, messages: simulator.messageCount)
+            case .timersNeeded(let time):
+                timersThrough = time
+                inFlight.append(simulator.stamp)
+                messages.push(pending + [LoopMessage(parsed: nil, time: Double(time), stamp: simulator.stamp)])
+                pending = []
             case .waiting:
                 messages.push(pending)
                 pending = []

@@ -13,6 +13,8 @@ public struct SimulateJob: Sendable {
     public var library: ProfileLibrary
     public var settings: SimulationSettings
     public var output: URL?
+    /// Where the in-process run writes its ledger (`LedgerFile`), for `ledger merge`.
+    public var ledgerFile: URL?
     public var broker: BrokerSettings?
     /// Event seconds per wall second; nil: as fast as possible.
     public var speed: Double?
@@ -35,6 +37,7 @@ public struct SimulateJob: Sendable {
             return
         }
         let loop = try runInProcess(stop: stop)
+        try ledgerFile.map(LedgerFile(shards: settings.shard.map { [$0] }, ledger: loop.pipeline.state.ledger).write)
         let summary = LedgerModel(library: library).summary(of: loop.pipeline.state.ledger)
         print(json ? LedgerReport.json(summary) : LedgerReport.table(summary) + "\n" + Self.lifeSummary(loop.simulator.lives))
     }

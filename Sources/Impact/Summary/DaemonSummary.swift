@@ -24,6 +24,9 @@ public struct DaemonSummary: Sendable, Equatable, Codable, VersionedContract {
     public var impact: FleetSummary
     /// Devices and devices online per kind; nil from daemons that predate it.
     public var activity: [KindActivity]?
+    /// The part of the fleet this daemon owns ("1/3"); nil when it owns all of it. An optional
+    /// field added within version 2: readers of version 2 that predate it ignore it.
+    public var partition: Partition?
 
     /// The summary as it is published: JSON with sorted keys and ISO 8601 times.
     public func encoded() throws -> Data {
@@ -38,7 +41,7 @@ public struct DaemonSummary: Sendable, Equatable, Codable, VersionedContract {
 
     public init(instance: String, publishedAt: Date, eventTime: Date?, devices: Int, messagesPerSecond: Double, counters: PipelineCounters,
                 openWorkOrders: [WorkOrder], openWorkOrderCount: Int, cpuSeconds: Double, impact: FleetSummary,
-                activity: [KindActivity]? = nil) {
+                activity: [KindActivity]? = nil, partition: Partition? = nil) {
         self.instance = instance
         self.publishedAt = publishedAt
         self.eventTime = eventTime
@@ -50,5 +53,6 @@ public struct DaemonSummary: Sendable, Equatable, Codable, VersionedContract {
         self.cpuSeconds = cpuSeconds
         self.impact = impact
         self.activity = activity
+        self.partition = partition
     }
 }

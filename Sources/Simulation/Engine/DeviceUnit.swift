@@ -6,8 +6,13 @@ struct DeviceUnit: Sendable {
     let id: String
     let topic: String
     let slot: Int
+    /// `DeviceIdentity.stableHash`: the device's random streams derive from it and the seed,
+    /// never from its slot, so they do not change with the other devices simulated (a shard).
+    let streamKey: UInt64
     var generation = 0
     var rng: SplitMix64
+    /// The technicians' choices for this device (lead times), kept across its units.
+    var technicians: SplitMix64
     var commissioned: Int64 = 0
     var last: Int64 = 0
     var usageFactor: [Double] = []
@@ -25,11 +30,13 @@ struct DeviceUnit: Sendable {
     /// Second of the device's latest telemetry (kept across units: the device id stays).
     var lastTelemetry = Int64.min
 
-    init(kind: Int, id: String, topic: String, slot: Int, rng: SplitMix64) {
+    init(kind: Int, id: String, topic: String, slot: Int, streamKey: UInt64, seed: UInt64) {
         self.kind = kind
         self.id = id
         self.topic = topic
         self.slot = slot
-        self.rng = rng
+        self.streamKey = streamKey
+        rng = SplitMix64(seed: seed, stream: streamKey)
+        technicians = SplitMix64(seed: seed, stream: streamKey, substream: .max)
     }
 }

@@ -7,8 +7,10 @@ import Telemetry
 /// technician loop carries out the daemon's work orders (`accept`); in `baseline` mode the
 /// profile's fixed policy services the fleet and work orders are ignored.
 ///
-/// Pure and deterministic: one seeded stream per device unit and one for the technicians, an
-/// integer clock, no wall time. Pull messages with `next()` and feed back orders in between.
+/// Pure and deterministic: seeded streams per device unit and for its technicians, derived from
+/// the seed and the device's identity (so a shard of the fleet gives its devices the streams they
+/// have in the whole fleet), an integer clock, no wall time. Pull messages with `next()` and feed
+/// back orders in between.
 public struct FleetSimulator: Sendable {
     public let settings: SimulationSettings
     /// Event time of the latest message, seconds since 1970.
@@ -33,14 +35,12 @@ public struct FleetSimulator: Sendable {
     /// Job number of each order still waiting for its technician, so a closed order's job is
     /// dropped without remembering every order ever closed.
     private var jobByOrder: [String: Int] = [:]
-    private var technicians: SplitMix64
     private var values: [ReadingValue?] = []
 
     public init(library: ProfileLibrary, settings: SimulationSettings) throws(SimulationError) {
         self.settings = settings
         now = settings.startSeconds
         end = settings.endSeconds
-        technicians = SplitMix64(seed: settings.seed, stream: .max)
         var kinds: [KindModel] = []
         var notes: [String] = []
         for kind in settings.fleet.kinds {
@@ -61,13 +61,15 @@ public struct FleetSimulator: Sendable {
         var units: [DeviceUnit] = []
         for (k, count) in settings.fleet.counts.enumerated() {
             let width = max(5, String(count).count)
+            let kind = kinds[k].profile.kind
             for n in 1...count {
                 let number = String(n)
-                let id = "\(kinds[k].profile.kind)-" + String(repeating: "0", count: width - number.count) + number
+                let identity = DeviceIdentity(kind: kind, id: "\(kind)-" + String(repeating: "0", count: width - number.count) + number)
+                guard settings.shard?.owns(identity) ?? true else { continue }
                 let slot = units.count
-                index[PipelineKey.of(kind: kinds[k].profile.kind, device: id)] = slot
-                units.append(DeviceUnit(kind: k, id: id, topic: kinds[k].topic.topic(device: id), slot: slot,
-                                        rng: SplitMix64(seed: settings.seed, stream: UInt64(slot))))
+                index[identity.key] = slot
+                units.append(DeviceUnit(kind: k, id: identity.id, topic: kinds[k].topic.topic(device: identity.id), slot: slot,
+                                        streamKey: identity.stableHash, seed: settings.seed))
             }
         }
         unitIndex = index
@@ -99,13 +101,16 @@ public struct FleetSimulator: Sendable {
 
     /// The next message, if it can be known before the daemon's feedback on the messages already
     /// sent: events at or after `limit` wait (an order not seen yet could act then), and so do
-    /// jobs unless `ordersSettled` (every order and closure so far applied: one could cancel it).
-    public mutating func next(before limit: Int64, ordersSettled: Bool) -> SimulationStep {
+    /// jobs unless `ordersSettled` (every order and closure so far applied: one could cancel it)
+    /// and the daemon's timers have run through the job's time (`timersThrough`: a rule that
+    /// lapsed by then closes its order, whether or not other devices' messages moved the clock).
+    public mutating func next(before limit: Int64, ordersSettled: Bool, timersThrough: Int64 = .max) -> SimulationStep {
         while outboxRead == outbox.count {
             outbox.removeAll(keepingCapacity: true)
             outboxRead = 0
             guard let first = queue.first, first.time <= end else { return .finished }
             guard first.time < limit, ordersSettled || !first.isJob else { return .waiting }
+            guard timersThrough >= first.time || !first.isJob else { return .timersNeeded(through: first.time) }
             let event = queue.pop()!
             now = event.time
             eventCount += 1
@@ -131,7 +136,7 @@ public struct FleetSimulator: Sendable {
     /// `stamp` is the message the daemon issued it on (nil: the latest), so an order fed back late
     /// is planned as if it had come at once, for the unit in service then.
     public mutating func accept(_ order: WorkOrder, after stamp: EventStamp? = nil) {
-        guard settings.mode == .cbm, let slot = unitIndex[PipelineKey.of(kind: order.kind, device: order.device)],
+        guard settings.mode == .cbm, let slot = unitIndex[DeviceIdentity(kind: order.kind, id: order.device).key],
               !kinds[units[slot].kind].missingRules.contains(order.rule) else { return }
         let stamp = stamp ?? self.stamp
         let generation = generations[slot].generation(afterEvent: stamp.event)
@@ -140,9 +145,9 @@ public struct FleetSimulator: Sendable {
         let due = order.due.map { $0.timeIntervalSince1970 - Double(planned) } ?? Physics.day
         let lead: Double
         switch order.resolution {
-        case .technician: lead = max(Physics.minimumTechnicianLead, due * technicians.uniform(Physics.technicianShare.lowerBound, Physics.technicianShare.upperBound))
-        case .customer: lead = max(Double(Physics.minimumOrderLead), min(due, Physics.day * technicians.uniform(Physics.customerDays.lowerBound, Physics.customerDays.upperBound)))
-        case .remote: lead = 3600 * technicians.uniform(Physics.remoteHours.lowerBound, Physics.remoteHours.upperBound)
+        case .technician: lead = max(Physics.minimumTechnicianLead, due * units[slot].technicians.uniform(Physics.technicianShare.lowerBound, Physics.technicianShare.upperBound))
+        case .customer: lead = max(Double(Physics.minimumOrderLead), min(due, Physics.day * units[slot].technicians.uniform(Physics.customerDays.lowerBound, Physics.customerDays.upperBound)))
+        case .remote: lead = 3600 * units[slot].technicians.uniform(Physics.remoteHours.lowerBound, Physics.remoteHours.upperBound)
         }
         if let waiting = jobByOrder[order.id] { jobs[waiting] = nil }
         jobCount += 1
@@ -380,7 +385,7 @@ public struct FleetSimulator: Sendable {
         var unit = units[slot]
         unit.generation = generation
         generations[slot].record(generation: generation, atEvent: eventCount)
-        unit.rng = SplitMix64(seed: settings.seed, stream: UInt64(slot), substream: UInt64(generation) + 1)
+        unit.rng = SplitMix64(seed: settings.seed, stream: unit.streamKey, substream: UInt64(generation) + 1)
         unit.commissioned = t
         unit.last = t
         unit.usageFactor = model.usages.map { unit.rng.factor(spread: $0.spread) }

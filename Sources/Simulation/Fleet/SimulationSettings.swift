@@ -1,3 +1,4 @@
+import FleetModel
 import Foundation
 
 /// Everything that decides a simulated run; the same settings give the same messages, byte for byte.
@@ -14,13 +15,16 @@ public struct SimulationSettings: Sendable, Hashable {
     /// a year gives a fleet of mixed ages; a day brings every device online at once, as a live
     /// demonstration wants.
     public var commissioningSpread: TimeInterval
+    /// Simulate only the devices of this partition of the fleet (`simulate --shard`); their
+    /// streams are the same as in the whole fleet's run, so N shards' ledgers add up to it.
+    public var shard: Partition?
 
     public static let defaultStart = Date(timeIntervalSince1970: 1_767_225_600) // 2026-01-01T00:00:00Z
     /// A year: a fleet of mixed ages.
     public static let defaultCommissioningSpread: TimeInterval = 365.25 * 86_400
 
     public init(fleet: FleetSpec, years: Double = 15, period: TimeInterval? = nil, seed: UInt64 = 42, mode: MaintenanceMode = .cbm,
-                start: Date = SimulationSettings.defaultStart, commissioningSpread: TimeInterval = SimulationSettings.defaultCommissioningSpread) {
+                start: Date = SimulationSettings.defaultStart, commissioningSpread: TimeInterval = SimulationSettings.defaultCommissioningSpread, shard: Partition? = nil) {
         self.fleet = fleet
         self.years = years
         self.period = period
@@ -28,6 +32,7 @@ public struct SimulationSettings: Sendable, Hashable {
         self.mode = mode
         self.start = start
         self.commissioningSpread = commissioningSpread
+        self.shard = shard
     }
 
     var startSeconds: Int64 { Int64(start.timeIntervalSince1970.rounded()) }
