@@ -16,7 +16,7 @@ extension DeviceDetail {
                 return DeviceReading(metric: metric.metric, value: value, unit: units[metric.metric] ?? nil, time: time)
             },
             rules: Dictionary(state.rules.map { ($0.rule, $0.level?.rawValue ?? "armed") }, uniquingKeysWith: { first, _ in first }),
-            health: engine.health(of: state).map { DeviceHealth(component: $0.component, health: $0.health, worstRule: $0.worstRule) },
+            health: engine.health(of: state),
             openWorkOrders: state.openWorkOrders, closedWorkOrders: state.closedWorkOrderIDs,
             counts: ["accepted": counts.accepted, "stale": counts.stale, "duplicate": counts.duplicate, "unknownMetric": counts.unknownMetric,
                      "suppressed": counts.suppressed, "ordersIssued": counts.ordersIssued],

@@ -107,7 +107,7 @@ enum DashboardFixtures {
                                               DeviceReading(metric: "burner_hours", value: 3120, unit: "hours", time: years(3))]
                     : [DeviceReading(metric: "state_of_health", value: 88, unit: "%", time: years(3))],
                 rules: kind == "boiler" ? ["flue-gas-high": mine.isEmpty ? "armed" : "alert", "ionisation-low": "armed", "burner-hours": "armed"] : ["silent": "armed"],
-                health: [DeviceHealth(component: kind == "boiler" ? "heat-exchanger" : "unit", health: health, worstRule: kind == "boiler" ? "flue-gas-high" : "silent")],
+                health: [ComponentHealth(component: kind == "boiler" ? "heat-exchanger" : "unit", health: health, worstRule: kind == "boiler" ? "flue-gas-high" : "silent")],
                 openWorkOrders: mine, closedWorkOrders: device == "b-002" ? ["boiler/b-002/1", "boiler/b-002/2"] : [],
                 counts: ["accepted": 3_000, "stale": 2, "duplicate": 1, "unknownMetric": 0, "suppressed": 4, "ordersIssued": mine.count + 2],
                 serviceYears: 3 - commissioned, kits: kind == "boiler" ? ["medium": 1] : [:], visits: kind == "boiler" ? 1 : 0,

@@ -1,4 +1,5 @@
 import Dashboard
+import FleetModel
 import Foundation
 import Impact
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite struct DeviceBookTests {
     static func detail(_ device: String, orders: Int = 0, health: Double = 1) -> DeviceDetail {
         DeviceDetail(kind: "boiler", device: device, eventTime: nil, commissioned: DashboardFixtures.start, lastSeen: nil, lastService: nil,
-                     readings: [], rules: [:], health: [DeviceHealth(component: "c", health: health, worstRule: "r")],
+                     readings: [], rules: [:], health: [ComponentHealth(component: "c", health: health, worstRule: "r")],
                      openWorkOrders: [], closedWorkOrders: [], counts: [:], serviceYears: 0, kits: [:], visits: orders, remoteFixes: 0,
                      customerFixes: 0, replacements: 0)
     }

@@ -21,7 +21,7 @@ public struct DeviceDetail: Sendable, Equatable, Codable, VersionedContract {
     /// Each rule's state: `armed`, or the level it fired at (`alert`, `alarm`).
     public var rules: [String: String]
     /// Health per component, 1 as new, 0 at the alarm limit.
-    public var health: [DeviceHealth]
+    public var health: [ComponentHealth]
     public var openWorkOrders: [WorkOrder]
     /// Ids of the orders closed lately, newest last.
     public var closedWorkOrders: [String]
@@ -36,7 +36,7 @@ public struct DeviceDetail: Sendable, Equatable, Codable, VersionedContract {
     public var replacements: Int
 
     public init(kind: String, device: String, eventTime: Date?, commissioned: Date, lastSeen: Date?, lastService: Date?,
-                readings: [DeviceReading], rules: [String: String], health: [DeviceHealth], openWorkOrders: [WorkOrder],
+                readings: [DeviceReading], rules: [String: String], health: [ComponentHealth], openWorkOrders: [WorkOrder],
                 closedWorkOrders: [String], counts: [String: Int], serviceYears: Double, kits: [String: Int], visits: Int,
                 remoteFixes: Int, customerFixes: Int, replacements: Int) {
         self.kind = kind
