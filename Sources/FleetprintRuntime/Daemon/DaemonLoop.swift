@@ -105,10 +105,13 @@ struct DaemonLoop: Sendable {
     /// Saves what changed with the journal position it covers, then drops the journal's
     /// segments that the checkpoint makes unnecessary.
     mutating func checkpoint() throws {
+        let started = ContinuousClock.now
         let changed = pipeline.takeChanges()
         if job.configuration.deviceDetailsPerSecond > 0 { staleDetails.formUnion(changed) }
         try store.write(try PipelineStateCoding.checkpoint(of: pipeline.state, changed: changed, orders: orderRecords, through: sequence),
                         at: Date().timeIntervalSince1970)
+        job.logger.debug("checkpoint", metadata: ["devices_changed": "\(changed.count)", "devices": "\(pipeline.state.devices.count)",
+                                                  "milliseconds": "\((ContinuousClock.now - started) / .milliseconds(1))"])
         orderRecords = []
         do {
             try journal.trim(through: sequence)
