@@ -79,6 +79,8 @@ public struct FleetPipeline: Sendable {
         let identity = DeviceIdentity(kind: address.kind, id: address.device)
         let key = identity.key
         let limit = floodLimits[address.kind] ?? Int.max
+        // Counted in the device's flood window, which is saved with the device: changed either way.
+        changedDevices.insert(key)
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
@@ -91,7 +93,6 @@ public struct FleetPipeline: Sendable {
         var output = catchUpTimers(key, slot: slot, engine: engine, before: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
         for result in run.results { absorb(result, into: &output) }
-        changedDevices.insert(key)
         timers.schedule(key, at: run.deadline)
         let accepted = run.accepted
         guard accepted > 0 else {

@@ -54,6 +54,19 @@ struct IncrementalCheckpointTests {
         #expect(restored.openWorkOrders.count == pipeline.state.openWorkOrders.count && !restored.openWorkOrders.isEmpty)
     }
 
+    @Test("the fleet-wide progress record does not grow with the fleet: flood windows are saved with their devices")
+    func progressRecordIsSmall() throws {
+        func progressBytes(devices: Int) throws -> Int {
+            var pipeline = FleetPipeline(library: try BoilerStream.library())
+            Self.ingest((0..<devices).map { (BoilerStream.topic("b-\($0)"), BoilerStream.payload(at: BoilerStream.start)) }, into: &pipeline)
+            let written = try PipelineStateCoding.checkpoint(of: pipeline.state, changed: pipeline.takeChanges(), orders: [], through: 1)
+            #expect(written.devices.count == devices)
+            return try #require(written.ledger.first { $0.key == "progress" }).body.count
+        }
+        let (few, many) = (try progressBytes(devices: 10), try progressBytes(devices: 2_000))
+        #expect(many - few < 64, "10 devices: \(few) bytes; 2,000: \(many) bytes")
+    }
+
     @Test("a store written with the whole ledger in one record restores, and newer device records override it")
     func wholeLedgerRecordStillRestores() throws {
         var pipeline = FleetPipeline(library: try BoilerStream.library())

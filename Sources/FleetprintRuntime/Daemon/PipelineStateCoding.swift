@@ -6,8 +6,9 @@ import Pipeline
 import Store
 
 /// Turns the pipeline's state into the Store's records and back: per changed device its CBM
-/// state and its ledger (so a checkpoint's cost follows what changed, not the fleet's size), the
-/// fleet-wide ledger terms, and the fleet-wide progress (watermark, timers, counters).
+/// state, its flood window and its ledger (so a checkpoint's cost follows what changed, not the
+/// fleet's size), the fleet-wide ledger terms, and the fleet-wide progress (watermark, timers,
+/// counters).
 enum PipelineStateCoding {
     /// The whole ledger as one record: what checkpoints before per-device ledgers wrote. Read
     /// first, so newer per-device records override it.
@@ -25,9 +26,18 @@ enum PipelineStateCoding {
         var watermark: Date?
         var timersRunTo: Date?
         var counters: PipelineCounters
-        var floodGuard: FloodGuard
+        /// Every device's flood window, as checkpoints wrote them before the windows moved into the
+        /// device records (written whole, it cost 60 bytes per device at every checkpoint).
+        var floodGuard: FloodGuard?
         /// Absent in checkpoints from before device limits.
         var admissions: DeviceAdmissions?
+    }
+
+    /// A device's record: its CBM state and its flood window. Records from before the window
+    /// moved here are the bare state.
+    private struct DeviceRecord: Codable {
+        var state: DeviceState
+        var flood: FloodWindow?
     }
 
     static var encoder: JSONEncoder {
@@ -40,13 +50,13 @@ enum PipelineStateCoding {
     /// ledger terms and the progress.
     static func checkpoint(of state: PipelineState, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
         let encoder = encoder
-        let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: state.floodGuard,
+        let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: nil,
                                 admissions: state.admissions)
         let keys = changed.sorted()
         return Checkpoint(
             journalSequence: sequence,
             devices: try keys.compactMap { key in
-                try state.devices[key].map { StoredRecord(key: key, body: try encoder.encode($0)) }
+                try state.devices[key].map { StoredRecord(key: key, body: try encoder.encode(DeviceRecord(state: $0, flood: state.floodGuard.window(of: key)))) }
             },
             workOrders: orders,
             ledger: try keys.compactMap { key in
@@ -59,8 +69,14 @@ enum PipelineStateCoding {
     static func state(from checkpoint: Checkpoint) throws -> PipelineState {
         let decoder = JSONDecoder()
         var state = PipelineState()
+        var windows: [(String, FloodWindow)] = []
         for record in checkpoint.devices {
-            state.devices[record.key] = try decoder.decode(DeviceState.self, from: record.body)
+            if let stored = try? decoder.decode(DeviceRecord.self, from: record.body) {
+                state.devices[record.key] = stored.state
+                if let flood = stored.flood { windows.append((record.key, flood)) }
+            } else {
+                state.devices[record.key] = try decoder.decode(DeviceState.self, from: record.body)
+            }
         }
         if let whole = checkpoint.ledger.first(where: { $0.key == wholeLedgerKey }) {
             state.ledger = try ImpactLedger.decoded(from: whole.body)
@@ -76,12 +92,13 @@ enum PipelineStateCoding {
                 state.watermark = progress.watermark
                 state.timersRunTo = progress.timersRunTo
                 state.counters = progress.counters
-                state.floodGuard = progress.floodGuard
+                state.floodGuard = progress.floodGuard ?? FloodGuard()
                 state.admissions = progress.admissions ?? DeviceAdmissions()
             default:
                 state.ledger.restore(try decoder.decode(DeviceLedger.self, from: record.body))
             }
         }
+        for (key, window) in windows { state.floodGuard.restore(window, of: key) }
         return state
     }
 }
