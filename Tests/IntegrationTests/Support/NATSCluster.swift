@@ -44,20 +44,10 @@ final class NATSCluster: Sendable {
         urls = ports.map { "mqtt://127.0.0.1:\($0.mqtt)" }
         processes = try ports.enumerated().map { index, port in
             let name = "n\(index + 1)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["-c", Self.configuration.path]
-            process.environment = ProcessInfo.processInfo.environment.merging(routes) { $1 }.merging([
+            return try ServerProcess.launch(executable, configuration: Self.configuration, environment: routes.merging([
                 "NODE_NAME": name, "CLIENT_PORT": "\(port.client)", "MONITOR_PORT": "\(port.monitor)", "CLUSTER_PORT": "\(port.cluster)",
                 "MQTT_PORT": "\(port.mqtt)", "STORE_DIR": directory.appendingPathComponent(name).path,
-            ]) { $1 }
-            let log = directory.appendingPathComponent("\(name).log")
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            let handle = try FileHandle(forWritingTo: log)
-            process.standardOutput = handle
-            process.standardError = handle
-            try process.run()
-            return process
+            ]) { $1 }, log: directory.appendingPathComponent("\(name).log"))
         }
     }
 
