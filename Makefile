@@ -13,7 +13,7 @@ CONFIGURATION ?= release
 # Build folder; `make run SCRATCH=.build-x` uses another (as the tmux check of the dashboard does).
 SCRATCH ?= .build
 BIN := $(SCRATCH)/$(CONFIGURATION)/fleetprint
-APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux python3-jsonschema prometheus
+APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux python3-jsonschema prometheus nats-server
 # make run: devices per kind, event time per wall time, simulated years, an existing broker (set:
 # start none), and the daemon's state folder (emptied at start). The default fleet at 43200x (half a
 # day a second) sends a few hundred messages a second, which one daemon follows on two cores.
@@ -50,6 +50,7 @@ deps:
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
 	command -v promtool >/dev/null || missing="$$missing prometheus"; \
 	python3 -c "import jsonschema" 2>/dev/null || /usr/bin/python3 -c "import jsonschema" 2>/dev/null || missing="$$missing python3-jsonschema"; \
+	command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || missing="$$missing nats-server"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "make: installing$$missing"; \

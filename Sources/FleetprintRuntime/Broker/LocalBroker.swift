@@ -48,15 +48,8 @@ public final class LocalBroker: @unchecked Sendable {
         guard let executable = Self.mosquittoExecutable() else {
             throw LocalBrokerError("mosquitto is not installed: apt-get install -y mosquitto (or run `make test`, which does it)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-c", configurationFile.path]
         let log = directory.appendingPathComponent("mosquitto.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let logHandle = try FileHandle(forWritingTo: log)
-        process.standardError = logHandle
-        process.standardOutput = logHandle
-        try process.run()
+        let process = try ServerProcess.launch(executable, configuration: configurationFile, log: log)
         lock.withLock { self.process = process }
         let deadline = ContinuousClock.now + timeout
         while !FreePort.isListening(port) {

@@ -30,7 +30,7 @@ struct BacklogTests {
         #expect(stream.count >= 100_000)
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        try await BoilerFleet.publish(stream, with: publisher)
+        try await TestClients.publish(stream, with: publisher)
 
         let daemon = try DaemonProcess(instance: "drain", stateDirectory: absent.stateDirectory, broker: broker.url)
         let expected = stream.count * BoilerFleet.readingsPerMessage
@@ -62,7 +62,7 @@ struct BacklogTests {
         let expected = stream.count * BoilerFleet.readingsPerMessage
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        try await BoilerFleet.publish(stream, with: publisher)
+        try await TestClients.publish(stream, with: publisher)
         try await eventually(120, "the steady daemon has every reading") { seen.latest("steady")?.counters.readings == expected }
 
         var random = SplitMix64(seed: UInt64(Date().timeIntervalSince1970))
@@ -102,7 +102,7 @@ struct BacklogTests {
         let stream = BoilerFleet.fouling(devices: 80)
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        try await BoilerFleet.publish(stream, with: publisher)
+        try await TestClients.publish(stream, with: publisher)
 
         let status = try await daemon.exitStatus(within: 30)
         #expect(status != nil && status != 0, "the daemon should have stopped with an error")

@@ -25,7 +25,7 @@ struct BrokerACLTests {
         try await eventually(20, "the daemon has subscribed") { daemon.output.contains("subscribed") }
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        try await BoilerFleet.publish(BoilerFleet.fouling(devices: 3), with: publisher)
+        try await TestClients.publish(BoilerFleet.fouling(devices: 3), with: publisher)
         try await eventually(30, "the refusal is logged") { daemon.output.contains("the broker refused the work order") }
         #expect(daemon.output.contains("Not authorized") || daemon.output.contains("not authorized"))
         #expect(daemon.isRunning)

@@ -21,7 +21,7 @@ struct BrokerBlipTests {
 
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        let sending = Task { try await BoilerFleet.publish(BoilerFleet.fouling(devices: 300), with: publisher) }
+        let sending = Task { try await TestClients.publish(BoilerFleet.fouling(devices: 300), with: publisher) }
         for _ in 0..<6 {
             try await Task.sleep(for: .milliseconds(600))
             proxy.blip(for: 0.8)

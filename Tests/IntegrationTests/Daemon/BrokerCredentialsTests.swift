@@ -25,7 +25,7 @@ struct BrokerCredentialsTests {
         let publisher = try MQTTClient(configuration)
         try await publisher.connect()
         defer { publisher.close() }
-        try await BoilerFleet.publish(BoilerFleet.fouling(devices: 2), with: publisher)
+        try await TestClients.publish(BoilerFleet.fouling(devices: 2), with: publisher)
         try await eventually(30, "the work orders are issued") { daemon.output.contains("work order") }
         #expect(daemon.isRunning)
         #expect(!daemon.output.contains("s3cret"), "the password is never logged")

@@ -23,10 +23,10 @@ struct DeviceFloodTests {
         }
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        try await BoilerFleet.publish(Array(stream[..<5_000]), with: publisher)
+        try await TestClients.publish(Array(stream[..<5_000]), with: publisher)
         try await eventually(120, "the first 5,000 counted") { seen.latest("flood")?.counters.messages == 5_000 }
         let atLimit = try Self.residentBytes(daemon.pid)
-        try await BoilerFleet.publish(Array(stream[5_000...]), with: publisher)
+        try await TestClients.publish(Array(stream[5_000...]), with: publisher)
         try await eventually(120, "every message counted") { seen.latest("flood")?.counters.messages == 15_000 }
         let summary = try #require(seen.latest("flood"))
         #expect(summary.devices == 5_000)

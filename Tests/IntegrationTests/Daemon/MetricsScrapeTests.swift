@@ -32,7 +32,7 @@ struct MetricsScrapeTests {
         var scrape = Scrape(response: "", exposition: "", broker: broker.url, fleet: BoilerFleet.fouling(devices: 3), bad: BadInputs.interleaved(device: "b-9"))
         let publisher = try await TestClients.connected(broker.url)
         defer { publisher.close() }
-        try await BoilerFleet.publish(scrape.fleet + scrape.bad.messages, with: publisher)
+        try await TestClients.publish(scrape.fleet + scrape.bad.messages, with: publisher)
         let delivered = Double(scrape.delivered)
         try await eventually(30, "every message processed") {
             MetricsScrape.body(of: MetricsScrape.get(port: port)).flatMap { MetricsScrape.value("fleetprint_messages_total", in: $0) } == delivered

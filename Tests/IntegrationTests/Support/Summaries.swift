@@ -30,4 +30,9 @@ final class Summaries: Sendable {
             state.withLock { $0.byInstance[summary.instance] = summary }
         }
     }
+
+    /// Readings and service reports a summary counts (0 before the first summary).
+    static func accepted(_ summary: DaemonSummary?) -> Int {
+        summary.map { $0.counters.readings + $0.counters.serviceReports } ?? 0
+    }
 }

@@ -27,4 +27,13 @@ enum TestClients {
         }
         return collected
     }
+
+    /// Publishes at QoS 1 and waits for every acknowledgement, keeping the client's queue short.
+    static func publish(_ stream: [(topic: String, payload: [UInt8])], with client: MQTTClient) async throws {
+        for (index, message) in stream.enumerated() {
+            try client.publish(topic: message.topic, payload: message.payload, qos: .atLeastOnce)
+            if index % 500 == 499 { try await client.waitForPublished(leaving: 1_000) }
+        }
+        try await client.waitForPublished(timeout: .seconds(60))
+    }
 }
