@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# A fleet of a million devices through a live daemon (Benchmarks/BENCHMARKS.md, issue 15): peak
+# memory, checkpoint times (the daemon's debug log), shutdown and restart time.
+#
+# Usage: Benchmarks/million.sh [devices] [work-dir]     defaults: 1000000 /tmp/fleetprint-million
+#   The stream is `fleetprint simulate --out` of that many devices (all five kinds) for 0.003 years
+#   at a daily period, commissioned over a day (so `limits.max_new_devices_per_minute` admits them).
+set -euo pipefail
+devices=${1:-1000000}
+work=${2:-/tmp/fleetprint-million}
+root=$(cd "$(dirname "$0")/.." && pwd)
+export PATH=/opt/swift/usr/bin:$PATH
+rm -rf "$work" && mkdir -p "$work"
+swift build -c release --scratch-path "$root/.build-bench" --package-path "$root" --product fleetprint >&2
+bin="$root/.build-bench/release/fleetprint"
+export FLEETPRINT_HOME="$root"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+seconds_since() { echo "$(date +%s.%N) - $1" | bc; }
+per=$((devices / 5))
+fleet="boiler=$per,ebike-battery=$per,speedgate=$per,facade=$per,underground-container=$per"
+
+/usr/bin/time -f "simulate: %e s, peak %M KB" "$bin" simulate --fleet "$fleet" --years 0.003 --period 1d --commission-over 1d \
+    --speed max --seed 42 --out "$work/stream.ndjson" > /dev/null 2> "$work/simulate.log"
+tail -1 "$work/simulate.log"
+total=$(grep -vc '^{"schema":' "$work/stream.ndjson")
+echo "stream: $total messages of $devices devices"
+
+port=$(free_port); metrics=$(free_port)
+printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\nmax_inflight_messages 100\npersistence false\n' "$port" > "$work/mosquitto.conf"
+mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 & broker=$!
+trap 'kill $broker 2>/dev/null || true' EXIT
+sleep 1
+metric() { curl -s "127.0.0.1:$metrics/metrics" | awk -v m="$1" '$1==m {print $2}' | cut -d. -f1; }
+daemon() { /usr/bin/time -f "$1: %e s, peak %M KB" "$bin" run --broker "mqtt://127.0.0.1:$port" --state "$work/state" --log-level debug \
+               --metrics "127.0.0.1:$metrics" 2> "$work/$1.log"; }
+stop() { kill -TERM "$(pgrep -P "$1")"; local from; from=$(date +%s.%N); wait "$1" || true; echo "$2 took $(seconds_since "$from") s"; }
+
+daemon live & pid=$!
+until grep -q " started " "$work/live.log"; do sleep 0.2; done
+from=$(date +%s.%N)
+"$bin" replay "$work/stream.ndjson" --broker "mqtt://127.0.0.1:$port" --speed max --qos 1 2> "$work/replay.log"
+tail -1 "$work/replay.log"
+until [ "$(metric fleetprint_messages_total || echo 0)" = "$total" ]; do sleep 1; done
+echo "live: $total messages processed in $(seconds_since "$from") s; $(grep VmRSS "/proc/$(pgrep -P $pid)/status")"
+sleep 12
+echo "the last checkpoints (devices written, milliseconds):"
+grep " checkpoint " "$work/live.log" | tail -4 | grep -o 'devices=[0-9]* devices_changed=[0-9]* milliseconds=[0-9]*'
+stop $pid "shutdown (final checkpoint)"
+tail -1 "$work/live.log"
+du -sh "$work/state"
+
+from=$(date +%s.%N)
+daemon restart & pid=$!
+until grep -q " started " "$work/restart.log"; do sleep 0.05; done
+echo "restart: state loaded and subscribed after $(seconds_since "$from") s; $(grep VmRSS "/proc/$(pgrep -P $pid)/status")"
+stop $pid "shutdown"
+tail -1 "$work/restart.log"
