@@ -31,7 +31,7 @@ mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 & broker=$!
 trap 'kill $broker 2>/dev/null || true' EXIT
 sleep 1
 metric() { curl -s "127.0.0.1:$metrics/metrics" | awk -v m="$1" '$1==m {print $2}' | cut -d. -f1; }
-daemon() { /usr/bin/time -f "$1: %e s, peak %M KB" "$bin" run --broker "mqtt://127.0.0.1:$port" --state "$work/state" --log-level debug \
+daemon() { exec /usr/bin/time -f "$1: %e s, peak %M KB" "$bin" run --broker "mqtt://127.0.0.1:$port" --state "$work/state" --log-level debug \
                --metrics "127.0.0.1:$metrics" 2> "$work/$1.log"; }
 stop() { kill -TERM "$(pgrep -P "$1")"; local from; from=$(date +%s.%N); wait "$1" || true; echo "$2 took $(seconds_since "$from") s"; }
 
