@@ -36,7 +36,7 @@ daemon() { exec /usr/bin/time -f "$1: %e s, peak %M KB" "$bin" run --broker "mqt
 stop() { kill -TERM "$(pgrep -P "$1")"; local from; from=$(date +%s.%N); wait "$1" || true; echo "$2 took $(seconds_since "$from") s"; }
 
 daemon live & pid=$!
-until grep -q " started " "$work/live.log"; do sleep 0.2; done
+until grep -qs " started " "$work/live.log"; do sleep 0.2; done
 from=$(date +%s.%N)
 "$bin" replay "$work/stream.ndjson" --broker "mqtt://127.0.0.1:$port" --speed max --qos 1 2> "$work/replay.log"
 tail -1 "$work/replay.log"
@@ -51,7 +51,7 @@ du -sh "$work/state"
 
 from=$(date +%s.%N)
 daemon restart & pid=$!
-until grep -q " started " "$work/restart.log"; do sleep 0.05; done
+until grep -qs " started " "$work/restart.log"; do sleep 0.05; done
 echo "restart: state loaded and subscribed after $(seconds_since "$from") s; $(grep VmRSS "/proc/$(pgrep -P $pid)/status")"
 stop $pid "shutdown"
 tail -1 "$work/restart.log"
