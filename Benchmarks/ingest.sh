@@ -71,7 +71,8 @@ processed() {  # sets processed_count to the daemon's fleetprint_messages_total 
     processed_count=0
     { exec 3<>"/dev/tcp/127.0.0.1/$metrics_port"; } 2>/dev/null || return 0
     printf 'GET /metrics HTTP/1.0\r\n\r\n' >&3
-    while IFS= read -r line <&3; do
+    # The server may reset the connection after its answer: the read then ends, quietly.
+    while IFS= read -r line <&3 2>/dev/null; do
         case $line in "fleetprint_messages_total "*) processed_count=${line#* }; processed_count=${processed_count%$'\r'} ;; esac
     done
     exec 3<&-
