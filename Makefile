@@ -13,7 +13,9 @@ CONFIGURATION ?= release
 # Build folder; `make run SCRATCH=.build-x` uses another (as the tmux check of the dashboard does).
 SCRATCH ?= .build
 BIN := $(SCRATCH)/$(CONFIGURATION)/fleetprint
-APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux python3-jsonschema prometheus nats-server
+# tmux drives the dashboard check, promtool (prometheus) checks /metrics, nats-server is the
+# clustered broker of the scale-out test, systemd-analyze (systemd) rates the unit's hardening.
+APT_PACKAGES := libmosquitto-dev mosquitto mosquitto-clients libsqlite3-dev openssl pkg-config tmux python3-jsonschema prometheus nats-server systemd
 # make run: devices per kind, event time per wall time, simulated years, an existing broker (set:
 # start none), and the daemon's state folder (emptied at start). The default fleet at 43200x (half a
 # day a second) sends a few hundred messages a second, which one daemon follows on two cores.
@@ -25,9 +27,6 @@ YEARS ?= 15
 COMMISSION ?= 1d
 BROKER ?=
 STATE ?= state
-
-# systemd-analyze rates the unit's hardening in .ci/install-check (which skips that without it).
-APT_PACKAGES += systemd
 
 .PHONY: help deps build run test install deb clean
 
@@ -51,6 +50,8 @@ deps:
 	command -v promtool >/dev/null || missing="$$missing prometheus"; \
 	python3 -c "import jsonschema" 2>/dev/null || /usr/bin/python3 -c "import jsonschema" 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || missing="$$missing nats-server"; \
+	command -v tmux >/dev/null || missing="$$missing tmux"; \
+	command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "make: installing$$missing"; \
