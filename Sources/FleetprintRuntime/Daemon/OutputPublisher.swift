@@ -29,7 +29,6 @@ final class OutputPublisher: Sendable {
     /// Marks handed to libmosquitto in this process (sent, or kept for the reconnect).
     private let handedOver = Mutex<Set<String>>([])
     private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
-    private let encoder: JSONEncoder
     static let deadLetterBacklog = 10_000
 
     init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics) throws {
@@ -38,10 +37,6 @@ final class OutputPublisher: Sendable {
         self.instance = instance
         self.metrics = metrics
         alreadyPublished = try store.publishedOrderIDs()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        self.encoder = encoder
     }
 
     /// Publishes one message's output; returns the order records for the next checkpoint. Every
@@ -51,10 +46,11 @@ final class OutputPublisher: Sendable {
         var records: [StoredRecord] = []
         for order in output.workOrders + output.escalatedOrders + output.closedOrders {
             let mark = order.id + Self.markSuffix(order.status)
-            records.append(StoredRecord(key: order.id, body: try encoder.encode(order)))
+            // One encoding for the order's record and its publication: the contract's JSON.
+            let body = try ContractJSON.encoded(order)
+            records.append(StoredRecord(key: order.id, body: body))
             guard !alreadyPublished.contains(mark) else { continue }
-            let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device),
-                                    payload: [UInt8](try ContractJSON.encoded(order)))
+            let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
             try store.enqueue(entry)
             send(entry)
         }
