@@ -14,7 +14,13 @@ public struct MessageParser: Sendable {
     }
 
     public func parse(topic: String, payload: [UInt8]) -> ParsedMessage {
-        ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload))
+        ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload, routed: nil))
+    }
+
+    /// Parses a message whose topic `address(of:)` has routed already (to `address`; nil: to no
+    /// device), without matching the topic again.
+    public func parse(topic: String, payload: [UInt8], routedTo address: DeviceAddress?) -> ParsedMessage {
+        ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload, routed: .some(address)))
     }
 
     /// The device a topic names, from the topic alone (telemetry by the profiles' templates,
@@ -29,11 +35,17 @@ public struct MessageParser: Sendable {
         return parts.count == 2 ? DeviceAddress(kind: String(parts[0]), device: String(parts[1])) : nil
     }
 
-    private func content(topic: String, payload: [UInt8]) -> ParsedContent {
+    /// `routed` is the topic's address when it was routed already (`.some(nil)`: it names no device).
+    private func content(topic: String, payload: [UInt8], routed: DeviceAddress??) -> ParsedContent {
         guard topic.hasPrefix(OutputTopics.serviceReportPrefix) else {
-            do { return .telemetry(try decoder.parse(topic: topic, payload: payload)) } catch { return .rejected(error) }
+            do {
+                if case .some(.some(let address)) = routed { return .telemetry(try decoder.parse(payload, at: address)) }
+                return .telemetry(try decoder.parse(topic: topic, payload: payload))
+            } catch {
+                return .rejected(error)
+            }
         }
-        guard let address = serviceAddress(of: topic) else {
+        guard let address = routed ?? serviceAddress(of: topic) else {
             return .badServiceReport(detail: "expected fleetprint/service/<kind>/<device>", field: nil)
         }
         do {

@@ -1,4 +1,5 @@
 import FleetModel
+import Telemetry
 
 /// Which received messages a partitioned daemon keeps: those of the devices its partition owns,
 /// judged from the topic alone, before any payload is decoded or journaled, so the other
@@ -14,8 +15,12 @@ public struct PartitionFilter: Sendable {
         self.parser = parser
     }
 
-    public func owns(topic: String) -> Bool {
-        guard let address = parser.address(of: topic) else { return partition.index == 0 }
+    public func owns(topic: String) -> Bool { owns(parser.address(of: topic)) }
+
+    /// Whether the device at `address` (from `MessageParser.address(of:)`; nil: none) is this
+    /// partition's: for a caller that goes on to parse with that address.
+    public func owns(_ address: DeviceAddress?) -> Bool {
+        guard let address else { return partition.index == 0 }
         return partition.owns(kind: address.kind, id: address.device)
     }
 }

@@ -31,6 +31,20 @@ struct PartitionFilterTests {
         }
     }
 
+    @Test("parsing with the route the partition check found gives what parsing from the topic gives, bad input included")
+    func routedParseIsTheSame() throws {
+        let parser = MessageParser(library: try BoilerStream.library())
+        let report = Array(#"{"time":"2026-01-01T06:00:00Z","action":"visit","unplanned":true}"#.utf8)
+        let messages = BadInputs.interleaved(device: "b-002").messages + BoilerStream.fouling(device: "b-003")
+            + [("fleetprint/service/boiler/b-003", report), ("fleetprint/service/boiler", report), ("devices/unknown/x", report)]
+        var (fromTopic, fromRoute) = (FleetPipeline(library: try BoilerStream.library()), FleetPipeline(library: try BoilerStream.library()))
+        for message in messages {
+            let routed = parser.parse(topic: message.topic, payload: message.payload, routedTo: parser.address(of: message.topic))
+            #expect(fromRoute.ingest(routed) == fromTopic.ingest(topic: message.topic, payload: message.payload), "\(message.topic)")
+        }
+        #expect(fromRoute.state == fromTopic.state)
+    }
+
     @Test("a silent device's missing-data order does not depend on other devices' messages moving the clock")
     func timersOfOneDevice() throws {
         let start = BoilerStream.start

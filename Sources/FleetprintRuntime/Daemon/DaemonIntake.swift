@@ -7,6 +7,7 @@ import MQTT
 import Pipeline
 import Store
 import Synchronization
+import Telemetry
 
 /// What the MQTT network thread does with each message before the broker may count it as
 /// delivered: parse it (so the pipeline thread only runs the rules), append it to the journal,
@@ -45,13 +46,21 @@ final class DaemonIntake: Sendable {
 
     func receive(_ message: MQTTMessage) throws {
         if let failure { throw failure }
-        if let filter, !filter.owns(topic: message.topic) {
-            notOwnedCount.add(1, ordering: .relaxed)
-            return
+        // A partition routes the topic first, to drop other partitions' devices, and parses with
+        // that route, so the topic is matched once either way.
+        var routed: DeviceAddress??
+        if let filter {
+            let address = parser.address(of: message.topic)
+            guard filter.owns(address) else {
+                notOwnedCount.add(1, ordering: .relaxed)
+                return
+            }
+            routed = .some(address)
         }
         // Stamped first, so arrival-to-processed latency includes the parse and the journal write.
         let receivedAt = Date().timeIntervalSince1970
-        let parsed = parser.parse(topic: message.topic, payload: message.payload)
+        let parsed = routed.map { parser.parse(topic: message.topic, payload: message.payload, routedTo: $0) }
+            ?? parser.parse(topic: message.topic, payload: message.payload)
         try order.withLock { _ in
             let sequence = try append(message, receivedAt: receivedAt)
             // False only while stopping: the message is journaled, and the next start replays it.

@@ -29,13 +29,24 @@ public struct TelemetryDecoder: Sendable {
 
     /// Routes and parses: everything `decode` does that depends on the message alone.
     public func parse(topic: String, payload: [UInt8]) throws(DecodeFailure) -> DecodedMessage {
-        guard payload.count <= limits.maxPayloadBytes else {
-            throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
-        }
+        try checkSize(payload)
         guard let address = router.route(topic) else { throw DecodeFailure(.unknownTopic, "no profile declares topic '\(topic)'") }
+        return try parse(payload, at: address)
+    }
+
+    /// Parses for the address its topic was routed to already (a partitioned daemon routes first,
+    /// to drop other partitions' devices before decoding), so the topic is matched once.
+    public func parse(_ payload: [UInt8], at address: DeviceAddress) throws(DecodeFailure) -> DecodedMessage {
+        try checkSize(payload)
         guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
         if let problem = DeviceID.problem(address.device, maxBytes: limits.maxDeviceIDBytes) { throw DecodeFailure(.badDeviceID, problem) }
         return try codec.parse(payload, device: address.device, limits: limits)
+    }
+
+    private func checkSize(_ payload: [UInt8]) throws(DecodeFailure) {
+        guard payload.count <= limits.maxPayloadBytes else {
+            throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
+        }
     }
 
     /// The rest of `decode`: a parsed message's time against the fleet's event time.
