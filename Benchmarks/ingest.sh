@@ -15,19 +15,11 @@ set -euo pipefail
 devices=${1:-1000}
 days=${2:-42}
 work=${3:-/tmp/fleetprint-ingest}
-root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH=/opt/swift/usr/bin:$PATH
-rm -rf "$work" && mkdir -p "$work"
-swift build -c release --scratch-path "$root/.build-bench" --package-path "$root" --product fleetprint >&2
-bin="$root/.build-bench/release/fleetprint"
-export FLEETPRINT_HOME="$root"
-per=$((devices / 5))
-fleet="boiler=$per,ebike-battery=$per,speedgate=$per,facade=$per,underground-container=$per"
+. "$(dirname "$0")/setup.sh"
 years=$(echo "scale=6; $days / 365" | bc)
 now() { date +%s.%N; }
 elapsed() { echo "scale=3; $2 - $1" | bc; }
 rate() { echo "scale=0; $1 / $2" | bc; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "stream: simulate --fleet $fleet --years $years --period 1h" >&2
 "$bin" simulate --fleet "$fleet" --years "$years" --period 1h --speed max --seed 7 --out "$work/stream.ndjson" \

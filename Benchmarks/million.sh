@@ -8,16 +8,8 @@
 set -euo pipefail
 devices=${1:-1000000}
 work=${2:-/tmp/fleetprint-million}
-root=$(cd "$(dirname "$0")/.." && pwd)
-export PATH=/opt/swift/usr/bin:$PATH
-rm -rf "$work" && mkdir -p "$work"
-swift build -c release --scratch-path "$root/.build-bench" --package-path "$root" --product fleetprint >&2
-bin="$root/.build-bench/release/fleetprint"
-export FLEETPRINT_HOME="$root"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$(dirname "$0")/setup.sh"
 seconds_since() { echo "$(date +%s.%N) - $1" | bc; }
-per=$((devices / 5))
-fleet="boiler=$per,ebike-battery=$per,speedgate=$per,facade=$per,underground-container=$per"
 
 /usr/bin/time -f "simulate: %e s, peak %M KB" "$bin" simulate --fleet "$fleet" --years 0.003 --period 1d --commission-over 1d \
     --speed max --seed 42 --out "$work/stream.ndjson" > /dev/null 2> "$work/simulate.log"
