@@ -1,3 +1,4 @@
+import FleetModel
 import Foundation
 import Impact
 
@@ -18,6 +19,7 @@ public struct DeviceRow: Sendable, Equatable {
         self.instance = instance
         kind = detail.kind
         device = detail.device
+        key = DeviceIdentity(kind: detail.kind, id: detail.device).key
         openOrders = detail.openWorkOrders.count
         alarms = detail.openWorkOrders.filter { $0.priority == .alarm }.count
         health = detail.worstHealth
@@ -25,6 +27,6 @@ public struct DeviceRow: Sendable, Equatable {
         lastSeen = detail.lastSeen
     }
 
-    /// As the daemon keys devices: `kind/id`.
-    public var key: String { "\(kind)/\(device)" }
+    /// As the daemon keys devices (`DeviceIdentity.key`); built once, since sorting compares it.
+    public let key: String
 }

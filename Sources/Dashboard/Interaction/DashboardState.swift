@@ -51,7 +51,7 @@ public struct DashboardState: Sendable, Equatable {
         case (.down, .devices):
             selection = min(selection + 1, max(devices.count - 1, 0))
         case (.enter, .overview), (.right, .overview):
-            if orders.indices.contains(selection) { open("\(orders[selection].kind)/\(orders[selection].device)") }
+            if orders.indices.contains(selection) { open(DeviceIdentity(kind: orders[selection].kind, id: orders[selection].device).key) }
         case (.enter, .devices), (.right, .devices):
             if devices.indices.contains(selection) { open(devices[selection].key) }
         case (.character("s"), .devices):

@@ -34,7 +34,7 @@ public struct ScreenRenderer: Sendable {
                     return DeviceLines.page(detail, instance: devices.rows[key]?.instance, now: aggregate.eventTime, wide: width >= 100)
                 }
                 // No detail held (none published yet, or beyond the book's limit): the orders the summaries name.
-                let orders = aggregate.openOrders.filter { "\($0.kind)/\($0.device)" == key }
+                let orders = aggregate.openOrders.filter { DeviceIdentity(kind: $0.kind, id: $0.device).key == key }
                 return [StyledLine("no detail of this device yet: its daemon publishes it on fleetprint/impact/<instance>/device/\(key)", .dim)]
                     + OrderLines.device(orders, now: aggregate.eventTime)
             }

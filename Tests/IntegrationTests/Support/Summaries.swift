@@ -25,7 +25,7 @@ final class Summaries: Sendable {
         if message.topic.hasPrefix("fleetprint/workorders/"), let order = try? decoder.decode(WorkOrder.self, from: Data(message.payload)) {
             state.withLock { $0.orders.append(order) }
         } else if message.topic.contains("/device/"), let detail = try? decoder.decode(DeviceDetail.self, from: Data(message.payload)) {
-            state.withLock { $0.details[detail.kind + "/" + detail.device] = detail }
+            state.withLock { $0.details[DeviceIdentity(kind: detail.kind, id: detail.device).key] = detail }
         } else if message.topic.hasPrefix("fleetprint/impact/"), let summary = try? decoder.decode(DaemonSummary.self, from: Data(message.payload)) {
             state.withLock { $0.byInstance[summary.instance] = summary }
         }
