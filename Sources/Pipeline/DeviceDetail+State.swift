@@ -11,11 +11,11 @@ extension DeviceDetail {
         self.init(
             kind: state.kind, device: state.device, eventTime: eventTime, commissioned: state.commissioned,
             lastSeen: ledger?.lastSeen, lastService: state.lastService,
-            readings: state.metrics.compactMap { metric in
+            readings: zip(engine.metricIDs, state.metrics).compactMap { id, metric in
                 guard let value = metric.lastValue, let time = metric.lastSeen else { return nil }
-                return DeviceReading(metric: metric.metric, value: value, unit: units[metric.metric] ?? nil, time: time)
+                return DeviceReading(metric: id, value: value, unit: units[id] ?? nil, time: time)
             },
-            rules: Dictionary(state.rules.map { ($0.rule, $0.level?.rawValue ?? "armed") }, uniquingKeysWith: { first, _ in first }),
+            rules: Dictionary(zip(engine.ruleIDs, state.rules).map { ($0, $1.level?.rawValue ?? "armed") }, uniquingKeysWith: { first, _ in first }),
             health: engine.health(of: state),
             openWorkOrders: state.openWorkOrders, closedWorkOrders: state.closedWorkOrderIDs,
             counts: ["accepted": counts.accepted, "stale": counts.stale, "duplicate": counts.duplicate, "unknownMetric": counts.unknownMetric,

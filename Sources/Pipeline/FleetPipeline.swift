@@ -31,17 +31,16 @@ public struct FleetPipeline: Sendable {
         let engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
-        var restored = state
-        restored.admissions.perKind = [:]
-        for (key, saved) in state.devices {
-            restored.devices[key] = engines[saved.kind]?.adopt(saved) ?? saved
-            restored.admissions.perKind[saved.kind, default: 0] += 1
-        }
-        self.state = restored
-        for (key, device) in restored.devices {
+        self.state = state
+        self.state.admissions.perKind = [:]
+        for (key, device) in state.devices {
+            self.state.admissions.perKind[device.kind, default: 0] += 1
             timers.schedule(key, at: engines[device.kind]?.nextDeadline(of: device))
         }
     }
+
+    /// The rule engine of `kind` (what reads and writes its devices' checkpoint records).
+    public func engine(for kind: String) -> MaintenanceEngine? { engines[kind] }
 
     /// The MQTT filters that bring everything this pipeline understands.
     public var subscriptions: [String] { parser.decoder.router.subscriptions + [OutputTopics.serviceReports] }
@@ -86,7 +85,7 @@ public struct FleetPipeline: Sendable {
         }
         let slot: Dictionary<String, DeviceState>.Index
         do {
-            slot = try device(key, address, engine: engine, at: message.time)
+            slot = try device(identity, engine: engine, at: message.time)
         } catch {
             return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
         }
@@ -129,12 +128,12 @@ public struct FleetPipeline: Sendable {
     /// Where the device's state is, commissioning it on first sight if `DeviceLimits` allow. Its
     /// state is then changed in place through `state.devices.values[slot]`: a copy would copy its
     /// arrays on the first change.
-    private mutating func device(_ key: String, _ address: DeviceAddress, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Dictionary<String, DeviceState>.Index {
-        if let slot = state.devices.index(forKey: key) { return slot }
-        try state.admissions.admit(kind: address.kind, at: time, limits: deviceLimits)
-        state.ledger.commission(device: address.device, kind: address.kind, at: time)
-        state.devices[key] = engine.commission(device: address.device, at: time)
-        return state.devices.index(forKey: key)!
+    private mutating func device(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Dictionary<String, DeviceState>.Index {
+        if let slot = state.devices.index(forKey: identity.key) { return slot }
+        try state.admissions.admit(kind: identity.kind, at: time, limits: deviceLimits)
+        state.ledger.commission(identity, at: time)
+        state.devices[identity.key] = engine.commission(device: identity.id, at: time)
+        return state.devices.index(forKey: identity.key)!
     }
 
     /// Runs a message's readings on the device in place; the outputs worth booking are returned,

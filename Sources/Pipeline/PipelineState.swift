@@ -4,7 +4,7 @@ import Impact
 import Maintenance
 
 /// Everything the pipeline knows, as plain values: what a checkpoint saves and a restart restores.
-public struct PipelineState: Sendable, Hashable, Codable {
+public struct PipelineState: Sendable, Hashable {
     /// Per-device CBM state, keyed by `DeviceIdentity.key` (`kind/device`).
     public var devices: [String: DeviceState] = [:]
     public var ledger = ImpactLedger()

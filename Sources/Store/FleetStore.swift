@@ -99,8 +99,8 @@ public final class FleetStore: Sendable {
     /// Writes the changed records and the journal position they cover.
     public func write(_ checkpoint: Checkpoint, at wallTime: Double) throws {
         try database.write { db in
-            for (table, records) in [("device", checkpoint.devices), ("work_order", checkpoint.workOrders), ("ledger", checkpoint.ledger)] {
-                let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table) (key, body) VALUES (?, ?)")
+            for (table, records) in [(StoreTable.device, checkpoint.devices), (.workOrder, checkpoint.workOrders), (.ledger, checkpoint.ledger)] {
+                let statement = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table.rawValue) (key, body) VALUES (?, ?)")
                 for record in records {
                     try statement.execute(arguments: [record.key, record.body])
                 }
@@ -112,12 +112,27 @@ public final class FleetStore: Sendable {
 
     /// The state as of the last checkpoint (everything, not only what changed last).
     public func load() throws -> Checkpoint {
-        try database.read { db in
-            func records(_ table: String) throws -> [StoredRecord] {
-                try Row.fetchAll(db, sql: "SELECT key, body FROM \(table) ORDER BY key").map { StoredRecord(key: $0["key"], body: $0["body"]) }
+        var checkpoint = Checkpoint.empty
+        checkpoint.journalSequence = try read(StoreTable.allCases) { table, record in
+            switch table {
+            case .device: checkpoint.devices.append(record)
+            case .workOrder: checkpoint.workOrders.append(record)
+            case .ledger: checkpoint.ledger.append(record)
             }
-            return Checkpoint(journalSequence: try Self.checkpointSequence(db),
-                              devices: try records("device"), workOrders: try records("work_order"), ledger: try records("ledger"))
+        }
+        return checkpoint
+    }
+
+    /// Visits the records of `tables` as of the last checkpoint, each table in key order, one at
+    /// a time (a million devices' records would be hundreds of megabytes held at once), and
+    /// returns the journal position they cover.
+    public func read(_ tables: [StoreTable], _ visit: (StoreTable, StoredRecord) throws -> Void) throws -> Int64 {
+        try database.read { db in
+            for table in tables {
+                let rows = try Row.fetchCursor(db, sql: "SELECT key, body FROM \(table.rawValue) ORDER BY key")
+                while let row = try rows.next() { try visit(table, StoredRecord(key: row["key"], body: row["body"])) }
+            }
+            return try Self.checkpointSequence(db)
         }
     }
 

@@ -41,7 +41,7 @@ struct EnginePropertyTests {
         }
     }
 
-    @Test("a state saved as JSON and restored continues exactly like the original")
+    @Test("a state saved as a checkpoint record and restored continues exactly like the original")
     func persistence() async throws {
         await propertyCheck(count: 50, input: Gen.double(in: 40...120).array(of: 2...96), Gen.int(in: 1...95)) { values, cut in
             var h = EngineHarness()
@@ -49,8 +49,11 @@ struct EnginePropertyTests {
             let split = min(cut, readings.count - 1)
             for reading in readings[..<split] { _ = h.engine.process(reading, state: &h.state) }
             do {
-                let saved = try JSONEncoder().encode(h.state)
-                var restored = h.engine.adopt(try JSONDecoder().decode(DeviceState.self, from: saved))
+                var writer = BinaryWriter()
+                h.engine.record(of: h.state, into: &writer)
+                var reader = BinaryReader(writer.bytes)
+                var restored = try h.engine.state(fromRecord: &reader)
+                #expect(reader.isAtEnd)
                 #expect(restored == h.state)
                 for reading in readings[split...] {
                     #expect(h.engine.process(reading, state: &restored) == h.engine.process(reading, state: &h.state))

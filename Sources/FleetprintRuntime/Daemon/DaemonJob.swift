@@ -57,11 +57,15 @@ public struct DaemonJob: Sendable {
         let locks = try Set([stateDirectory.standardizedFileURL, journalDirectory.standardizedFileURL]).map(StateLock.init)
         defer { withExtendedLifetime(locks) {} }
         let store = try FleetStore(directory: stateDirectory, initialize: initializeState)
-        let saved = try store.load()
+        let saved = try PipelineStateCoding.state(from: store, library: library)
+        for (kind, devices) in saved.withoutProfile.sorted(by: { $0.key < $1.key }) {
+            logger.warning("devices of a kind without a profile are not loaded; their saved state stays in the store until the profile is back",
+                           metadata: ["kind": "\(kind)", "devices": "\(devices)"])
+        }
         let pipeline = FleetPipeline(library: library, limits: decodeLimits,
                                      deviceLimits: DeviceLimits(maxDevicesPerKind: configuration.limits.maxDevicesPerKind,
                                                                 maxNewDevicesPerMinute: configuration.limits.maxNewDevicesPerMinute),
-                                     state: try PipelineStateCoding.state(from: saved))
+                                     state: saved.state)
         let journal = try MessageJournal(directory: journalDirectory, after: saved.journalSequence)
         defer { journal.close() }
         let firstLive = journal.nextSequence

@@ -109,7 +109,7 @@ struct DaemonLoop: Sendable {
         let started = ContinuousClock.now
         let changed = pipeline.takeChanges()
         if job.configuration.deviceDetailsPerSecond > 0 { staleDetails.formUnion(changed) }
-        try store.write(try PipelineStateCoding.checkpoint(of: pipeline.state, changed: changed, orders: orderRecords, through: sequence),
+        try store.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, orders: orderRecords, through: sequence),
                         at: Date().timeIntervalSince1970)
         job.logger.debug("checkpoint", metadata: ["devices_changed": "\(changed.count)", "devices": "\(pipeline.state.devices.count)",
                                                   "milliseconds": "\((ContinuousClock.now - started) / .milliseconds(1))"])

@@ -6,15 +6,17 @@ import Pipeline
 import Store
 
 /// Turns the pipeline's state into the Store's records and back: per changed device its CBM
-/// state, its flood window and its ledger (so a checkpoint's cost follows what changed, not the
-/// fleet's size), the fleet-wide ledger terms, and the fleet-wide progress (watermark, timers,
-/// counters).
+/// state with its flood window, and its ledger, as compact binary records (so a checkpoint's cost
+/// follows what changed, not the fleet's size, at a few microseconds a device); the fleet-wide
+/// ledger terms and progress (watermark, timers, counters) as small JSON records. Records of older
+/// versions (JSON device states, a whole-ledger record) are still read.
 enum PipelineStateCoding {
-    /// The whole ledger as one record: what checkpoints before per-device ledgers wrote. Read
-    /// first, so newer per-device records override it.
+    /// The whole ledger as one record: what checkpoints before per-device ledgers wrote.
     private static let wholeLedgerKey = "ledger"
     private static let fleetKey = "fleet"
     private static let progressKey = "progress"
+    /// First byte of a binary record; JSON records start with "{".
+    private static let binaryMark: UInt8 = 0xFB
 
     /// The fleet-wide ledger terms.
     private struct FleetTerms: Codable {
@@ -33,72 +35,134 @@ enum PipelineStateCoding {
         var admissions: DeviceAdmissions?
     }
 
-    /// A device's record: its CBM state and its flood window. Records from before the window
-    /// moved here are the bare state.
-    private struct DeviceRecord: Codable {
-        var state: DeviceState
+    /// A device's record as JSON, as 0.2 wrote it: its state with names, and its flood window.
+    private struct LegacyDeviceRecord: Decodable {
+        var state: LegacyDeviceState
         var flood: FloodWindow?
-    }
-
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return encoder
     }
 
     /// A checkpoint of the devices changed since the last one (state and ledger), the fleet-wide
     /// ledger terms and the progress.
-    static func checkpoint(of state: PipelineState, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
-        let encoder = encoder
+    static func checkpoint(of pipeline: FleetPipeline, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
+        let state = pipeline.state
+        let encoder = JSONEncoder()
         let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: nil,
                                 admissions: state.admissions)
         let keys = changed.sorted()
         return Checkpoint(
             journalSequence: sequence,
-            devices: try keys.compactMap { key in
-                try state.devices[key].map { StoredRecord(key: key, body: try encoder.encode(DeviceRecord(state: $0, flood: state.floodGuard.window(of: key)))) }
+            devices: keys.compactMap { key in
+                guard let device = state.devices[key], let engine = pipeline.engine(for: device.kind) else { return nil }
+                return record(key) { writer in
+                    engine.record(of: device, into: &writer)
+                    let flood = state.floodGuard.window(of: key)
+                    writer.write(varint: UInt64(bitPattern: flood?.hour ?? -1))
+                    writer.write(tally: flood?.count ?? 0)
+                }
             },
             workOrders: orders,
-            ledger: try keys.compactMap { key in
-                try state.ledger.devices[key].map { StoredRecord(key: key, body: try encoder.encode($0)) }
-            } + [StoredRecord(key: fleetKey, body: try encoder.encode(FleetTerms(cpuSeconds: state.ledger.cpuSeconds))),
-                 StoredRecord(key: progressKey, body: try encoder.encode(progress))]
+            ledger: keys.compactMap { key in state.ledger.devices[key].map { ledger in record(key) { ledger.record(into: &$0) } } }
+                + [StoredRecord(key: fleetKey, body: try encoder.encode(FleetTerms(cpuSeconds: state.ledger.cpuSeconds))),
+                   StoredRecord(key: progressKey, body: try encoder.encode(progress))]
         )
     }
 
-    static func state(from checkpoint: Checkpoint) throws -> PipelineState {
-        let decoder = JSONDecoder()
+    private static func record(_ key: String, _ write: (inout BinaryWriter) -> Void) -> StoredRecord {
+        var writer = BinaryWriter()
+        writer.write(binaryMark)
+        write(&writer)
+        return StoredRecord(key: key, body: Data(writer.bytes))
+    }
+
+    /// The state in `store`'s last checkpoint, read one record at a time, with each device
+    /// realigned to `library`'s profiles; with the journal position it covers, and the devices
+    /// per kind that were not loaded because their kind has no profile.
+    static func state(from store: FleetStore, library: ProfileLibrary) throws -> (state: PipelineState, journalSequence: Int64, withoutProfile: [String: Int]) {
+        var reader = StateReader(library: library)
+        let sequence = try store.read([.device, .ledger]) { try reader.read($0, $1) }
+        return (try reader.finish(), sequence, reader.withoutProfile)
+    }
+
+    /// The state in a checkpoint held in memory (tests, and what `state(from:library:)` streams).
+    static func state(from checkpoint: Checkpoint, library: ProfileLibrary) throws -> PipelineState {
+        var reader = StateReader(library: library)
+        for record in checkpoint.devices { try reader.read(.device, record) }
+        for record in checkpoint.ledger { try reader.read(.ledger, record) }
+        return try reader.finish()
+    }
+
+    /// Builds the state from records in any order.
+    private struct StateReader {
+        let engines: [String: MaintenanceEngine]
         var state = PipelineState()
         var windows: [(String, FloodWindow)] = []
-        for record in checkpoint.devices {
-            if let stored = try? decoder.decode(DeviceRecord.self, from: record.body) {
-                state.devices[record.key] = stored.state
-                if let flood = stored.flood { windows.append((record.key, flood)) }
-            } else {
-                state.devices[record.key] = try decoder.decode(DeviceState.self, from: record.body)
-            }
+        /// The whole-ledger record of an older checkpoint; per-device records override it.
+        var wholeLedger: ImpactLedger?
+        var fleetTerms: FleetTerms?
+        /// Devices skipped because their kind has no profile now, per kind: their records stay in
+        /// the store, untouched, until the profile is back.
+        var withoutProfile: [String: Int] = [:]
+        let decoder = JSONDecoder()
+
+        init(library: ProfileLibrary) {
+            engines = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, MaintenanceEngine(profile: $0)) })
         }
-        if let whole = checkpoint.ledger.first(where: { $0.key == wholeLedgerKey }) {
-            state.ledger = try ImpactLedger.decoded(from: whole.body)
-        }
-        for record in checkpoint.ledger {
-            switch record.key {
-            case wholeLedgerKey:
-                continue
-            case fleetKey:
-                state.ledger.restore(cpuSeconds: try decoder.decode(FleetTerms.self, from: record.body).cpuSeconds)
-            case progressKey:
+
+        mutating func read(_ table: StoreTable, _ record: StoredRecord) throws {
+            switch (table, record.key) {
+            case (.device, _): try readDevice(record)
+            case (.ledger, wholeLedgerKey): wholeLedger = try ImpactLedger.decoded(from: record.body)
+            case (.ledger, fleetKey): fleetTerms = try decoder.decode(FleetTerms.self, from: record.body)
+            case (.ledger, progressKey):
                 let progress = try decoder.decode(Progress.self, from: record.body)
                 state.watermark = progress.watermark
                 state.timersRunTo = progress.timersRunTo
                 state.counters = progress.counters
                 state.floodGuard = progress.floodGuard ?? FloodGuard()
                 state.admissions = progress.admissions ?? DeviceAdmissions()
-            default:
-                state.ledger.restore(try decoder.decode(DeviceLedger.self, from: record.body))
+            case (.ledger, _):
+                // The device's key string, shared with its state's entry rather than a copy per map.
+                let key = state.devices.index(forKey: record.key).map { state.devices.keys[$0] } ?? record.key
+                if record.body.first == binaryMark {
+                    var reader = BinaryReader([UInt8](record.body), from: 1)
+                    state.ledger.restore(try DeviceLedger(record: &reader), key: key)
+                } else {
+                    state.ledger.restore(try decoder.decode(DeviceLedger.self, from: record.body), key: key)
+                }
+            case (.workOrder, _):
+                break
             }
         }
-        for (key, window) in windows { state.floodGuard.restore(window, of: key) }
-        return state
+
+        private mutating func readDevice(_ record: StoredRecord) throws {
+            let kind = String(record.key.prefix { $0 != "/" })
+            guard let engine = engines[kind] else {
+                withoutProfile[kind, default: 0] += 1
+                return
+            }
+            do {
+                if record.body.first == binaryMark {
+                    var reader = BinaryReader([UInt8](record.body), from: 1)
+                    state.devices[record.key] = try engine.state(fromRecord: &reader)
+                    let (hour, count) = (Int64(bitPattern: try reader.varint()), try reader.tally())
+                    if hour >= 0 { windows.append((record.key, FloodWindow(hour: hour, count: count))) }
+                } else if let legacy = try? decoder.decode(LegacyDeviceRecord.self, from: record.body) {
+                    state.devices[record.key] = engine.state(adopting: legacy.state)
+                    if let flood = legacy.flood { windows.append((record.key, flood)) }
+                } else {
+                    state.devices[record.key] = engine.state(adopting: try decoder.decode(LegacyDeviceState.self, from: record.body))
+                }
+            } catch {
+                throw StoreError("the checkpoint's record of device \(record.key) does not read: \(error)")
+            }
+        }
+
+        func finish() throws -> PipelineState {
+            var state = state
+            for (key, ledger) in wholeLedger?.devices ?? [:] where state.ledger.devices[key] == nil { state.ledger.restore(ledger, key: key) }
+            state.ledger.restore(cpuSeconds: fleetTerms?.cpuSeconds ?? wholeLedger?.cpuSeconds ?? 0)
+            for (key, window) in windows { state.floodGuard.restore(window, of: key) }
+            return state
+        }
     }
 }

@@ -35,7 +35,13 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
 
     /// A device entered service at `time`.
     public mutating func commission(device: String, kind: String, at time: Date) {
-        update(device, kind, time) { _ in }
+        commission(DeviceIdentity(kind: kind, id: device), at: time)
+    }
+
+    /// A device entered service at `time`, filed under `identity.key` itself: the caller's key
+    /// string is shared with its other per-device maps instead of a copy per map.
+    public mutating func commission(_ identity: DeviceIdentity, at time: Date) {
+        update(identity, time) { _ in }
     }
 
     /// A message from the device at `time`: extends its service time, and its bytes are what data
@@ -82,9 +88,10 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         cpuSeconds += seconds
     }
 
-    /// Puts back one device's ledger as a checkpoint saved it (replacing any held for it).
-    public mutating func restore(_ device: DeviceLedger) {
-        devices[DeviceIdentity(kind: device.kind, id: device.device).key] = device
+    /// Puts back one device's ledger as a checkpoint saved it (replacing any held for it), under
+    /// `key` when the caller has the device's key already (one string shared by every map).
+    public mutating func restore(_ device: DeviceLedger, key: String? = nil) {
+        devices[key ?? DeviceIdentity(kind: device.kind, id: device.device).key] = device
     }
 
     /// Puts back the fleet-wide CPU time as a checkpoint saved it.

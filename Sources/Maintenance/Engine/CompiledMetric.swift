@@ -5,8 +5,8 @@ import Foundation
 /// threshold's due date), and the limit its prognosis aims at.
 struct CompiledMetric: Sendable {
     let metric: Metric
-    /// Trend window length; nil when no rule needs a prognosis of this metric.
-    let trendWindow: TimeInterval?
+    /// The trend window's shape; nil when no rule needs a prognosis of this metric.
+    let trend: TrendWindow?
     let limit: Double?
     let direction: Direction
 
@@ -30,11 +30,12 @@ struct CompiledMetric: Sendable {
                 break
             }
         }
-        (trendWindow, self.limit, self.direction) = (window, limit, direction)
+        trend = window.map { TrendWindow(window: $0, slices: settings.buckets) }
+        (self.limit, self.direction) = (limit, direction)
     }
 
     func prognosis(_ state: MetricState) -> Prognosis? {
-        guard let limit, let window = state.trend, let time = state.lastSeen else { return nil }
-        return Prognosis(metric: metric.id, limit: limit, direction: direction, window: window, at: time)
+        guard let limit, let trend, let time = state.lastSeen else { return nil }
+        return Prognosis(metric: metric.id, limit: limit, direction: direction, window: trend, slices: state.trend, at: time)
     }
 }

@@ -24,7 +24,8 @@ struct CompiledRule: Sendable {
             check = .threshold(ThresholdCheck(metric: metric.id, unit: unit, direction: t.direction, alert: alert, alarm: alarm,
                                               duration: t.duration?.baseValue ?? 0, clear: value(t.clear) ?? alert ?? alarm ?? 0))
         case .rateOfChange(let r):
-            check = .rate(RateCheck(metric: metric.id, unit: unit, direction: r.direction, change: value(r.change) ?? 0, window: r.window.baseValue))
+            check = .rate(RateCheck(metric: metric.id, unit: unit, direction: r.direction, change: value(r.change) ?? 0, window: r.window.baseValue,
+                                    slices: ExtremaWindow(window: r.window.baseValue, slices: settings.buckets)))
         case .repeated(let r):
             check = .repeated(RepeatCheck(metric: metric.id, count: max(r.count, 1), window: r.window.baseValue, label: r.value))
         case .counterSinceService(let c):
@@ -36,11 +37,11 @@ struct CompiledRule: Sendable {
         }
     }
 
-    /// Memory of a freshly armed rule; rate windows get the engine's fixed slice count.
-    func initialMemory(settings: EngineSettings) -> RuleMemory {
+    /// Memory of a freshly armed rule.
+    var initialMemory: RuleMemory {
         switch check {
         case .threshold: .threshold(alertSince: nil, alarmSince: nil)
-        case .rate(let rate): .rate(ExtremaWindow(window: rate.window, slices: settings.buckets))
+        case .rate: .rate([])
         case .repeated: .repeated(times: [], last: nil)
         case .counter: .counter(base: nil, last: nil)
         case .missing, .trend: .none
@@ -48,8 +49,8 @@ struct CompiledRule: Sendable {
     }
 
     /// Re-armed by a service: levels forgotten, a counter counts again from its latest value.
-    func resetMemory(_ memory: RuleMemory, settings: EngineSettings) -> RuleMemory {
+    func resetMemory(_ memory: RuleMemory) -> RuleMemory {
         if case .counter(_, let last) = memory { return .counter(base: last, last: last) }
-        return initialMemory(settings: settings)
+        return initialMemory
     }
 }

@@ -24,8 +24,8 @@ extension MaintenanceEngine {
         }
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
             state.rules[r].level = nil
-            state.rules[r].memory = rule.resetMemory(state.rules[r].memory, settings: settings)
-            state.metrics[rule.metricIndex].trend?.reset()
+            state.rules[r].memory = rule.resetMemory(state.rules[r].memory)
+            state.metrics[rule.metricIndex].trend.removeAll()
         }
         state.lastService = max(state.lastService ?? report.time, report.time)
         output.serviceEvents.append(event)

@@ -13,7 +13,8 @@ public final class MaintenanceEngine: Sendable {
     public let settings: EngineSettings
     let metrics: [CompiledMetric]
     let rules: [CompiledRule]
-    private let metricIndex: [String: Int]
+    let metricIndex: [String: Int]
+    let ruleIndex: [String: Int]
     private let rulesByMetric: [[Int]]
     /// Rules that also change state when only time passes (missing data, repeat windows lapsing).
     private let timedRules: [Int]
@@ -26,6 +27,7 @@ public final class MaintenanceEngine: Sendable {
         let rules = profile.rules.compactMap { CompiledRule(spec: $0, metrics: schema, settings: settings) }
         self.rules = rules
         metricIndex = Dictionary(schema.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        ruleIndex = Dictionary(rules.enumerated().map { ($1.spec.id, $0) }, uniquingKeysWith: { first, _ in first })
         rulesByMetric = schema.indices.map { index in rules.indices.filter { rules[$0].metricIndex == index } }
         timedRules = rules.indices.filter { index in
             switch rules[index].check {
@@ -40,37 +42,14 @@ public final class MaintenanceEngine: Sendable {
     /// The state of a device seen for the first time (commissioned on first sight).
     public func commission(device: String, at time: Date) -> DeviceState {
         DeviceState(device: device, kind: profile.kind, commissioned: time,
-                    metrics: metrics.map { MetricState(metric: $0.metric.id, trend: $0.trendWindow.map { TrendWindow(window: $0, slices: settings.buckets) }) },
-                    rules: rules.map { RuleState(rule: $0.spec.id, memory: $0.initialMemory(settings: settings)) })
+                    metrics: Array(repeating: MetricState(), count: metrics.count), rules: rules.map { RuleState(memory: $0.initialMemory) })
     }
 
-    /// Realigns a state saved under another version of the profile (metrics and rules matched by
-    /// id; new ones start fresh). Call once on every state loaded from the Store.
-    public func adopt(_ saved: DeviceState) -> DeviceState {
-        var state = commission(device: saved.device, at: saved.commissioned)
-        for index in state.metrics.indices {
-            if let old = saved.metrics.first(where: { $0.metric == state.metrics[index].metric }) {
-                state.metrics[index].lastSeen = old.lastSeen
-                state.metrics[index].lastGap = old.lastGap
-                state.metrics[index].usualGap = old.usualGap
-                state.metrics[index].lastValue = old.lastValue
-                if old.trend?.sliceLength == state.metrics[index].trend?.sliceLength { state.metrics[index].trend = old.trend }
-            }
-        }
-        for index in state.rules.indices {
-            if let old = saved.rules.first(where: { $0.rule == state.rules[index].rule }),
-               old.memory.hasSameForm(as: state.rules[index].memory) {
-                state.rules[index] = old
-            }
-        }
-        state.watermark = saved.watermark
-        state.openOrders = saved.openOrders
-        state.lastService = saved.lastService
-        state.counts = saved.counts
-        state.recentlyClosed = saved.recentlyClosed
-        state.orderSequence = saved.orderSequence
-        return state
-    }
+    /// The ids of the metrics a device's `metrics` are aligned with.
+    public var metricIDs: [String] { metrics.map(\.metric.id) }
+
+    /// The ids of the rules a device's `rules` are aligned with.
+    public var ruleIDs: [String] { rules.map(\.spec.id) }
 
     // MARK: Readings
 
@@ -90,7 +69,7 @@ public final class MaintenanceEngine: Sendable {
         let number = reading.value.number
         if let number {
             state.metrics[m].lastValue = number
-            state.metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970)
+            metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, to: &state.metrics[m].trend)
         }
         for r in rulesByMetric[m] {
             let assessment = assess(r, value: reading.value, number: number, at: reading.time, state: &state)

@@ -25,9 +25,9 @@ public struct Prognosis: Sendable, Hashable, Codable {
 }
 
 extension Prognosis {
-    /// The fit of `window` at `time` and the time until it reaches `limit` going `direction`.
-    init?(metric: String, limit: Double, direction: Direction, window: TrendWindow, at time: Date) {
-        guard let (slope, level) = window.fit(at: time.timeIntervalSince1970) else { return nil }
+    /// The fit of a trend window's slices at `time` and the time until it reaches `limit` going `direction`.
+    init?(metric: String, limit: Double, direction: Direction, window: TrendWindow, slices: [TrendBucket], at time: Date) {
+        guard let (slope, level) = window.fit(slices, at: time.timeIntervalSince1970) else { return nil }
         let past = direction == .above ? level >= limit : level <= limit
         let approaching = direction == .above ? slope > 0 : slope < 0
         let life: TimeInterval? = past ? 0 : approaching ? (limit - level) / slope : nil

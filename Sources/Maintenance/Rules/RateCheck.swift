@@ -9,13 +9,14 @@ struct RateCheck: Sendable {
     let direction: Direction
     let change: Double
     let window: TimeInterval
+    let slices: ExtremaWindow
 
     func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
         guard case .rate(var history) = memory else { return .hold }
         memory = .none // release the buffer so the update below happens in place
         let seconds = time.timeIntervalSince1970
-        let extremes = history.extremes(at: seconds)
-        history.add(value, at: seconds)
+        let extremes = slices.extremes(of: history, at: seconds)
+        slices.add(value, at: seconds, to: &history)
         memory = .rate(history)
         guard let extremes else { return .hold }
         let (moved, from) = direction == .below ? (extremes.high - value, extremes.high) : (value - extremes.low, extremes.low)

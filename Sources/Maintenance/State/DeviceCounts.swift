@@ -1,5 +1,5 @@
 /// Per-device tallies for metrics and the dashboard: nothing is dropped without being counted.
-public struct DeviceCounts: Sendable, Hashable, Codable {
+public struct DeviceCounts: Sendable, Hashable {
     public var accepted = 0
     public var stale = 0
     public var duplicate = 0

@@ -1,11 +1,11 @@
 import FleetModel
 import Foundation
 
-/// Everything the engine knows about one device: a plain value owned by one shard, Codable so
-/// the Store checkpoints it and a restarted daemon resumes exactly where it stopped.
-/// `metrics` and `rules` are aligned with the engine's profile; `MaintenanceEngine.adopt` realigns
-/// a state saved under an older profile.
-public struct DeviceState: Sendable, Hashable, Codable {
+/// Everything the engine knows about one device: a plain value owned by one shard.
+/// `metrics` and `rules` are aligned with the engine's profile and hold no names (the engine has
+/// them), which keeps a device small. `MaintenanceEngine.record(of:into:)` writes it for a
+/// checkpoint with the names, and `state(fromRecord:)` reads it back realigned to the profile.
+public struct DeviceState: Sendable, Hashable {
     public let device: String
     public let kind: String
     /// First sight: missing-data timers run from here until the metric's first reading.

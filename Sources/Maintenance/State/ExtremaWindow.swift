@@ -1,9 +1,9 @@
-/// Bounded memory for a rate-of-change rule: the window's extremes per slice, so "a drop of
-/// 0.5 bar within 24 h" is checked against a fixed number of slices, not every sample.
-struct ExtremaWindow: Sendable, Hashable, Codable {
+/// The shape of a rate-of-change rule's bounded memory: the window's extremes per slice, so "a
+/// drop of 0.5 bar within 24 h" is checked against a fixed number of slices, not every sample.
+/// One per rule of a kind, in its check; each device keeps only the slices (`RuleMemory.rate`).
+struct ExtremaWindow: Sendable, Hashable {
     let sliceLength: Double
     let window: Double
-    var buckets: [ExtremaBucket] = []
 
     init(window: Double, slices: Int) {
         self.window = window
@@ -12,13 +12,13 @@ struct ExtremaWindow: Sendable, Hashable, Codable {
 
     /// Extremes of the slices that overlap the window ending at `time` (so the window is widened
     /// by at most one slice); nil when there is nothing yet.
-    func extremes(at time: Double) -> (low: Double, high: Double)? {
+    func extremes(of buckets: [ExtremaBucket], at time: Double) -> (low: Double, high: Double)? {
         let recent = buckets.filter { $0.start + sliceLength > time - window }
         guard let first = recent.first else { return nil }
         return recent.dropFirst().reduce((first.low, first.high)) { (min($0.0, $1.low), max($0.1, $1.high)) }
     }
 
-    mutating func add(_ value: Double, at time: Double) {
+    func add(_ value: Double, at time: Double, to buckets: inout [ExtremaBucket]) {
         let start = (time / sliceLength).rounded(.down) * sliceLength
         if buckets.last?.start == start {
             buckets[buckets.count - 1].low = min(buckets[buckets.count - 1].low, value)

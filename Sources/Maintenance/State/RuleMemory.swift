@@ -1,12 +1,13 @@
 import Foundation
 
 /// What one rule form remembers between readings; fixed size for every form.
-enum RuleMemory: Sendable, Hashable, Codable {
+enum RuleMemory: Sendable, Hashable {
     /// Missing-data and trend rules read the metric's own state instead.
     case none
     /// Since when the value has been past the alert and the alarm level without interruption.
     case threshold(alertSince: Date?, alarmSince: Date?)
-    case rate(ExtremaWindow)
+    /// The slices of the rule's `ExtremaWindow`, oldest first.
+    case rate([ExtremaBucket])
     /// Occurrences counting towards the next firing (at most the rule's count), and the latest one.
     case repeated(times: [Date], last: Date?)
     /// Counter value at the last service (or first sight) and the latest value.

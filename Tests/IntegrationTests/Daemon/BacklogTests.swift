@@ -74,7 +74,7 @@ struct BacklogTests {
             crashing.kill9()
         }
         // The kills really fell while it drained: the last checkpoint has only part of the stream.
-        let interrupted = try PipelineStateCoding.state(from: FleetStore(directory: absent.stateDirectory).load())
+        let interrupted = try PipelineStateCoding.state(from: FleetStore(directory: absent.stateDirectory), library: ShippedProfiles.library).state
         #expect(interrupted.counters.readings < expected, "killed after \(delays) ms: the backlog was drained before the last kill")
 
         let crashing = try DaemonProcess(instance: "crashing", stateDirectory: absent.stateDirectory, broker: broker.url, arguments: arguments)

@@ -36,7 +36,7 @@ struct DaemonTests {
         late.close()
         try await daemon.stop()
 
-        let saved = try PipelineStateCoding.state(from: try FleetStore(directory: daemon.state).load())
+        let saved = try PipelineStateCoding.state(from: try FleetStore(directory: daemon.state), library: ShippedProfiles.library).state
         let ledger = try #require(saved.ledger.devices.values.first { $0.device == "b-001" })
         #expect(ledger.kits == ["medium": 1])
         #expect(ledger.visits.values.reduce(0, +) == 1)
@@ -84,7 +84,7 @@ struct DaemonTests {
         #expect(summary.counters.serviceReports == 0 && summary.counters.workOrdersClosed == 0)
         #expect(summary.openWorkOrderCount == 2)
         try await daemon.stop()
-        let saved = try PipelineStateCoding.state(from: try FleetStore(directory: daemon.state).load())
+        let saved = try PipelineStateCoding.state(from: try FleetStore(directory: daemon.state), library: ShippedProfiles.library).state
         #expect(saved.ledger.devices.values.allSatisfy { $0.kits.isEmpty && $0.visits.isEmpty })
     }
 }

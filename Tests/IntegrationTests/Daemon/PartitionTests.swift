@@ -38,7 +38,7 @@ struct PartitionTests {
         for daemon in [whole] + daemons { #expect(daemon.terminate() == 0) }
 
         let wholeStore = try FleetStore(directory: whole.stateDirectory)
-        let wholeLedger = try PipelineStateCoding.state(from: wholeStore.load()).ledger
+        let wholeLedger = try PipelineStateCoding.state(from: wholeStore, library: ShippedProfiles.library).state.ledger
         #expect(wholeLedger.devices == fleet.expected.ledger.devices, "one daemon ends as the daemon's pipeline in-process")
         #expect(try wholeStore.publishedOrderIDs() == fleet.expected.orderMarks)
         try PartitionOutcome.expectWhole(Array(zip(partitions, daemons.map(\.stateDirectory))), ledger: wholeLedger.devices, orderMarks: try wholeStore.publishedOrderIDs())

@@ -1,3 +1,4 @@
+import FleetprintTestSupport
 import Foundation
 import Store
 import Testing
@@ -12,8 +13,8 @@ enum DaemonOutcome {
     static func expectSame(steady: DaemonProcess, crashing: DaemonProcess, seen: Summaries, kills: Int) async throws {
         let steadyStore = try FleetStore(directory: steady.stateDirectory)
         let crashingStore = try FleetStore(directory: crashing.stateDirectory)
-        let steadyState = try PipelineStateCoding.state(from: steadyStore.load())
-        let crashingState = try PipelineStateCoding.state(from: crashingStore.load())
+        let steadyState = try PipelineStateCoding.state(from: steadyStore, library: ShippedProfiles.library).state
+        let crashingState = try PipelineStateCoding.state(from: crashingStore, library: ShippedProfiles.library).state
         #expect(crashingState.ledger.devices == steadyState.ledger.devices)
         #expect(crashingState.devices.mapValues(\.openWorkOrders) == steadyState.devices.mapValues(\.openWorkOrders))
         #expect(try crashingStore.load().workOrders == steadyStore.load().workOrders)

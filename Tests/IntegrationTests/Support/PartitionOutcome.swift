@@ -1,4 +1,5 @@
 import FleetModel
+import FleetprintTestSupport
 import Foundation
 import Impact
 import Store
@@ -15,7 +16,7 @@ enum PartitionOutcome {
         var published: [Set<String>] = []
         for (partition, state) in partitions {
             let store = try FleetStore(directory: state)
-            let saved = try PipelineStateCoding.state(from: store.load())
+            let saved = try PipelineStateCoding.state(from: store, library: ShippedProfiles.library).state
             let strangers = saved.ledger.devices.values.filter { !partition.owns(kind: $0.kind, id: $0.device) }.map(\.device)
             #expect(strangers.isEmpty, "partition \(partition) kept devices it does not own: \(strangers)")
             devices.merge(saved.ledger.devices) { first, _ in first }

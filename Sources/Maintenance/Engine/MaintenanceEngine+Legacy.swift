@@ -1,0 +1,47 @@
+import FleetModel
+import Foundation
+
+extension MaintenanceEngine {
+    /// The compact state of a device saved as `LegacyDeviceState`, realigned by metric and rule id.
+    public func state(adopting saved: LegacyDeviceState) -> DeviceState {
+        var state = commission(device: saved.device, at: saved.commissioned)
+        for old in saved.metrics {
+            guard let index = metricIndex[old.metric] else { continue }
+            state.metrics[index].lastSeen = old.lastSeen
+            state.metrics[index].lastValue = old.lastValue
+            state.metrics[index].lastGap = old.lastGap
+            state.metrics[index].usualGap = old.usualGap
+            if let trend = old.trend, trend.sliceLength == metrics[index].trend?.sliceLength {
+                state.metrics[index].trend = trend.buckets.map {
+                    TrendBucket(slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
+                                sumOffset: Float($0.sumOffset), sumValue: Float($0.sumValue))
+                }
+            }
+        }
+        for old in saved.rules {
+            guard let index = ruleIndex[old.rule] else { continue }
+            let memory: RuleMemory? = switch old.memory {
+            case .none: RuleMemory.none
+            case .threshold(let alertSince, let alarmSince): .threshold(alertSince: alertSince, alarmSince: alarmSince)
+            case .rate(let window):
+                if case .rate(let check) = rules[index].check, check.slices.sliceLength == window.sliceLength {
+                    .rate(window.buckets.map { ExtremaBucket(start: $0.start, low: $0.low, high: $0.high) })
+                } else {
+                    nil
+                }
+            case .repeated(let times, let last): .repeated(times: times, last: last)
+            case .counter(let base, let last): .counter(base: base, last: last)
+            }
+            if let memory, memory.hasSameForm(as: state.rules[index].memory) { state.rules[index] = RuleState(level: old.level, memory: memory) }
+        }
+        state.watermark = saved.watermark
+        state.openOrders = saved.openOrders
+        state.lastService = saved.lastService
+        let counts = saved.counts
+        state.counts = DeviceCounts(accepted: counts.accepted, stale: counts.stale, duplicate: counts.duplicate, unknownMetric: counts.unknownMetric,
+                                    suppressed: counts.suppressed, ordersIssued: counts.ordersIssued)
+        state.recentlyClosed = saved.recentlyClosed
+        state.orderSequence = saved.orderSequence
+        return state
+    }
+}

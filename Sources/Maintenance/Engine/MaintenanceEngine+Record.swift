@@ -1,0 +1,149 @@
+import FleetModel
+import Foundation
+
+/// A device's state as a compact binary record, for checkpoints: a few hundred bytes written in a
+/// few microseconds. Metric and rule ids are written with their values, so a state saved under
+/// another version of the profile is realigned by id when read (new ones start fresh, windows
+/// whose shape changed are dropped); open orders are their JSON contract.
+extension MaintenanceEngine {
+    /// The record format; a reader refuses any other.
+    static let recordFormat: UInt8 = 1
+
+    public func record(of state: DeviceState, into writer: inout BinaryWriter) {
+        writer.write(Self.recordFormat)
+        writer.write(state.device)
+        writer.write(state.commissioned.timeIntervalSince1970)
+        writer.write(state.watermark?.timeIntervalSince1970)
+        writer.write(state.lastService?.timeIntervalSince1970)
+        let counts = state.counts
+        for count in [counts.accepted, counts.stale, counts.duplicate, counts.unknownMetric, counts.suppressed, counts.ordersIssued, state.orderSequence] {
+            writer.write(tally: count)
+        }
+        writer.write(count: state.recentlyClosed.count)
+        for id in state.recentlyClosed { writer.write(id) }
+        writer.write(count: state.openOrders.count)
+        let encoder = JSONEncoder()
+        for open in state.openOrders {
+            writer.write(open.component)
+            // Encoding a WorkOrder cannot fail: it holds strings, numbers and dates only.
+            writer.write(block: [UInt8]((try? encoder.encode(open.order)) ?? Data()))
+        }
+        writer.write(count: metrics.count)
+        for (compiled, metric) in zip(metrics, state.metrics) {
+            writer.write(compiled.metric.id)
+            for value in [metric.lastSeen?.timeIntervalSince1970, metric.lastValue, metric.lastGap, metric.usualGap] { writer.write(value) }
+            writer.write(compiled.trend?.sliceLength ?? 0)
+            writer.write(count: metric.trend.count)
+            for bucket in metric.trend {
+                writer.write(bucket.slice)
+                writer.write(bucket.count)
+                writer.write(bucket.sumOffset)
+                writer.write(bucket.sumValue)
+            }
+        }
+        writer.write(count: rules.count)
+        for (compiled, rule) in zip(rules, state.rules) {
+            writer.write(compiled.spec.id)
+            writer.write(rule.level?.rawValue ?? "")
+            write(rule.memory, of: compiled, into: &writer)
+        }
+    }
+
+    private func write(_ memory: RuleMemory, of rule: CompiledRule, into writer: inout BinaryWriter) {
+        switch memory {
+        case .none:
+            writer.write(UInt8(0))
+        case .threshold(let alertSince, let alarmSince):
+            writer.write(UInt8(1))
+            writer.write(alertSince?.timeIntervalSince1970)
+            writer.write(alarmSince?.timeIntervalSince1970)
+        case .rate(let buckets):
+            writer.write(UInt8(2))
+            if case .rate(let check) = rule.check { writer.write(check.slices.sliceLength) } else { writer.write(0.0) }
+            writer.write(count: buckets.count)
+            for bucket in buckets {
+                writer.write(bucket.start)
+                writer.write(bucket.low)
+                writer.write(bucket.high)
+            }
+        case .repeated(let times, let last):
+            writer.write(UInt8(3))
+            writer.write(count: times.count)
+            for time in times { writer.write(time.timeIntervalSince1970) }
+            writer.write(last?.timeIntervalSince1970)
+        case .counter(let base, let last):
+            writer.write(UInt8(4))
+            writer.write(base)
+            writer.write(last)
+        }
+    }
+
+    /// Reads what `record(of:into:)` wrote, realigned to this engine's profile.
+    public func state(fromRecord reader: inout BinaryReader) throws(BinaryRecordError) -> DeviceState {
+        let format = try reader.byte()
+        guard format == Self.recordFormat else { throw BinaryRecordError("device record format \(format), this version reads \(Self.recordFormat)") }
+        let device = try reader.string()
+        var state = commission(device: device, at: Date(timeIntervalSince1970: try reader.double()))
+        state.watermark = try reader.optionalDouble().map(Date.init(timeIntervalSince1970:))
+        state.lastService = try reader.optionalDouble().map(Date.init(timeIntervalSince1970:))
+        state.counts = DeviceCounts(accepted: try reader.tally(), stale: try reader.tally(), duplicate: try reader.tally(),
+                                    unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
+        state.orderSequence = try reader.tally()
+        state.recentlyClosed = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in try reader.string() }
+        let decoder = JSONDecoder()
+        for _ in 0 ..< (try reader.count()) {
+            let component = try reader.string()
+            let body = try reader.block()
+            guard let order = try? decoder.decode(WorkOrder.self, from: Data(body)) else { throw BinaryRecordError("an open order of \(device) does not read as a work order") }
+            state.openOrders.append(OpenOrder(order: order, component: component))
+        }
+        for _ in 0 ..< (try reader.count()) {
+            let index = metricIndex[try reader.string()]
+            var metric = MetricState()
+            metric.lastSeen = try reader.optionalDouble().map(Date.init(timeIntervalSince1970:))
+            metric.lastValue = try reader.optionalDouble()
+            metric.lastGap = try reader.optionalDouble()
+            metric.usualGap = try reader.optionalDouble()
+            let sliceLength = try reader.double()
+            for _ in 0 ..< (try reader.count()) {
+                metric.trend.append(TrendBucket(slice: try reader.uint32(), count: try reader.uint32(), sumOffset: try reader.float(), sumValue: try reader.float()))
+            }
+            guard let index else { continue }
+            if sliceLength != metrics[index].trend?.sliceLength { metric.trend = [] }
+            state.metrics[index] = metric
+        }
+        for _ in 0 ..< (try reader.count()) {
+            let index = ruleIndex[try reader.string()]
+            let level = WorkOrderPriority(rawValue: try reader.string())
+            let memory = try readMemory(&reader, of: index.map { rules[$0] })
+            guard let index, let memory, memory.hasSameForm(as: state.rules[index].memory) else { continue }
+            state.rules[index] = RuleState(level: level, memory: memory)
+        }
+        return state
+    }
+
+    /// A rule's memory, or nil when its window's shape is not the rule's in this profile.
+    private func readMemory(_ reader: inout BinaryReader, of rule: CompiledRule?) throws(BinaryRecordError) -> RuleMemory? {
+        func time() throws(BinaryRecordError) -> Date? { try reader.optionalDouble().map(Date.init(timeIntervalSince1970:)) }
+        switch try reader.byte() {
+        case 0:
+            return RuleMemory.none
+        case 1:
+            return .threshold(alertSince: try time(), alarmSince: try time())
+        case 2:
+            let sliceLength = try reader.double()
+            let buckets = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in
+                ExtremaBucket(start: try reader.double(), low: try reader.double(), high: try reader.double())
+            }
+            guard case .rate(let check) = rule?.check, check.slices.sliceLength == sliceLength else { return nil }
+            return .rate(buckets)
+        case 3:
+            let times = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in Date(timeIntervalSince1970: try reader.double()) }
+            return .repeated(times: times, last: try time())
+        case 4:
+            return .counter(base: try reader.optionalDouble(), last: try reader.optionalDouble())
+        case let tag:
+            throw BinaryRecordError("rule memory of unknown form \(tag)")
+        }
+    }
+}
