@@ -14,6 +14,9 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     public private(set) var devices: [String: DeviceLedger] = [:]
     /// Fleetprint's own process CPU time, shared among devices by their service time.
     public private(set) var cpuSeconds: Double = 0
+    /// Per kind, the totals its pricing needs, kept up to date with `devices` (never saved: they
+    /// are summed afresh when a ledger is read).
+    public private(set) var kinds: [String: KindTotals] = [:]
 
     public init() {}
 
@@ -29,7 +32,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let saved = try container.decode([String: DeviceLedger].self, forKey: .devices)
-        devices = Dictionary(saved.values.map { (DeviceIdentity(kind: $0.kind, id: $0.device).key, $0) }, uniquingKeysWith: { first, _ in first })
+        for device in saved.values { restore(device) }
         cpuSeconds = try container.decode(Double.self, forKey: .cpuSeconds)
     }
 
@@ -41,13 +44,13 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     /// A device entered service at `time`, filed under `identity.key` itself: the caller's key
     /// string is shared with its other per-device maps instead of a copy per map.
     public mutating func commission(_ identity: DeviceIdentity, at time: Date) {
-        update(identity, time) { _ in }
+        update(identity, time, counts: false) { _ in }
     }
 
     /// A message from the device at `time`: extends its service time, and its bytes are what data
     /// transmission is charged on.
     public mutating func receive(bytes: Int, device: DeviceIdentity, at time: Date) {
-        update(device, time) { $0.bytesReceived += Double(bytes) }
+        update(device, time, counts: false) { $0.bytesReceived += Double(bytes) }
     }
 
     /// A maintenance fact: a visit (with its kit), a kit, a remote or customer fix, a collection,
@@ -91,7 +94,9 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     /// Puts back one device's ledger as a checkpoint saved it (replacing any held for it), under
     /// `key` when the caller has the device's key already (one string shared by every map).
     public mutating func restore(_ device: DeviceLedger, key: String? = nil) {
-        devices[key ?? DeviceIdentity(kind: device.kind, id: device.device).key] = device
+        let key = key ?? DeviceIdentity(kind: device.kind, id: device.device).key
+        if let old = devices.updateValue(device, forKey: key) { kinds[old.kind, default: KindTotals()].add(old, sign: -1, counts: true) }
+        kinds[device.kind, default: KindTotals()].add(device, sign: 1, counts: true)
     }
 
     /// Puts back the fleet-wide CPU time as a checkpoint saved it.
@@ -99,17 +104,26 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         cpuSeconds = seconds
     }
 
-    /// Changes the device's ledger in place: a copy out and back would copy its dictionaries.
+    /// Changes the device's ledger in place (a copy out and back would copy its dictionaries) and
+    /// its kind's totals by the difference: times and bytes always, counts when `counts` says the
+    /// change may touch them.
     private mutating func update(_ device: String, _ kind: String, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
-        update(DeviceIdentity(kind: kind, id: device), time, change)
+        update(DeviceIdentity(kind: kind, id: device), time, counts: true, change)
     }
 
-    private mutating func update(_ identity: DeviceIdentity, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
-        func seeAndChange(_ ledger: inout DeviceLedger) {
-            ledger.see(time)
-            change(&ledger)
+    private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
+        let slot: Dictionary<String, DeviceLedger>.Index
+        let isNew: Bool
+        if let known = devices.index(forKey: identity.key) {
+            (slot, isNew) = (known, false)
+            kinds[identity.kind, default: KindTotals()].add(devices.values[slot], sign: -1, counts: counts)
+        } else {
+            devices[identity.key] = DeviceLedger(device: identity.id, kind: identity.kind)
+            (slot, isNew) = (devices.index(forKey: identity.key)!, true)
         }
-        seeAndChange(&devices[identity.key, default: DeviceLedger(device: identity.id, kind: identity.kind)])
+        devices.values[slot].see(time)
+        change(&devices.values[slot])
+        kinds[identity.kind, default: KindTotals()].add(devices.values[slot], sign: 1, counts: counts || isNew)
     }
 
     /// The state as JSON with sorted keys: the same ledger gives the same bytes.

@@ -51,21 +51,30 @@ struct KindPricing: Sendable {
 
     /// The device's four inventories, with `cpuSeconds` of Fleetprint's compute on the case side.
     func inventories(of device: DeviceLedger, cpuSeconds: Double) -> DeviceInventories {
-        let years = device.serviceYears
-        let baselineRealised = Inventory(parts: baselineParts.scaled(by: years), trips: baselineTrips.scaled(by: years),
-                                         lifetime: baselineLifetime.scaled(by: device.realisedYears), ict: baselineICT.scaled(by: years))
-        let baselineProjected = Inventory(lifetime: baselineLifetime.scaled(by: device.runningYears))
-        var ict = smartICT.scaled(by: years)
-        ict.gigabytes = device.bytesReceived / 1_000_000_000
-        ict.cpuSeconds = cpuSeconds
-        let actual = Inventory(parts: parts(of: device), trips: trips(of: device), lifetime: realisedLifetime(of: device), ict: ict)
-        let pendingRenovations = device.renovationsOfUnit == 0 ? smartRenovations : LifetimeFlows(lifeYears: smart.years)
-        let projected = Inventory(lifetime: (smartProduction + pendingRenovations).scaled(by: device.runningYears))
-        return DeviceInventories(serviceYears: years, realisedBaseline: baselineRealised, realisedCase: actual,
-                                 projectedBaseline: baselineProjected, projectedCase: projected)
+        inventories(of: KindTotals(device), cpuSeconds: cpuSeconds)
     }
 
-    private func parts(of device: DeviceLedger) -> PartFlows {
+    /// The four inventories of a kind's devices together (inventories are linear in the totals):
+    /// what a device's would be, summed over the devices.
+    func inventories(of device: KindTotals, cpuSeconds: Double) -> DeviceInventories {
+        let years = device.serviceYears
+        let running = device.runningYears + device.renovatedRunningYears
+        let baselineRealised = Inventory(parts: baselineParts.scaled(by: years), trips: baselineTrips.scaled(by: years),
+                                         lifetime: baselineLifetime.scaled(by: device.realisedYears), ict: baselineICT.scaled(by: years))
+        let baselineProjected = Inventory(lifetime: baselineLifetime.scaled(by: running))
+        var ict = smartICT.scaled(by: years)
+        ict.gigabytes = device.bytes / 1_000_000_000
+        ict.cpuSeconds = cpuSeconds
+        let actual = Inventory(parts: parts(of: device), trips: trips(of: device), lifetime: realisedLifetime(of: device), ict: ict)
+        // A unit renovated already has no renovation pending; the others have the policy's.
+        var pending = LifetimeFlows()
+        if device.devices > device.renovatedUnits { pending = pending + (smartProduction + smartRenovations).scaled(by: device.runningYears) }
+        if device.renovatedUnits > 0 { pending = pending + (smartProduction + LifetimeFlows(lifeYears: smart.years)).scaled(by: device.renovatedRunningYears) }
+        return DeviceInventories(serviceYears: years, realisedBaseline: baselineRealised, realisedCase: actual,
+                                 projectedBaseline: baselineProjected, projectedCase: Inventory(lifetime: pending))
+    }
+
+    private func parts(of device: KindTotals) -> PartFlows {
         let kits = device.kits.mapValues(Double.init)
         let kitKilograms = kits.keys.sorted().map { Amounts.scaled(profile.materials(ofKit: $0), by: kits[$0, default: 0]) }
         let partKilograms = device.parts.keys.sorted().flatMap { id in
@@ -74,7 +83,7 @@ struct KindPricing: Sendable {
         return PartFlows(kits: kits, kilograms: (kitKilograms + partKilograms).reduce([:], Amounts.sum))
     }
 
-    private func trips(of device: DeviceLedger) -> TripFlows {
+    private func trips(of device: KindTotals) -> TripFlows {
         var kilometres: [String: Double] = [:]
         func drive(_ counts: [String: Int], default fallback: String?) {
             for (id, count) in counts {
@@ -90,8 +99,8 @@ struct KindPricing: Sendable {
 
     /// Whole devices produced for lifetimes that ended, and the renovations carried out with the
     /// policy's (else the baseline's) first renovation's replacement shares.
-    private func realisedLifetime(of device: DeviceLedger) -> LifetimeFlows {
-        let ended = Double(device.replacements + (device.isRetired ? 1 : 0))
+    private func realisedLifetime(of device: KindTotals) -> LifetimeFlows {
+        let ended = Double(device.ended)
         var flows = LifetimeFlows(lifeYears: smart.years, productionKilograms: Amounts.scaled(smartBill, by: ended))
         guard let renovation = smart.renovations.first ?? profile.baseline.renovations.first else { return flows }
         for (trip, count) in device.renovations.sorted(by: { $0.key < $1.key }) {

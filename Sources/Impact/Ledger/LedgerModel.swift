@@ -28,30 +28,19 @@ public struct LedgerModel: Sendable {
             projected: Comparison(baseline: priced.projectedBaseline, case: priced.projectedCase, categories: pricing.categories))
     }
 
-    /// Every device's flows summed per kind and characterised once per kind (characterising is
-    /// linear), then the kinds summed for the fleet: memory follows the number of kinds, and the
-    /// cost per device is a few dictionary additions. The fleet's compute is shared by service time.
+    /// Each kind priced from its totals, which the ledger keeps up to date (inventories are linear
+    /// in them, and characterising is linear), then the kinds summed for the fleet: the cost
+    /// follows the number of kinds, not of devices. The fleet's compute is shared by service time.
     public func summary(of ledger: ImpactLedger) -> FleetSummary {
-        var pricings: [String: KindPricing] = [:]
-        var sums: [String: DeviceInventories] = [:]
-        var counts: [String: Int] = [:]
-        var unpriced: [String] = []
-        for key in ledger.devices.keys.sorted() {
-            guard let device = ledger.devices[key] else { continue }
-            if pricings[device.kind] == nil, let pricing = pricing(of: device.kind) { pricings[device.kind] = pricing }
-            guard let pricing = pricings[device.kind] else {
-                unpriced.append(device.device)
-                continue
-            }
-            sums[device.kind] = (sums[device.kind] ?? DeviceInventories()) + pricing.inventories(of: device, cpuSeconds: 0)
-            counts[device.kind, default: 0] += 1
+        let pricings = Dictionary(uniqueKeysWithValues: ledger.kinds.keys.compactMap { kind in pricing(of: kind).map { (kind, $0) } })
+        let totalYears = pricings.keys.reduce(0) { $0 + (ledger.kinds[$1]?.serviceYears ?? 0) }
+        let priced = pricings.keys.sorted().compactMap { kind -> (Int, PricedDevice)? in
+            guard let totals = ledger.kinds[kind], let pricing = pricings[kind] else { return nil }
+            let cpuSeconds = totalYears > 0 ? ledger.cpuSeconds * totals.serviceYears / totalYears : 0
+            return (totals.devices, pricing.price(pricing.inventories(of: totals, cpuSeconds: cpuSeconds)))
         }
-        let totalYears = sums.values.reduce(0) { $0 + $1.serviceYears }
-        let priced = sums.keys.sorted().compactMap { kind -> (Int, PricedDevice)? in
-            guard var flows = sums[kind], let pricing = pricings[kind] else { return nil }
-            flows.realisedCase.ict.cpuSeconds = totalYears > 0 ? ledger.cpuSeconds * flows.serviceYears / totalYears : 0
-            return (counts[kind, default: 0], pricing.price(flows))
-        }
+        // Devices of kinds without a profile are rare; only then are the devices looked through.
+        let unpriced = ledger.kinds.keys.contains { pricings[$0] == nil } ? ledger.devices.values.filter { pricings[$0.kind] == nil }.map(\.device) : []
         let kinds = priced.map { group($0.1, count: $0.0) }
         let categories = library.factors.categories.filter { !$0.isQualitative }.map { SummaryCategory(id: $0.id, name: $0.name, unit: $0.unit, euroPerUnit: $0.euroPerUnit) }
         return FleetSummary(method: library.factors.method, priceSet: library.factors.priceSet, categories: categories,

@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a kind's inventories are linear in, summed over its devices' ledgers: service time, the
+/// counts of kits, parts, trips and fixes, lifetimes ended and renovations. `ImpactLedger` keeps
+/// it up to date as events arrive, so pricing a fleet costs the same for a hundred devices as
+/// for a million. Times are whole milliseconds, so totals kept up to date equal totals summed
+/// afresh after a restart, in any order, to the last bit.
+public struct KindTotals: Sendable, Hashable {
+    public private(set) var devices = 0
+    private var serviceMilliseconds: Int64 = 0
+    private var realisedMilliseconds: Int64 = 0
+    /// Running time of units with a renovation still pending, and of units renovated already.
+    private var runningMilliseconds: Int64 = 0
+    private var renovatedRunningMilliseconds: Int64 = 0
+    private(set) var renovatedUnits = 0
+    private(set) var bytes: Double = 0
+    /// Whole devices whose lifetime ended: replacements and retirements.
+    private(set) var ended = 0
+    private(set) var remoteFixes = 0
+    private(set) var customerFixes = 0
+    private(set) var kits: [String: Int] = [:]
+    private(set) var parts: [String: Int] = [:]
+    private(set) var visits: [String: Int] = [:]
+    private(set) var collections: [String: Int] = [:]
+    private(set) var renovations: [String: Int] = [:]
+
+    init() {}
+
+    /// One device's share.
+    init(_ device: DeviceLedger) {
+        add(device, sign: 1, counts: true)
+    }
+
+    public var serviceYears: Double { Self.years(serviceMilliseconds) }
+    var realisedYears: Double { Self.years(realisedMilliseconds) }
+    var runningYears: Double { Self.years(runningMilliseconds) }
+    var renovatedRunningYears: Double { Self.years(renovatedRunningMilliseconds) }
+
+    /// Adds (`sign` 1) or takes away (-1) a device's share: its times and bytes always, its counts
+    /// only with `counts` (a message changes times and bytes; a service event changes counts).
+    mutating func add(_ device: DeviceLedger, sign: Int, counts: Bool) {
+        let service = Self.span(from: device.firstSeen, to: device.retiredAt ?? device.lastSeen)
+        let running = device.isRetired ? 0 : Self.span(from: device.unitSince, to: device.lastSeen)
+        let wide = Int64(sign)
+        serviceMilliseconds += wide * service
+        realisedMilliseconds += wide * (service - running)
+        if device.renovationsOfUnit == 0 { runningMilliseconds += wide * running } else { renovatedRunningMilliseconds += wide * running }
+        bytes += Double(sign) * device.bytesReceived
+        guard counts else { return }
+        devices += sign
+        if device.renovationsOfUnit > 0 { renovatedUnits += sign }
+        ended += sign * (device.replacements + (device.isRetired ? 1 : 0))
+        remoteFixes += sign * device.remoteFixes
+        customerFixes += sign * device.customerFixes
+        for (totals, counts) in [(\Self.kits, device.kits), (\.parts, device.parts), (\.visits, device.visits), (\.collections, device.collections),
+                                 (\.renovations, device.renovations)] {
+            for (key, count) in counts {
+                self[keyPath: totals][key, default: 0] += sign * count
+                if self[keyPath: totals][key] == 0 { self[keyPath: totals][key] = nil }
+            }
+        }
+    }
+
+    private static func span(from start: Date?, to end: Date?) -> Int64 {
+        guard let start, let end else { return 0 }
+        return max(0, milliseconds(end) - milliseconds(start))
+    }
+
+    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+
+    private static func years(_ milliseconds: Int64) -> Double { Double(milliseconds) / 1000 / (365.25 * 86_400) }
+}
