@@ -1,4 +1,5 @@
 import FleetModel
+import Foundation
 import PropertyBased
 import Testing
 
@@ -45,5 +46,23 @@ struct BinaryRecordTests {
                 _ = try reader.string()
             }
         }
+    }
+
+    @Test("a work order, open or closed, reads back as written")
+    func workOrders() throws {
+        let open = WorkOrder(id: "boiler/b-1/1", device: "b-1", kind: "boiler", rule: "flue-gas-fouling", issuedAt: Date(timeIntervalSince1970: 1_767_225_600.5),
+                             priority: .alarm, kit: "medium", resolution: .technician, note: "heat exchanger fouling",
+                             reason: "flue_gas_temperature 90 degC above alarm level 85 degC for 2 h", due: Date(timeIntervalSince1970: 1_767_398_400))
+        let closed = WorkOrder(id: "speedgate/g/2", device: "g", kind: "speedgate", rule: "silent", issuedAt: Date(timeIntervalSince1970: 1_767_225_600),
+                               priority: .alert, resolution: .remote)
+            .with(status: .cancelled, at: Date(timeIntervalSince1970: 1_767_230_000),
+                  closedBy: WorkOrderClosure(cause: .serviceReport, action: .visit, report: "R-7", workOrder: "speedgate/g/1"))
+        var writer = BinaryWriter()
+        open.record(into: &writer)
+        closed.record(into: &writer)
+        var reader = BinaryReader(writer.bytes)
+        #expect(try WorkOrder(record: &reader) == open)
+        #expect(try WorkOrder(record: &reader) == closed)
+        #expect(reader.isAtEnd)
     }
 }

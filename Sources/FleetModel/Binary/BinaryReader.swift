@@ -58,12 +58,6 @@ public struct BinaryReader: Sendable {
         return String(decoding: bytes[offset ..< offset + length], as: UTF8.self)
     }
 
-    public mutating func block() throws(BinaryRecordError) -> [UInt8] {
-        let length = try count()
-        defer { offset += length }
-        return Array(bytes[offset ..< offset + length])
-    }
-
     private mutating func fixed<Fixed: FixedWidthInteger>(_: Fixed.Type) throws(BinaryRecordError) -> Fixed {
         let size = MemoryLayout<Fixed>.size
         guard bytes.count - offset >= size else { throw BinaryRecordError("the record ends at byte \(offset), in the middle of a number") }

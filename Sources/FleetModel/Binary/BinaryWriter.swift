@@ -41,11 +41,6 @@ public struct BinaryWriter: Sendable {
         }
     }
 
-    public mutating func write(block: [UInt8]) {
-        write(count: block.count)
-        bytes.append(contentsOf: block)
-    }
-
     private mutating func write<Fixed: FixedWidthInteger>(fixed value: Fixed) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }

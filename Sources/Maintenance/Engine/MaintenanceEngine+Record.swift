@@ -4,7 +4,7 @@ import Foundation
 /// A device's state as a compact binary record, for checkpoints: a few hundred bytes written in a
 /// few microseconds. Metric and rule ids are written with their values, so a state saved under
 /// another version of the profile is realigned by id when read (new ones start fresh, windows
-/// whose shape changed are dropped); open orders are their JSON contract.
+/// whose shape changed are dropped).
 extension MaintenanceEngine {
     /// The record format; a reader refuses any other.
     static let recordFormat: UInt8 = 1
@@ -22,11 +22,9 @@ extension MaintenanceEngine {
         writer.write(count: state.recentlyClosed.count)
         for id in state.recentlyClosed { writer.write(id) }
         writer.write(count: state.openOrders.count)
-        let encoder = JSONEncoder()
         for open in state.openOrders {
             writer.write(open.component)
-            // Encoding a WorkOrder cannot fail: it holds strings, numbers and dates only.
-            writer.write(block: [UInt8]((try? encoder.encode(open.order)) ?? Data()))
+            open.order.record(into: &writer)
         }
         writer.write(count: metrics.count)
         for (compiled, metric) in zip(metrics, state.metrics) {
@@ -90,12 +88,9 @@ extension MaintenanceEngine {
                                     unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
         state.orderSequence = try reader.tally()
         state.recentlyClosed = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in try reader.string() }
-        let decoder = JSONDecoder()
         for _ in 0 ..< (try reader.count()) {
             let component = try reader.string()
-            let body = try reader.block()
-            guard let order = try? decoder.decode(WorkOrder.self, from: Data(body)) else { throw BinaryRecordError("an open order of \(device) does not read as a work order") }
-            state.openOrders.append(OpenOrder(order: order, component: component))
+            state.openOrders.append(OpenOrder(order: try WorkOrder(record: &reader), component: component))
         }
         for _ in 0 ..< (try reader.count()) {
             let index = metricIndex[try reader.string()]
