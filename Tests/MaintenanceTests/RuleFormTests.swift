@@ -214,4 +214,18 @@ struct RuleFormTests {
         #expect(h.orders.isEmpty)
         #expect(h.state.counts.stale == 1 && h.state.counts.duplicate == 1 && h.state.counts.unknownMetric == 1)
     }
+
+    @Test("a reading whose schema index is another profile's is still judged as the metric it names")
+    func foreignSchemaIndex() {
+        var h = EngineHarness(rules: ["low-pressure"])
+        for (index, hours) in [(0, 1.0), (999, 2.0), (nil, 3.0)] {
+            let reading = Reading(device: "d1", kind: "boiler", metric: "water_pressure", time: EngineHarness.time(hours: hours), value: .number(0.4),
+                                  schemaIndex: index)
+            #expect(h.engine.process(reading, state: &h.state).disposition == .accepted)
+        }
+        #expect(h.state.counts.accepted == 3 && h.state.counts.unknownMetric == 0)
+        let pressure = h.engine.metricIDs.firstIndex(of: "water_pressure")
+        #expect(pressure.map { h.state.metrics[$0].lastValue } == 0.4)
+        #expect(h.state.metrics.indices.filter { $0 != pressure }.allSatisfy { h.state.metrics[$0].lastSeen == nil })
+    }
 }

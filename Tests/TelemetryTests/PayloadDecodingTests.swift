@@ -25,6 +25,14 @@ struct PayloadDecodingTests {
         #expect(message.readings.allSatisfy { $0.time == reference && $0.device == "b1" })
     }
 
+    @Test("each reading carries its metric's place in the kind's schema, for the rule engine")
+    func schemaIndex() throws {
+        let message = try decode(#"{"ion":5.5,"ts":1704067200000,"t_flue":853}"#)
+        let schema = ShippedProfiles.profile("boiler").telemetry.metrics.map(\.id)
+        #expect(!message.readings.isEmpty)
+        for reading in message.readings { #expect(reading.schemaIndex.map { schema[$0] } == reading.metric) }
+    }
+
     @Test("ISO 8601 timestamps with offsets and fractions")
     func iso8601() throws {
         let message = try decode(#"{"time":"2024-01-01T01:30:00.250+01:30","soc":50}"#, topic: "devices/ebike/e1/battery")

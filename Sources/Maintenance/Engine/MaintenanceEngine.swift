@@ -59,7 +59,7 @@ public final class MaintenanceEngine: Sendable {
     /// topics (a container's fill sensor and its access unit), and one's late reading is not
     /// stale for the other.
     public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
-        guard let m = metricIndex[reading.metric] else { return count(.unknownMetric, in: &state) }
+        guard let m = index(of: reading) else { return count(.unknownMetric, in: &state) }
         if let last = state.metrics[m].lastSeen, reading.time <= last { return count(reading.time < last ? .stale : .duplicate, in: &state) }
         // Timers due before this reading fire first, exactly as if the watermark had got there.
         var output = advance(to: reading.time, state: &state)
@@ -76,6 +76,12 @@ public final class MaintenanceEngine: Sendable {
             advise(r, assessment, at: reading.time, state: &state, output: &output)
         }
         return output
+    }
+
+    /// The metric's position: the one the decoder found when it is this profile's, else by name.
+    private func index(of reading: Reading) -> Int? {
+        if let index = reading.schemaIndex, index < metrics.count, metrics[index].metric.id == reading.metric { return index }
+        return metricIndex[reading.metric]
     }
 
     private func count(_ disposition: ReadingDisposition, in state: inout DeviceState) -> MaintenanceOutput {

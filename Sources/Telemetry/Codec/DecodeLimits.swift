@@ -18,4 +18,9 @@ public struct DecodeLimits: Sendable, Hashable {
         self.maxLead = maxLead
         self.maxDeviceIDBytes = maxDeviceIDBytes
     }
+
+    /// A payload over `maxPayloadBytes` is refused before anything else looks at it.
+    func checkSize(of payload: [UInt8]) throws(DecodeFailure) {
+        guard payload.count <= maxPayloadBytes else { throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(maxPayloadBytes)") }
+    }
 }

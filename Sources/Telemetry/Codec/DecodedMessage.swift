@@ -7,10 +7,13 @@ public struct DecodedMessage: Sendable, Hashable {
     public var time: Date
     /// In the order the fields appear in the payload, values already scaled to the metric's unit.
     public var readings: [Reading]
+    /// The payload field the time came from, for the field a time check's refusal names.
+    public var timestampField: String
 
-    public init(address: DeviceAddress, time: Date, readings: [Reading]) {
+    public init(address: DeviceAddress, time: Date, readings: [Reading], timestampField: String) {
         self.address = address
         self.time = time
         self.readings = readings
+        self.timestampField = timestampField
     }
 }

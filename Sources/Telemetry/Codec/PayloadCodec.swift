@@ -35,22 +35,25 @@ public struct PayloadCodec: Sendable {
     /// fields are ignored.
     public func decode(_ payload: [UInt8], device: String, reference: Date? = nil, receivedAt: Date? = nil, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
         let message = try parse(payload, device: device, limits: limits)
-        try check(message, reference: reference, receivedAt: receivedAt, limits: limits)
+        try Self.check(message, reference: reference, receivedAt: receivedAt, limits: limits)
         return message
     }
 
     /// The half of `decode` that needs nothing but the payload, so it can run on another thread
     /// than the fleet's state: `check` then judges its time against the watermark.
     public func parse(_ payload: [UInt8], device: String, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) -> DecodedMessage {
+        try limits.checkSize(of: payload)
+        return try parseSized(payload, device: device)
+    }
+
+    /// `parse` of a payload whose size was checked already (each check runs once per message).
+    func parseSized(_ payload: [UInt8], device: String) throws(DecodeFailure) -> DecodedMessage {
         try payload.withUnsafeBytes { bytes in
-            Result { () throws(DecodeFailure) in try parse(bytes, device: device, limits: limits) }
+            Result { () throws(DecodeFailure) in try parse(bytes, device: device) }
         }.get()
     }
 
-    func parse(_ payload: UnsafeRawBufferPointer, device: String, limits: DecodeLimits) throws(DecodeFailure) -> DecodedMessage {
-        guard payload.count <= limits.maxPayloadBytes else {
-            throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
-        }
+    private func parse(_ payload: UnsafeRawBufferPointer, device: String) throws(DecodeFailure) -> DecodedMessage {
         var scanner = JSONScanner(payload)
         try scanner.beginObject()
         var time: Date?
@@ -66,14 +69,14 @@ public struct PayloadCodec: Sendable {
                 expected = index + 1
                 let mapping = fields[index]
                 if let reading = try mapping.value(of: value, in: payload) {
-                    readings.append(Reading(device: device, kind: kind, metric: mapping.metric.id, time: .distantPast, value: reading))
+                    readings.append(Reading(device: device, kind: kind, metric: mapping.metric.id, time: .distantPast, value: reading, schemaIndex: index))
                 }
             }
         }
         try scanner.end()
         guard let time else { throw DecodeFailure(.missingTimestamp, field: timestampField, "no '\(timestampField)' field") }
         for index in readings.indices { readings[index].time = time }
-        return DecodedMessage(address: DeviceAddress(kind: kind, device: device), time: time, readings: readings)
+        return DecodedMessage(address: DeviceAddress(kind: kind, device: device), time: time, readings: readings, timestampField: timestampField)
     }
 
     private func field(named key: JSONString, in payload: UnsafeRawBufferPointer, from expected: Int) -> Int? {
@@ -82,9 +85,9 @@ public struct PayloadCodec: Sendable {
     }
 
     /// The other half of `decode`: a parsed message's time against the fleet's event time, then
-    /// whether it carries any metric at all.
-    public func check(_ message: DecodedMessage, reference: Date?, receivedAt: Date?, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) {
-        let time = message.time
+    /// whether it carries any metric at all. Needs no codec: the message names its timestamp field.
+    public static func check(_ message: DecodedMessage, reference: Date?, receivedAt: Date?, limits: DecodeLimits = DecodeLimits()) throws(DecodeFailure) {
+        let (time, timestampField) = (message.time, message.timestampField)
         if let reference, time < reference.addingTimeInterval(-limits.maxAge) {
             throw DecodeFailure(.tooOld, field: timestampField, "\(time) is older than \(reference) by more than \(limits.maxAge) s")
         }

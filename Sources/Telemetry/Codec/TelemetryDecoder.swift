@@ -29,30 +29,27 @@ public struct TelemetryDecoder: Sendable {
 
     /// Routes and parses: everything `decode` does that depends on the message alone.
     public func parse(topic: String, payload: [UInt8]) throws(DecodeFailure) -> DecodedMessage {
-        try checkSize(payload)
+        try limits.checkSize(of: payload)
         guard let address = router.route(topic) else { throw DecodeFailure(.unknownTopic, "no profile declares topic '\(topic)'") }
-        return try parse(payload, at: address)
+        return try parseSized(payload, at: address)
     }
 
     /// Parses for the address its topic was routed to already (a partitioned daemon routes first,
     /// to drop other partitions' devices before decoding), so the topic is matched once.
     public func parse(_ payload: [UInt8], at address: DeviceAddress) throws(DecodeFailure) -> DecodedMessage {
-        try checkSize(payload)
-        guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
-        if let problem = DeviceID.problem(address.device, maxBytes: limits.maxDeviceIDBytes) { throw DecodeFailure(.badDeviceID, problem) }
-        return try codec.parse(payload, device: address.device, limits: limits)
+        try limits.checkSize(of: payload)
+        return try parseSized(payload, at: address)
     }
 
-    private func checkSize(_ payload: [UInt8]) throws(DecodeFailure) {
-        guard payload.count <= limits.maxPayloadBytes else {
-            throw DecodeFailure(.tooLarge, "\(payload.count) bytes, limit \(limits.maxPayloadBytes)")
-        }
+    private func parseSized(_ payload: [UInt8], at address: DeviceAddress) throws(DecodeFailure) -> DecodedMessage {
+        guard let codec = codecs[address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(address.kind)'") }
+        if let problem = DeviceID.problem(address.device, maxBytes: limits.maxDeviceIDBytes) { throw DecodeFailure(.badDeviceID, problem) }
+        return try codec.parseSized(payload, device: address.device)
     }
 
     /// The rest of `decode`: a parsed message's time against the fleet's event time.
     public func check(_ message: DecodedMessage, reference: Date?, receivedAt: Date?) throws(DecodeFailure) {
-        guard let codec = codecs[message.address.kind] else { throw DecodeFailure(.unknownKind, "no profile for kind '\(message.address.kind)'") }
-        try codec.check(message, reference: reference, receivedAt: receivedAt, limits: limits)
+        try PayloadCodec.check(message, reference: reference, receivedAt: receivedAt, limits: limits)
     }
 
     /// Decodes for a known address (a replay file that stores kind and device).
