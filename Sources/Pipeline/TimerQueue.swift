@@ -3,22 +3,33 @@ import Foundation
 /// Which devices have a timer due, by event time: a binary min-heap of (deadline, device) with
 /// lazy removal, so advancing event time costs O(log n) per due device instead of a sweep over
 /// the whole fleet. A device's current deadline is the one in `deadlines`; older heap entries
-/// for it are skipped when they surface. Devices are numbered on first sight, so the heap moves
-/// plain numbers and a step of event time hashes no key.
+/// for it are skipped when they surface, and when they outnumber the current ones the heap is
+/// rebuilt from the current deadlines (every reading moves a device's deadline, so without that
+/// a fleet's heap held several dead entries per device). Devices are numbered on first sight, so
+/// the heap moves plain numbers and a step of event time hashes no key.
 struct TimerQueue: Sendable {
     private var heap: [(deadline: Date, id: Int)] = []
     private var ids: [String: Int] = [:]
     private var keys: [String] = []
     private var deadlines: [Date?] = []
+    /// How many devices have a deadline now.
+    private var scheduled = 0
 
     /// Sets (or clears, with nil) the deadline of `key`.
     mutating func schedule(_ key: String, at deadline: Date?) {
         let id = ids[key] ?? number(key)
         guard deadlines[id] != deadline else { return }
+        scheduled += (deadline == nil ? 0 : 1) - (deadlines[id] == nil ? 0 : 1)
         deadlines[id] = deadline
         guard let deadline else { return }
         heap.append((deadline, id))
         siftUp(heap.count - 1)
+        if heap.count > 2 * scheduled + 1_024 { rebuild() }
+    }
+
+    /// The heap of the current deadlines only: a sorted array is a valid min-heap.
+    private mutating func rebuild() {
+        heap = deadlines.indices.compactMap { id in deadlines[id].map { ($0, id) } }.sorted { $0.deadline < $1.deadline }
     }
 
     /// The current deadline of `key`, if it has one.
@@ -35,6 +46,7 @@ struct TimerQueue: Sendable {
             removeTop()
             if deadlines[top.id] == top.deadline {
                 deadlines[top.id] = nil
+                scheduled -= 1
                 due.append((keys[top.id], top.deadline))
             }
         }
