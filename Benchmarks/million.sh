@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A fleet of a million devices through a live daemon (Benchmarks/BENCHMARKS.md, issue 15): peak
-# memory, checkpoint times (the daemon's debug log), shutdown and restart time.
+# memory, checkpoint and summary times (the daemon's debug log), shutdown and restart time.
 #
 # Usage: Benchmarks/million.sh [devices] [work-dir]     defaults: 1000000 /tmp/fleetprint-million
 #   The stream is `fleetprint simulate --out` of that many devices (all five kinds) for 0.003 years
@@ -36,7 +36,9 @@ until [ "$(metric fleetprint_messages_total || echo 0)" = "$total" ]; do sleep 1
 echo "live: $total messages processed in $(seconds_since "$from") s; $(grep VmRSS "/proc/$(pgrep -P $pid)/status")"
 sleep 12
 echo "the last checkpoints (devices written, milliseconds):"
-grep " checkpoint " "$work/live.log" | tail -4 | grep -o 'devices=[0-9]* devices_changed=[0-9]* milliseconds=[0-9]*'
+grep " checkpoint " "$work/live.log" | tail -4 | grep -o 'devices=[0-9]* devices_changed=[0-9]* milliseconds=[0-9.]*'
+echo "the last summaries (pricing, activity, most urgent orders):"
+grep " summary " "$work/live.log" | tail -3 | grep -o 'devices=[0-9]* milliseconds=[0-9.]*'
 stop $pid "shutdown (final checkpoint)"
 tail -1 "$work/live.log"
 du -sh "$work/state"

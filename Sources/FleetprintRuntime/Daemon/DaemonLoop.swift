@@ -96,7 +96,11 @@ struct DaemonLoop: Sendable {
         if clock.summaryDue() {
             let started = ContinuousClock.now
             pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
-            report(summary(rate: clock.messagesPerSecond()))
+            let summary = summary(rate: clock.messagesPerSecond())
+            // Pricing, activity and the most urgent orders: what must not grow with the fleet.
+            job.logger.debug("summary", metadata: ["devices": "\(pipeline.state.devices.count)",
+                                                   "milliseconds": "\((ContinuousClock.now - started) / .milliseconds(1))"])
+            report(summary)
             publishDetails()
             let took = (ContinuousClock.now - started).components
             clock.summaryTook(Double(took.seconds) + Double(took.attoseconds) / 1e18)
