@@ -17,6 +17,7 @@ public struct FleetPipeline: Sendable {
     private let engines: [String: MaintenanceEngine]
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
     private var timers = TimerQueue()
+    private var openOrders: OpenOrderBook
     private let floodLimits: [String: Int]
     private let deviceLimits: DeviceLimits
     /// Timers of every device run at least this often in event time, also for silent devices.
@@ -32,11 +33,18 @@ public struct FleetPipeline: Sendable {
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
         self.state = state
+        openOrders = OpenOrderBook(devices: state.devices)
         self.state.admissions.perKind = [:]
         for (key, device) in state.devices {
             self.state.admissions.perKind[device.kind, default: 0] += 1
             timers.schedule(key, at: engines[device.kind]?.nextDeadline(of: device))
         }
+    }
+
+    /// The most urgent open work orders (alarms first, then the oldest; at most
+    /// `DaemonSummary.openOrderLimit`) and how many orders are open.
+    public mutating func mostUrgentOrders() -> (orders: [WorkOrder], count: Int) {
+        (openOrders.mostUrgent(in: state.devices), openOrders.count)
     }
 
     /// The rule engine of `kind` (what reads and writes its devices' checkpoint records).
@@ -265,6 +273,9 @@ public struct FleetPipeline: Sendable {
         output.closedOrders += result.closedOrders
         state.counters.workOrdersIssued += result.workOrders.count
         state.counters.workOrdersClosed += result.closedOrders.count
+        result.workOrders.forEach { openOrders.issued($0) }
+        result.escalatedOrders.forEach { openOrders.escalated($0) }
+        result.closedOrders.forEach { openOrders.ended($0) }
         for event in result.serviceEvents {
             state.ledger.record(event)
         }

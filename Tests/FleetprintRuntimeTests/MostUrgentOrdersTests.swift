@@ -4,13 +4,28 @@ import Foundation
 import Impact
 import Pipeline
 import Testing
-@testable import FleetprintRuntime
 
-/// The summary's most urgent open orders, chosen in one pass, are those a full sort would put first.
+/// The summary's most urgent open orders, kept up to date from the pipeline's outputs, are those
+/// a full sort of every device's open orders would put first: after orders are issued, escalated
+/// and closed, and after a restart.
 @Suite struct MostUrgentOrdersTests {
-    @Test("twenty boilers, some fouled, and their alert orders: the ten chosen in one pass equal a full sort's first ten")
+    private static func fullSort(_ pipeline: FleetPipeline) -> [WorkOrder] {
+        pipeline.state.openWorkOrders.sorted {
+            ($0.priority == .alarm ? 0 : 1, $0.issuedAt, $0.id) < ($1.priority == .alarm ? 0 : 1, $1.issuedAt, $1.id)
+        }
+    }
+
+    private static func expectFullSort(_ pipeline: inout FleetPipeline) {
+        let expected = fullSort(pipeline)
+        let (urgent, count) = pipeline.mostUrgentOrders()
+        #expect(count == expected.count)
+        #expect(urgent == Array(expected.prefix(DaemonSummary.openOrderLimit)))
+    }
+
+    @Test("twenty boilers, some fouled: the kept ten equal a full sort's first ten, also after the most urgent close and after a restart")
     func equalsFullSort() throws {
         var pipeline = FleetPipeline(library: try BoilerStream.library())
+        Self.expectFullSort(&pipeline)
         for index in 0..<20 {
             let start = BoilerStream.start.addingTimeInterval(Double(index % 5) * 600)
             let fouled = index % 3 == 0 ? 90.0 : 60.0
@@ -21,13 +36,20 @@ import Testing
             for (hour, hours) in [(6.0, 100.0), (7, 5_700)] {
                 _ = pipeline.ingest(topic: topic, payload: BoilerStream.payload(at: start.addingTimeInterval(hour * 3600), hours: hours))
             }
+            if index == 9 { Self.expectFullSort(&pipeline) }
         }
         let open = pipeline.state.openWorkOrders
         #expect(open.count > DaemonSummary.openOrderLimit)
         #expect(open.contains { $0.priority == .alarm } && open.contains { $0.priority == .alert })
-        let sorted = open.sorted { ($0.priority == .alarm ? 0 : 1, $0.issuedAt, $0.id) < ($1.priority == .alarm ? 0 : 1, $1.issuedAt, $1.id) }
-        let (urgent, count) = DaemonLoop.mostUrgentOrders(of: pipeline.state.devices.values, limit: DaemonSummary.openOrderLimit)
-        #expect(count == open.count)
-        #expect(urgent == Array(sorted.prefix(DaemonSummary.openOrderLimit)))
+        Self.expectFullSort(&pipeline)
+
+        let now = ISO8601DateFormatter().string(from: try #require(pipeline.state.watermark))
+        for order in Self.fullSort(pipeline).prefix(3) {
+            let report = #"{"work_order":"\#(order.id)","time":"\#(now)","action":"visit"}"#
+            #expect(!pipeline.ingest(topic: "fleetprint/service/boiler/\(order.device)", payload: Array(report.utf8)).closedOrders.isEmpty)
+        }
+        Self.expectFullSort(&pipeline)
+        var restarted = FleetPipeline(library: try BoilerStream.library(), state: pipeline.state)
+        Self.expectFullSort(&restarted)
     }
 }

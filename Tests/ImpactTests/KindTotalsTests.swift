@@ -67,4 +67,23 @@ struct KindTotalsTests {
             }
         }
     }
+
+    @Test("devices online in the last day, counted as events arrive, are those a look through every device finds")
+    func onlineCounts() async {
+        await propertyCheck(count: 40, input: Gen.int(in: 1...600), Gen.int(in: 0...Int(Int32.max)), Gen.int(in: -200_000...200_000)) { events, seed, offset in
+            let ledger = Self.ledger(events: events, seed: UInt64(seed))
+            guard let latest = ledger.devices.values.compactMap(\.lastSeen).max() else { return }
+            // A whole second, as the counts are kept to the second.
+            let now = Date(timeIntervalSince1970: (latest.timeIntervalSince1970 + Double(offset)).rounded())
+            let expected = Dictionary(grouping: ledger.devices.values, by: \.kind).mapValues { devices in
+                devices.filter { device in !device.isRetired && device.lastSeen.map { now.timeIntervalSince($0) <= DaemonSummary.onlineWindow } ?? false }.count
+            }
+            let counted = KindActivity.of(ledger, at: now)
+            #expect(counted.map(\.kind) == expected.keys.sorted())
+            for activity in counted {
+                #expect(activity.online == expected[activity.kind], "\(activity.kind) at \(offset) s from the latest sighting")
+                #expect(activity.devices == ledger.devices.values.filter { $0.kind == activity.kind }.count)
+            }
+        }
+    }
 }

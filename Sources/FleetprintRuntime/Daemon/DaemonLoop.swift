@@ -166,30 +166,9 @@ struct DaemonLoop: Sendable {
         }
     }
 
-    /// The `limit` most urgent open orders (alarms first, then the oldest; the id breaks ties, so
-    /// the choice does not depend on the devices' order) and how many are open: one pass that
-    /// keeps `limit` orders, since a summary of a million devices must neither sort their keys
-    /// nor copy every open order.
-    static func mostUrgentOrders(of devices: Dictionary<String, DeviceState>.Values, limit: Int) -> (orders: [WorkOrder], count: Int) {
-        func precedes(_ lhs: WorkOrder, _ rhs: WorkOrder) -> Bool {
-            (lhs.priority == .alarm ? 0 : 1, lhs.issuedAt, lhs.id) < (rhs.priority == .alarm ? 0 : 1, rhs.issuedAt, rhs.id)
-        }
-        var urgent: [WorkOrder] = []
-        var count = 0
-        for device in devices {
-            for open in device.openOrders {
-                count += 1
-                guard urgent.count < limit || precedes(open.order, urgent[urgent.count - 1]) else { continue }
-                urgent.insert(open.order, at: urgent.firstIndex { precedes(open.order, $0) } ?? urgent.endIndex)
-                if urgent.count > limit { urgent.removeLast() }
-            }
-        }
-        return (urgent, count)
-    }
-
-    private func summary(rate: Double) -> DaemonSummary {
+    private mutating func summary(rate: Double) -> DaemonSummary {
+        let (urgent, openCount) = pipeline.mostUrgentOrders()
         let state = pipeline.state
-        let (urgent, openCount) = Self.mostUrgentOrders(of: state.devices.values, limit: DaemonSummary.openOrderLimit)
         return DaemonSummary(instance: job.configuration.instance, publishedAt: Date(), eventTime: state.watermark,
                              devices: state.devices.count, messagesPerSecond: rate, counters: state.counters,
                              openWorkOrders: urgent, openWorkOrderCount: openCount, cpuSeconds: state.ledger.cpuSeconds,

@@ -55,6 +55,9 @@ public struct DeviceLedger: Sendable, Hashable, Codable {
 
     public var isRetired: Bool { retiredAt != nil }
 
+    /// When the device was last seen, for "online" counts; nil once retired.
+    var sighting: Date? { isRetired ? nil : lastSeen }
+
     static func years(from start: Date?, to end: Date?) -> Double {
         guard let start, let end, end > start else { return 0 }
         return end.timeIntervalSince(start) / (365.25 * 86_400)

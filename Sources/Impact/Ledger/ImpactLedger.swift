@@ -17,6 +17,8 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     /// Per kind, the totals its pricing needs, kept up to date with `devices` (never saved: they
     /// are summed afresh when a ledger is read).
     public private(set) var kinds: [String: KindTotals] = [:]
+    /// Per kind, when its devices were last seen within the latest day (never saved either).
+    private var sightings: [String: RecentSightings] = [:]
 
     public init() {}
 
@@ -95,8 +97,21 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     /// `key` when the caller has the device's key already (one string shared by every map).
     public mutating func restore(_ device: DeviceLedger, key: String? = nil) {
         let key = key ?? DeviceIdentity(kind: device.kind, id: device.device).key
-        if let old = devices.updateValue(device, forKey: key) { kinds[old.kind, default: KindTotals()].add(old, sign: -1, counts: true) }
+        let old = devices.updateValue(device, forKey: key)
+        if let old { kinds[old.kind, default: KindTotals()].add(old, sign: -1, counts: true) }
         kinds[device.kind, default: KindTotals()].add(device, sign: 1, counts: true)
+        sightings[device.kind, default: RecentSightings()].move(from: old?.sighting, to: device.sighting)
+    }
+
+    /// Per kind, how many devices (not retired) were last seen at `time` or later; nil when that is
+    /// more than `DaemonSummary.onlineWindow` before the latest sighting (look through the devices).
+    public func seen(since time: Date) -> [String: Int]? {
+        var seen: [String: Int] = [:]
+        for (kind, kindSightings) in sightings {
+            guard let count = kindSightings.count(since: time) else { return nil }
+            seen[kind] = count
+        }
+        return seen
     }
 
     /// Puts back the fleet-wide CPU time as a checkpoint saved it.
@@ -114,8 +129,10 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
         let slot: Dictionary<String, DeviceLedger>.Index
         let isNew: Bool
+        var sighting: Date?
         if let known = devices.index(forKey: identity.key) {
             (slot, isNew) = (known, false)
+            sighting = devices.values[slot].sighting
             kinds[identity.kind, default: KindTotals()].add(devices.values[slot], sign: -1, counts: counts)
         } else {
             devices[identity.key] = DeviceLedger(device: identity.id, kind: identity.kind)
@@ -124,6 +141,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         devices.values[slot].see(time)
         change(&devices.values[slot])
         kinds[identity.kind, default: KindTotals()].add(devices.values[slot], sign: 1, counts: counts || isNew)
+        if devices.values[slot].sighting != sighting { sightings[identity.kind, default: RecentSightings()].move(from: sighting, to: devices.values[slot].sighting) }
     }
 
     /// The state as JSON with sorted keys: the same ledger gives the same bytes.

@@ -15,7 +15,12 @@ public struct KindActivity: Sendable, Hashable, Codable {
     }
 
     /// Per kind, sorted by kind: devices and those seen within `window` before `now`.
+    /// For the usual window the ledger's per-kind counts answer, whatever the fleet's size.
     public static func of(_ ledger: ImpactLedger, at now: Date?, window: TimeInterval = DaemonSummary.onlineWindow) -> [KindActivity] {
+        let seen: [String: Int]? = if let now { ledger.seen(since: now.addingTimeInterval(-window)) } else { [:] }
+        if window == DaemonSummary.onlineWindow, let seen {
+            return ledger.kinds.keys.sorted().map { KindActivity(kind: $0, devices: ledger.kinds[$0]?.devices ?? 0, online: seen[$0] ?? 0) }
+        }
         var byKind: [String: KindActivity] = [:]
         for device in ledger.devices.values {
             var activity = byKind[device.kind] ?? KindActivity(kind: device.kind, devices: 0, online: 0)

@@ -11,12 +11,13 @@ public struct LegacyDeviceState: Decodable, Sendable {
         let lastValue: Double?
         let lastGap: Double?
         let usualGap: Double?
-        let trend: Trend?
+        let trend: Window<TrendSlice>?
     }
 
-    struct Trend: Decodable {
+    /// A trend or rate window: its shape travelled with every device then.
+    struct Window<Slice: Decodable & Sendable>: Decodable, Sendable {
         let sliceLength: Double
-        let buckets: [TrendSlice]
+        let buckets: [Slice]
     }
 
     struct TrendSlice: Decodable {
@@ -36,14 +37,9 @@ public struct LegacyDeviceState: Decodable, Sendable {
     enum Memory: Decodable {
         case none
         case threshold(alertSince: Date?, alarmSince: Date?)
-        case rate(Extrema)
+        case rate(Window<ExtremaSlice>)
         case repeated(times: [Date], last: Date?)
         case counter(base: Double?, last: Double?)
-    }
-
-    struct Extrema: Decodable {
-        let sliceLength: Double
-        let buckets: [ExtremaSlice]
     }
 
     struct ExtremaSlice: Decodable {
