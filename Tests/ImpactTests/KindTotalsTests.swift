@@ -79,6 +79,7 @@ struct KindTotalsTests {
                 devices.filter { device in !device.isRetired && device.lastSeen.map { now.timeIntervalSince($0) <= DaemonSummary.onlineWindow } ?? false }.count
             }
             let counted = KindActivity.of(ledger, at: now)
+            if offset >= -3_600 { #expect(ledger.seen(since: now.addingTimeInterval(-DaemonSummary.onlineWindow)) != nil, "counted, not looked up") }
             #expect(counted.map(\.kind) == expected.keys.sorted())
             for activity in counted {
                 #expect(activity.online == expected[activity.kind], "\(activity.kind) at \(offset) s from the latest sighting")

@@ -1,11 +1,13 @@
 import Foundation
 
 /// How many devices of a kind (not retired) were last seen in each second of the latest
-/// `DaemonSummary.onlineWindow` the ledger has seen, in a ring of one count per second: "online
-/// in the last day" is then a sum over a day's seconds, not a look through every device. Counts
-/// only, kept to the second, so counts kept as events arrive equal counts made afresh.
+/// `DaemonSummary.onlineWindow` the ledger has seen, and an hour more, in a ring of one count per
+/// second: "online in the last day" is then a sum over a day's seconds, not a look through every
+/// device. The hour lets the fleet's watermark trail the latest sighting (a message may be up to
+/// `DecodeLimits.maxLead` ahead). Counts only, kept to the second, so counts kept as events
+/// arrive equal counts made afresh.
 struct RecentSightings: Sendable, Hashable {
-    static let span = Int64(DaemonSummary.onlineWindow)
+    static let span = Int64(DaemonSummary.onlineWindow) + 3_601
     /// The latest second counted; the ring holds the `span` seconds up to it.
     private(set) var newest = Int64.min
     private var counts: [Int32] = []
