@@ -47,6 +47,9 @@ public struct FleetPipeline: Sendable {
         (openOrders.mostUrgent(in: state.devices), openOrders.count)
     }
 
+    /// How often finding the most urgent orders had to look through every device.
+    public var openOrderLooks: Int { openOrders.looks }
+
     /// The rule engine of `kind` (what reads and writes its devices' checkpoint records).
     public func engine(for kind: String) -> MaintenanceEngine? { engines[kind] }
 

@@ -10,6 +10,8 @@ import Maintenance
 /// devices looked through again, once.
 struct OpenOrderBook: Sendable {
     private(set) var count = 0
+    /// How often the devices were looked through (the daemon's debug log shows it).
+    private(set) var looks = 0
     /// The most urgent open orders, most urgent first.
     private var reserve: [WorkOrder] = []
     /// Nothing was looked at yet: the first look goes through the devices.
@@ -39,6 +41,7 @@ struct OpenOrderBook: Sendable {
     mutating func mostUrgent(in devices: [String: DeviceState]) -> [WorkOrder] {
         if stale || (reserve.count < DaemonSummary.openOrderLimit && reserve.count < count) {
             reserve = []
+            looks += 1
             for device in devices.values {
                 for open in device.openOrders where reserve.count < Self.capacity || Self.precedes(open.order, reserve[reserve.count - 1]) {
                     insert(open.order)

@@ -98,7 +98,7 @@ struct DaemonLoop: Sendable {
             pipeline.addCompute(cpuSeconds: clock.cpuSecondsSinceLastCall())
             let summary = summary(rate: clock.messagesPerSecond())
             // Pricing, activity and the most urgent orders: what must not grow with the fleet.
-            job.logger.debug("summary", metadata: ["devices": "\(pipeline.state.devices.count)",
+            job.logger.debug("summary", metadata: ["devices": "\(pipeline.state.devices.count)", "order_looks": "\(pipeline.openOrderLooks)",
                                                    "milliseconds": "\((ContinuousClock.now - started) / .milliseconds(1))"])
             report(summary)
             publishDetails()
