@@ -33,12 +33,14 @@ public struct FleetPipeline: Sendable {
         self.engines = engines
         floodLimits = Dictionary(uniqueKeysWithValues: library.profiles.map { ($0.kind, FloodGuard.limit(for: $0)) })
         self.state = state
-        openOrders = OpenOrderBook(devices: state.devices)
         self.state.admissions.perKind = [:]
+        var open = 0
         for (key, device) in state.devices {
+            open += device.openOrders.count
             self.state.admissions.perKind[device.kind, default: 0] += 1
             timers.schedule(key, at: engines[device.kind]?.nextDeadline(of: device))
         }
+        openOrders = OpenOrderBook(count: open)
     }
 
     /// The most urgent open work orders (alarms first, then the oldest; at most

@@ -18,8 +18,9 @@ struct OpenOrderBook: Sendable {
     private var stale = true
     private static let capacity = 16 * DaemonSummary.openOrderLimit
 
-    init(devices: [String: DeviceState]) {
-        count = devices.values.reduce(0) { $0 + $1.openOrders.count }
+    /// A book of `count` open orders, to be looked up on the first look.
+    init(count: Int) {
+        self.count = count
     }
 
     mutating func issued(_ order: WorkOrder) {

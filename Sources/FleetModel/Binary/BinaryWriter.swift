@@ -19,7 +19,7 @@ public struct BinaryWriter: Sendable {
     }
 
     /// How many items follow (the reader checks it against the bytes left).
-    public mutating func write(count: Int) { write(varint: UInt64(max(count, 0))) }
+    public mutating func write(count: Int) { write(tally: count) }
 
     /// A tally (messages, visits): any size, negative ones as zero.
     public mutating func write(tally: Int) { write(varint: UInt64(max(tally, 0))) }

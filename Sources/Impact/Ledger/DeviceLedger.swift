@@ -45,21 +45,25 @@ public struct DeviceLedger: Sendable, Hashable, Codable {
     }
 
     /// Service time in years: first seen to retirement, or to the latest time seen.
-    public var serviceYears: Double { Self.years(from: firstSeen, to: retiredAt ?? lastSeen) }
+    public var serviceYears: Double { Self.years(serviceMilliseconds) }
 
-    /// Years of the unit now in service; 0 once retired (nothing is left to project).
-    public var runningYears: Double { retiredAt == nil ? Self.years(from: unitSince, to: lastSeen) : 0 }
+    /// Service time in whole milliseconds, so sums of it (`KindTotals`) are exact in any order.
+    var serviceMilliseconds: Int64 { Self.span(from: firstSeen, to: retiredAt ?? lastSeen) }
 
-    /// Years whose lifetime is known: everything before the running unit.
-    public var realisedYears: Double { serviceYears - runningYears }
+    /// Time of the unit now in service; 0 once retired (nothing is left to project).
+    var runningMilliseconds: Int64 { isRetired ? 0 : Self.span(from: unitSince, to: lastSeen) }
 
     public var isRetired: Bool { retiredAt != nil }
 
     /// When the device was last seen, for "online" counts; nil once retired.
     var sighting: Date? { isRetired ? nil : lastSeen }
 
-    static func years(from start: Date?, to end: Date?) -> Double {
-        guard let start, let end, end > start else { return 0 }
-        return end.timeIntervalSince(start) / (365.25 * 86_400)
+    static func years(_ milliseconds: Int64) -> Double { Double(milliseconds) / 1000 / (365.25 * 86_400) }
+
+    private static func span(from start: Date?, to end: Date?) -> Int64 {
+        guard let start, let end else { return 0 }
+        return max(0, milliseconds(end) - milliseconds(start))
     }
+
+    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 }

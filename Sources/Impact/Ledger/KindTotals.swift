@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a kind's inventories are linear in, summed over its devices' ledgers: service time, the
 /// counts of kits, parts, trips and fixes, lifetimes ended and renovations. `ImpactLedger` keeps
 /// it up to date as events arrive, so pricing a fleet costs the same for a hundred devices as
@@ -31,16 +29,15 @@ public struct KindTotals: Sendable, Hashable {
         add(device, sign: 1, counts: true)
     }
 
-    public var serviceYears: Double { Self.years(serviceMilliseconds) }
-    var realisedYears: Double { Self.years(realisedMilliseconds) }
-    var runningYears: Double { Self.years(runningMilliseconds) }
-    var renovatedRunningYears: Double { Self.years(renovatedRunningMilliseconds) }
+    public var serviceYears: Double { DeviceLedger.years(serviceMilliseconds) }
+    var realisedYears: Double { DeviceLedger.years(realisedMilliseconds) }
+    var runningYears: Double { DeviceLedger.years(runningMilliseconds) }
+    var renovatedRunningYears: Double { DeviceLedger.years(renovatedRunningMilliseconds) }
 
     /// Adds (`sign` 1) or takes away (-1) a device's share: its times and bytes always, its counts
     /// only with `counts` (a message changes times and bytes; a service event changes counts).
     mutating func add(_ device: DeviceLedger, sign: Int, counts: Bool) {
-        let service = Self.span(from: device.firstSeen, to: device.retiredAt ?? device.lastSeen)
-        let running = device.isRetired ? 0 : Self.span(from: device.unitSince, to: device.lastSeen)
+        let (service, running) = (device.serviceMilliseconds, device.runningMilliseconds)
         let wide = Int64(sign)
         serviceMilliseconds += wide * service
         realisedMilliseconds += wide * (service - running)
@@ -60,13 +57,4 @@ public struct KindTotals: Sendable, Hashable {
             }
         }
     }
-
-    private static func span(from start: Date?, to end: Date?) -> Int64 {
-        guard let start, let end else { return 0 }
-        return max(0, milliseconds(end) - milliseconds(start))
-    }
-
-    private static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
-
-    private static func years(_ milliseconds: Int64) -> Double { Double(milliseconds) / 1000 / (365.25 * 86_400) }
 }

@@ -15,9 +15,8 @@ public struct TrendWindow: Sendable, Hashable {
     func add(_ value: Double, at time: Double, to buckets: inout [TrendBucket]) {
         let slice = UInt32(clamping: Int64((time / sliceLength).rounded(.down)))
         if buckets.last?.slice != slice { buckets.append(TrendBucket(slice: slice)) }
-        let start = Double(slice) * sliceLength
         buckets[buckets.count - 1].count += 1
-        buckets[buckets.count - 1].sumOffset += Float(time - start)
+        buckets[buckets.count - 1].sumOffset += Float(time - start(of: buckets[buckets.count - 1]))
         buckets[buckets.count - 1].sumValue += Float(value)
         let oldest = Int64(slice) - Int64(slices - 1)
         // Slices are in time order: most samples land in a window with nothing to drop.
