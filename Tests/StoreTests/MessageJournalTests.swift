@@ -96,6 +96,27 @@ struct MessageJournalTests {
         #expect(try Self.replayed(reopened, after: 0).map(\.payload) == [[1], [2], [4]])
     }
 
+    @Test("a segment as a crash leaves it (records, then the zeros reserved ahead of them) reads to its last record")
+    func crashedSegment() throws {
+        let directory = Self.folder()
+        let copy = Self.folder()
+        defer { for folder in [directory, copy] { try? FileManager.default.removeItem(at: folder) } }
+        let journal = try MessageJournal(directory: directory, after: 0)
+        for index in 1...3 { try journal.append(topic: "t", payload: [UInt8(index)], receivedAt: 0) }
+        // Copied while still open: what the page cache holds if the process dies now.
+        try FileManager.default.copyItem(at: directory, to: copy)
+        let name = try Self.segmentFiles(copy)[0]
+        let reserved = try Data(contentsOf: copy.appendingPathComponent(name)).count
+        #expect(reserved >= MessageJournal.reserveBytes)
+
+        let reopened = try MessageJournal(directory: copy, after: 0)
+        #expect(try Self.replayed(reopened, after: 0).map(\.payload) == [[1], [2], [3]])
+        #expect(reopened.nextSequence == 4)
+        #expect(try Data(contentsOf: copy.appendingPathComponent(name)).count < reserved)
+        journal.close()
+        #expect(try Data(contentsOf: directory.appendingPathComponent(name)).count == (try Data(contentsOf: copy.appendingPathComponent(name))).count)
+    }
+
     @Test("a journal that cannot be written is a clear error naming the file")
     func unwritable() throws {
         let directory = Self.folder()
