@@ -26,8 +26,12 @@ final class OutputPublisher: Sendable {
     private let instance: String
     private let metrics: DaemonMetrics
     private let alreadyPublished: Set<String>
-    /// Marks handed to libmosquitto in this process (sent, or kept for the reconnect).
+    /// Marks handed to libmosquitto and not yet accepted (sent, or kept for the reconnect).
     private let handedOver = Mutex<Set<String>>([])
+    /// Marks accepted since the last `resendOutbox`: they leave `handedOver` only after the next
+    /// one, so a look at the outbox taken just before an acceptance cannot send them again. This
+    /// keeps `handedOver` to the orders under way instead of every order of the process's life.
+    private let acceptedSinceResend = Mutex<Set<String>>([])
     private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
     static let deadLetterBacklog = 10_000
 
@@ -70,9 +74,14 @@ final class OutputPublisher: Sendable {
     /// Hands libmosquitto every outbox entry it does not hold yet: after a restart, all of them;
     /// later, those whose publish failed outright.
     func resendOutbox() throws {
+        let accepted = acceptedSinceResend.withLock { marks in
+            defer { marks = [] }
+            return marks
+        }
         let waiting = try store.outbox()
         metrics.outbox.set(waiting.count)
         for entry in waiting { send(entry) }
+        handedOver.withLock { $0.subtract(accepted) }
     }
 
     /// Suffix of a status change's publication mark, so each change of an order is published once
@@ -84,6 +93,9 @@ final class OutputPublisher: Sendable {
         case .closed, .cancelled: "#" + status.rawValue
         }
     }
+
+    /// Work-order publications handed to libmosquitto and not yet accepted or forgotten.
+    var handedOverCount: Int { handedOver.withLock { $0.count } }
 
     func publishSummary(_ summary: DaemonSummary) {
         guard client.connectionState == .connected else { return }
@@ -123,6 +135,7 @@ final class OutputPublisher: Sendable {
         case .accepted:
             do {
                 try store.markDelivered(entry.mark)
+                _ = acceptedSinceResend.withLock { $0.insert(entry.mark) }
             } catch {
                 ConnectionReporter.note("run: could not record that work order \(entry.mark) was published (it may go out again after a restart): \(error)")
             }

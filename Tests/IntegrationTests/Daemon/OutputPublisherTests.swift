@@ -1,0 +1,43 @@
+import Foundation
+import MQTT
+import Store
+import Testing
+@testable import FleetprintRuntime
+
+@Suite("Publishing work orders through the outbox")
+struct OutputPublisherTests {
+    @Test("accepted orders leave the outbox and, after the next look at it, the publisher's memory; none goes out twice")
+    func acceptedOrdersAreForgotten() async throws {
+        let broker = try TestBroker.started()
+        defer { broker.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-outbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try FleetStore(directory: folder, initialize: true)
+        let subscriber = try await TestClients.connected(broker.url)
+        defer { subscriber.close() }
+        try await subscriber.subscribe([TopicSubscription("orders/#", qos: .atLeastOnce)])
+        let client = try await TestClients.connected(broker.url)
+        defer { client.close() }
+        let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics())
+
+        let total = 200
+        for index in 0..<total {
+            try store.enqueue(OutboxEntry(mark: "order-\(index)", topic: "orders/\(index)", payload: Array("\(index)".utf8)))
+        }
+        try publisher.resendOutbox()
+        try await client.waitForPublished()
+        let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
+        #expect(Set(received.map(\.topic)) == Set((0..<total).map { "orders/\($0)" }))
+        try await eventually(10, "the outbox empty") { (try? store.outbox().isEmpty) == true }
+
+        // Accepted marks are kept until the next look at the outbox, then forgotten.
+        #expect(publisher.handedOverCount == total)
+        try publisher.resendOutbox()
+        #expect(publisher.handedOverCount == 0)
+        try publisher.resendOutbox()
+        try await client.waitForPublished()
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(client.receivedCount == 0)
+        #expect(subscriber.receivedCount == total)
+    }
+}
