@@ -36,6 +36,19 @@ struct MessageJournalTests {
         #expect(try Self.replayed(journal, after: 2).map(\.sequence) == [3, 4])
     }
 
+    @Test("records written before a reserve step, and so dropped from the process's memory, still read back whole")
+    func beyondReserveSteps() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = try MessageJournal(directory: directory, after: 0)
+        let payloads = (0..<40).map { index in (0..<65_536).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ index) } }
+        for payload in payloads { try journal.append(topic: "t", payload: payload, receivedAt: 0) }
+        #expect(40 * 65_536 > 2 * MessageJournal.reserveBytes)
+        #expect(try Self.replayed(journal, after: 0).map(\.payload) == payloads)
+        journal.close()
+        #expect(try Self.replayed(try MessageJournal(directory: directory, after: 0), after: 0).map(\.payload) == payloads)
+    }
+
     @Test("a reopened journal continues its numbering after the last record and after the checkpoint")
     func numberingContinues() throws {
         let directory = Self.folder()

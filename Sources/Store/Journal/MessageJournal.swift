@@ -118,6 +118,10 @@ public final class MessageJournal: Sendable {
         guard code == 0 else {
             throw StoreError("cannot write the journal segment \(segmentURL(writer.segmentFirst).path): \(String(cString: strerror(code)))")
         }
+        // The records written so far stay in the page cache (the mapping is shared) but leave this
+        // process's resident set, which would otherwise grow by a whole segment.
+        let written = writer.segmentSize & ~(Int(getpagesize()) - 1)
+        if written > 0 { _ = madvise(writer.mapping, written, MADV_DONTNEED) }
         writer.reservedBytes = target
     }
 
