@@ -129,19 +129,28 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
         let slot: Dictionary<String, DeviceLedger>.Index
         let isNew: Bool
-        var sighting: Date?
         if let known = devices.index(forKey: identity.key) {
             (slot, isNew) = (known, false)
-            sighting = devices.values[slot].sighting
-            kinds[identity.kind, default: KindTotals()].add(devices.values[slot], sign: -1, counts: counts)
         } else {
             devices[identity.key] = DeviceLedger(device: identity.id, kind: identity.kind)
             (slot, isNew) = (devices.index(forKey: identity.key)!, true)
         }
-        devices.values[slot].see(time)
-        change(&devices.values[slot])
-        kinds[identity.kind, default: KindTotals()].add(devices.values[slot], sign: 1, counts: counts || isNew)
-        if devices.values[slot].sighting != sighting { sightings[identity.kind, default: RecentSightings()].move(from: sighting, to: devices.values[slot].sighting) }
+        // Only a change that may touch the counts (a service event, not a message) copies the
+        // ledger, to take its old counts away; times and bytes are read in place.
+        if counts && !isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices.values[slot], sign: -1) }
+        let (before, after) = Self.apply(change, at: time, to: &devices.values[slot])
+        kinds[identity.kind, default: KindTotals()].replace(isNew ? nil : before.share, with: after.share)
+        if counts || isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices.values[slot], sign: 1) }
+        if after.sighting != before.sighting { sightings[identity.kind, default: RecentSightings()].move(from: before.sighting, to: after.sighting) }
+    }
+
+    /// Sees the device at `time` and changes it, in place; its times, bytes and sighting before and after.
+    private static func apply(_ change: (inout DeviceLedger) -> Void, at time: Date, to ledger: inout DeviceLedger)
+        -> (before: (share: LedgerTimeShare, sighting: Date?), after: (share: LedgerTimeShare, sighting: Date?)) {
+        let before = (LedgerTimeShare(ledger), ledger.sighting)
+        ledger.see(time)
+        change(&ledger)
+        return (before, (LedgerTimeShare(ledger), ledger.sighting))
     }
 
     /// The state as JSON with sorted keys: the same ledger gives the same bytes.

@@ -37,13 +37,28 @@ public struct KindTotals: Sendable, Hashable {
     /// Adds (`sign` 1) or takes away (-1) a device's share: its times and bytes always, its counts
     /// only with `counts` (a message changes times and bytes; a service event changes counts).
     mutating func add(_ device: DeviceLedger, sign: Int, counts: Bool) {
-        let (service, running) = (device.serviceMilliseconds, device.runningMilliseconds)
+        add(LedgerTimeShare(device), sign: sign)
+        if counts { addCounts(device, sign: sign) }
+    }
+
+    /// Adds or takes away a device's times and bytes.
+    mutating func add(_ share: LedgerTimeShare, sign: Int) {
         let wide = Int64(sign)
-        serviceMilliseconds += wide * service
-        realisedMilliseconds += wide * (service - running)
-        if device.renovationsOfUnit == 0 { runningMilliseconds += wide * running } else { renovatedRunningMilliseconds += wide * running }
-        bytes += Double(sign) * device.bytesReceived
-        guard counts else { return }
+        serviceMilliseconds += wide * share.serviceMilliseconds
+        realisedMilliseconds += wide * (share.serviceMilliseconds - share.runningMilliseconds)
+        if share.renovated { renovatedRunningMilliseconds += wide * share.runningMilliseconds } else { runningMilliseconds += wide * share.runningMilliseconds }
+        bytes += Double(sign) * share.bytes
+    }
+
+    /// A device's times and bytes changed from `before` (nil for a new device) to `after`.
+    mutating func replace(_ before: LedgerTimeShare?, with after: LedgerTimeShare) {
+        if let before { add(before, sign: -1) }
+        add(after, sign: 1)
+    }
+
+    /// Adds or takes away a device's counts: the device itself, its kits, parts, trips, fixes,
+    /// ended lifetimes and renovations.
+    mutating func addCounts(_ device: DeviceLedger, sign: Int) {
         devices += sign
         if device.renovationsOfUnit > 0 { renovatedUnits += sign }
         ended += sign * (device.replacements + (device.isRetired ? 1 : 0))
