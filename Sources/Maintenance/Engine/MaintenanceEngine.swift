@@ -61,8 +61,10 @@ public final class MaintenanceEngine: Sendable {
     public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
         guard let m = index(of: reading) else { return count(.unknownMetric, in: &state) }
         if let last = state.metrics[m].lastSeen, reading.time <= last { return count(reading.time < last ? .stale : .duplicate, in: &state) }
-        // Timers due before this reading fire first, exactly as if the watermark had got there.
-        var output = advance(to: reading.time, state: &state)
+        // Timers due before this reading fire first, exactly as if the watermark had got there. At
+        // the device's latest time they have run already (for the first reading of that time), and
+        // what the readings since did arms none before it: a message's other readings skip them.
+        var output = reading.time == state.watermark ? MaintenanceOutput() : advance(to: reading.time, state: &state)
         state.counts.count(.accepted)
         if state.watermark.map({ reading.time > $0 }) ?? true { state.watermark = reading.time }
         state.metrics[m].seen(at: reading.time)
