@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,7 +38,8 @@ let package = Package(
         .target(name: "Dashboard", dependencies: ["FleetModel", "Impact"]),
         .target(name: "Store", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Simulation", dependencies: ["FleetModel", "Telemetry"]),
-        .target(name: "Pipeline", dependencies: ["FleetModel", "Telemetry", "Maintenance", "Impact"]),
+        .target(name: "Pipeline", dependencies: ["FleetModel", "Telemetry", "Maintenance", "Impact",
+                                                 .product(name: "HeapModule", package: "swift-collections")]),
         .target(
             name: "FleetprintRuntime",
             dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Pipeline", "Store", "Dashboard", "Simulation",

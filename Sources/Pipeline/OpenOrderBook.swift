@@ -1,22 +1,24 @@
 import FleetModel
+import HeapModule
 import Impact
 import Maintenance
 
 /// How many work orders are open and the most urgent of them (alarms first, then the oldest),
 /// kept up to date from the pipeline's outputs, so a summary of a million devices does not look
-/// through every device. It keeps a reserve of the most urgent orders, larger than a summary
-/// lists: every other open order ranks after all of them, so an order of the reserve may end
-/// without a look through the devices; only when fewer than a summary's worth remain are the
-/// devices looked through again, once.
+/// through every device. Every open order has an entry in a heap by urgency. An order that ends
+/// or is escalated leaves its old entry behind: it is dropped when it comes to the top and no
+/// longer matches an open order of its device, or when such left-overs outnumber the open orders
+/// twice over. Only then, and for the first look after a start, are the devices looked through.
 struct OpenOrderBook: Sendable {
     private(set) var count = 0
     /// How often the devices were looked through (the daemon's debug log shows it).
     private(set) var looks = 0
-    /// The most urgent open orders, most urgent first.
-    private var reserve: [WorkOrder] = []
-    /// Nothing was looked at yet: the first look goes through the devices.
-    private var stale = true
-    private static let capacity = 16 * DaemonSummary.openOrderLimit
+    private var urgency = Heap<OrderUrgency>()
+    /// Entries in `urgency` whose order ended or was escalated since.
+    private var leftOver = 0
+    /// The first look fills `urgency` from the devices; until then only `count` is kept.
+    private var filled = false
+    private static let leftOverSlack = 1024
 
     /// A book of `count` open orders, to be looked up on the first look.
     init(count: Int) {
@@ -25,58 +27,41 @@ struct OpenOrderBook: Sendable {
 
     mutating func issued(_ order: WorkOrder) {
         count += 1
-        admit(order, kept: false)
+        if filled { urgency.insert(OrderUrgency(order)) }
     }
 
     /// The same order, now an alarm: it ranks higher than before.
     mutating func escalated(_ order: WorkOrder) {
-        admit(order, kept: forget(order.id))
+        guard filled else { return }
+        leftOver += 1
+        urgency.insert(OrderUrgency(order))
     }
 
     mutating func ended(_ order: WorkOrder) {
         count -= 1
-        _ = forget(order.id)
+        if filled { leftOver += 1 }
     }
 
-    /// The `DaemonSummary.openOrderLimit` most urgent open orders.
+    /// The `DaemonSummary.openOrderLimit` most urgent open orders: the heap's first entries that
+    /// are still open, taken out and put back.
     mutating func mostUrgent(in devices: [String: DeviceState]) -> [WorkOrder] {
-        if stale || (reserve.count < DaemonSummary.openOrderLimit && reserve.count < count) {
-            reserve = []
+        if !filled || leftOver > 2 * count + Self.leftOverSlack {
             looks += 1
-            for device in devices.values {
-                for open in device.openOrders where reserve.count < Self.capacity || Self.precedes(open.order, reserve[reserve.count - 1]) {
-                    insert(open.order)
-                }
-            }
-            stale = false
+            urgency = Heap(devices.values.lazy.flatMap { $0.openOrders.map { OrderUrgency($0.order) } })
+            leftOver = 0
+            filled = true
         }
-        return Array(reserve.prefix(DaemonSummary.openOrderLimit))
-    }
-
-    /// Takes `order` into the reserve when that keeps every order outside ranking after it: it was
-    /// kept before, or nothing else is outside, or it ranks before the reserve's last.
-    private mutating func admit(_ order: WorkOrder, kept: Bool) {
-        guard !stale else { return }
-        let othersOutside = count - reserve.count - 1
-        guard kept || othersOutside == 0 || reserve.last.map({ Self.precedes(order, $0) }) == true else { return }
-        insert(order)
-    }
-
-    private mutating func insert(_ order: WorkOrder) {
-        reserve.insert(order, at: reserve.firstIndex { Self.precedes(order, $0) } ?? reserve.endIndex)
-        if reserve.count > Self.capacity { reserve.removeLast() }
-    }
-
-    /// Drops the order from the reserve; whether it was there.
-    private mutating func forget(_ id: String) -> Bool {
-        guard let index = reserve.firstIndex(where: { $0.id == id }) else { return false }
-        reserve.remove(at: index)
-        return true
-    }
-
-    /// Alarms before alerts, older before newer, then by id, so the choice does not depend on the
-    /// devices' order.
-    private static func precedes(_ lhs: WorkOrder, _ rhs: WorkOrder) -> Bool {
-        (lhs.priority == .alarm ? 0 : 1, lhs.issuedAt, lhs.id) < (rhs.priority == .alarm ? 0 : 1, rhs.issuedAt, rhs.id)
+        var orders: [WorkOrder] = []
+        var taken: [OrderUrgency] = []
+        while orders.count < DaemonSummary.openOrderLimit, let top = urgency.popMin() {
+            if let order = top.order(in: devices) {
+                orders.append(order)
+                taken.append(top)
+            } else {
+                leftOver = max(0, leftOver - 1)
+            }
+        }
+        for entry in taken { urgency.insert(entry) }
+        return orders
     }
 }

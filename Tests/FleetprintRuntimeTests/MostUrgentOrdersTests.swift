@@ -52,7 +52,37 @@ import Testing
             if closed % 7 == 0 { Self.expectFullSort(&pipeline) }
         }
         Self.expectFullSort(&pipeline)
+        // Orders ending at the top are dropped as they come up: the devices were looked through once.
+        #expect(pipeline.openOrderLooks == 1)
         var restarted = FleetPipeline(library: try BoilerStream.library(), state: pipeline.state)
         Self.expectFullSort(&restarted)
+        #expect(restarted.openOrderLooks == 1)
+    }
+
+    @Test("orders that end behind older open ones pile up in the heap until it is built again; the ten stay a full sort's")
+    func leftOversBehindOldOrders() throws {
+        var pipeline = FleetPipeline(library: try BoilerStream.library())
+        // Twenty fouled boilers whose orders stay open, ahead of everything after them.
+        for index in 0..<20 {
+            for message in BoilerStream.samples(device: "fouled-\(index)", from: BoilerStream.start, hours: 5, flue: 90) {
+                _ = pipeline.ingest(topic: message.topic, payload: message.payload)
+            }
+        }
+        Self.expectFullSort(&pipeline)
+        // A hundred boilers reporting hourly for six hours, then silent for ten (one more keeps
+        // the fleet's time going): each silence issues a missing-data order, and the next message
+        // closes it, behind the fouled boilers' orders.
+        for cycle in 0..<16 {
+            for hour in 5..<21 {
+                let time = BoilerStream.start.addingTimeInterval(Double(cycle * 16 + hour) * 3600)
+                _ = pipeline.ingest(topic: BoilerStream.topic("clock"), payload: BoilerStream.payload(at: time))
+                for index in 0..<100 where hour < 11 {
+                    _ = pipeline.ingest(topic: BoilerStream.topic("churn-\(index)"), payload: BoilerStream.payload(at: time.addingTimeInterval(Double(index))))
+                }
+            }
+            Self.expectFullSort(&pipeline)
+        }
+        #expect(pipeline.state.counters.workOrdersClosed > 1_300)
+        #expect(pipeline.openOrderLooks >= 2)
     }
 }
