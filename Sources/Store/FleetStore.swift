@@ -136,12 +136,15 @@ public final class FleetStore: Sendable {
         }
     }
 
-    /// Puts a work order in the outbox, where it stays until the broker acknowledges it (a second
-    /// enqueue of the same mark changes nothing).
-    public func enqueue(_ entry: OutboxEntry) throws {
+    /// Puts work orders in the outbox, in one transaction, where each stays until the broker
+    /// acknowledges it (a second enqueue of the same mark changes nothing).
+    public func enqueue(_ entries: [OutboxEntry]) throws {
+        guard !entries.isEmpty else { return }
         try database.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO outbox (mark, topic, payload) VALUES (?, ?, ?)",
-                           arguments: [entry.mark, entry.topic, Data(entry.payload)])
+            let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO outbox (mark, topic, payload) VALUES (?, ?, ?)")
+            for entry in entries {
+                try insert.execute(arguments: [entry.mark, entry.topic, Data(entry.payload)])
+            }
         }
     }
 

@@ -23,8 +23,7 @@ struct FleetStoreTests {
                                        devices: [Self.record("boiler/1", "state")],
                                        workOrders: [Self.record("wo-1", "open")],
                                        ledger: [Self.record("boiler/1", "ledger")]), at: 1)
-            try store.enqueue(OutboxEntry(mark: "wo-1", topic: "t/1", payload: [1]))
-            try store.enqueue(OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2]))
+            try store.enqueue([OutboxEntry(mark: "wo-1", topic: "t/1", payload: [1]), OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2])])
             try store.markDelivered("wo-1")
         }
         let reopened = try FleetStore(directory: directory)
@@ -35,6 +34,18 @@ struct FleetStoreTests {
         #expect(state.journalSequence == 7)
         #expect(try reopened.publishedOrderIDs() == ["wo-1"])
         #expect(try reopened.outbox() == [OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2])])
+    }
+
+    @Test("a batch of orders enters the outbox in its order; a mark enqueued again changes nothing")
+    func outboxBatch() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FleetStore(directory: directory)
+        let first = (1...3).map { OutboxEntry(mark: "wo-\($0)", topic: "t/\($0)", payload: [UInt8($0)]) }
+        try store.enqueue(first)
+        try store.enqueue([OutboxEntry(mark: "wo-2", topic: "t/2", payload: [99]), OutboxEntry(mark: "wo-4", topic: "t/4", payload: [4])])
+        try store.enqueue([])
+        #expect(try store.outbox() == first + [OutboxEntry(mark: "wo-4", topic: "t/4", payload: [4])])
     }
 
     @Test("a checkpoint replaces records by key and keeps the others")

@@ -55,6 +55,7 @@ struct DaemonLoop: Sendable {
             count += 1
             watchdog.alive()
         }
+        try publisher.flush()
         clock.count(count)
         return count
     }
@@ -68,6 +69,7 @@ struct DaemonLoop: Sendable {
                 sequence = item.sequence
                 metricsFeed.processed(item)
             }
+            try publisher.flush()
             clock.count(batch.count)
             metricsFeed.report(pipeline.state, backlog: journal.nextSequence - 1 - sequence, intakeFullWaits: queue.fullWaits)
             try choresIfDue()

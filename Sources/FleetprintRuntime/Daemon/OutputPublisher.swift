@@ -32,8 +32,12 @@ final class OutputPublisher: Sendable {
     /// one, so a look at the outbox taken just before an acceptance cannot send them again. This
     /// keeps `handedOver` to the orders under way instead of every order of the process's life.
     private let acceptedSinceResend = Mutex<Set<String>>([])
+    /// Orders of the messages since the last `flush`, for the outbox.
+    private let pending = Mutex<[OutboxEntry]>([])
     private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
     static let deadLetterBacklog = 10_000
+    /// Held orders beyond this are flushed at once (a long journal replay holds no more).
+    static let flushEvery = 1_024
 
     init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics) throws {
         self.client = client
@@ -45,7 +49,9 @@ final class OutputPublisher: Sendable {
 
     /// Publishes one message's output; returns the order records for the next checkpoint. Every
     /// status change of an order goes through the outbox under its own mark, in the order it
-    /// happened (issued, escalated, closed or cancelled), on the order's topic.
+    /// happened (issued, escalated, closed or cancelled), on the order's topic: it is held until
+    /// `flush`, which puts a batch of messages' orders in the outbox in one transaction and then
+    /// sends them.
     func publish(_ output: PipelineOutput) throws -> [StoredRecord] {
         var records: [StoredRecord] = []
         for order in output.workOrders + output.escalatedOrders + output.closedOrders {
@@ -55,8 +61,7 @@ final class OutputPublisher: Sendable {
             records.append(StoredRecord(key: order.id, body: body))
             guard !alreadyPublished.contains(mark) else { continue }
             let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
-            try store.enqueue(entry)
-            send(entry)
+            if pending.withLock({ $0.append(entry); return $0.count }) >= Self.flushEvery { try flush() }
         }
         for letter in output.deadLetters {
             guard client.unacknowledgedCount < Self.deadLetterBacklog else {
@@ -69,6 +74,17 @@ final class OutputPublisher: Sendable {
             }
         }
         return records
+    }
+
+    /// Puts the orders held since the last flush in the outbox (one transaction: a transaction per
+    /// order was most of an order-heavy fleet's system time), then sends them.
+    func flush() throws {
+        let entries = pending.withLock { entries in
+            defer { entries = [] }
+            return entries
+        }
+        try store.enqueue(entries)
+        for entry in entries { send(entry) }
     }
 
     /// Hands libmosquitto every outbox entry it does not hold yet: after a restart, all of them;

@@ -21,9 +21,7 @@ struct OutputPublisherTests {
         let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics())
 
         let total = 200
-        for index in 0..<total {
-            try store.enqueue(OutboxEntry(mark: "order-\(index)", topic: "orders/\(index)", payload: Array("\(index)".utf8)))
-        }
+        try store.enqueue((0..<total).map { OutboxEntry(mark: "order-\($0)", topic: "orders/\($0)", payload: Array("\($0)".utf8)) })
         try publisher.resendOutbox()
         try await client.waitForPublished()
         let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
