@@ -21,9 +21,9 @@ struct OrderUrgency: Comparable, Sendable {
     }
 
     /// The order this stands for, while it is open and still ranks so (an escalated order has a
-    /// new entry). An order's id is its device's key, a slash and its number.
+    /// new entry). Its id names its device.
     func order(in devices: [String: DeviceState]) -> WorkOrder? {
-        guard let slash = id.lastIndex(of: "/"), let device = devices[String(id[..<slash])],
+        guard let key = WorkOrder.deviceKey(ofID: id), let device = devices[String(key)],
               let open = device.openOrders.first(where: { $0.order.id == id }), OrderUrgency(open.order) == self else { return nil }
         return open.order
     }

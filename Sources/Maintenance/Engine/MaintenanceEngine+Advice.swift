@@ -69,7 +69,7 @@ extension MaintenanceEngine {
         }
         state.orderSequence += 1
         state.counts.ordersIssued += 1
-        let order = WorkOrder(id: "\(state.kind)/\(state.device)/\(state.orderSequence)", device: state.device, kind: state.kind,
+        let order = WorkOrder(id: WorkOrder.id(of: DeviceIdentity(kind: state.kind, id: state.device), number: state.orderSequence), device: state.device, kind: state.kind,
                               rule: rule.spec.id, issuedAt: time, priority: priority, kit: rule.spec.action.kit,
                               resolution: rule.spec.action.resolution, note: rule.spec.action.note,
                               reason: "\(rule.spec.id): \(values)", due: time.addingTimeInterval(lead(r, priority, state: state)))

@@ -34,6 +34,8 @@ public final class MessageJournal: Sendable {
         var mapping: UnsafeMutableRawPointer?
         var mappedBytes = 0
         var reservedBytes = 0
+        /// The segment's first bytes already dropped from the resident set (whole pages).
+        var droppedBytes = 0
         var segmentFirst: Int64 = 0
         var segmentSize = 0
         var nextSequence: Int64
@@ -121,7 +123,10 @@ public final class MessageJournal: Sendable {
         // The records written so far stay in the page cache (the mapping is shared) but leave this
         // process's resident set, which would otherwise grow by a whole segment.
         let written = writer.segmentSize & ~(Int(getpagesize()) - 1)
-        if written > 0 { _ = madvise(writer.mapping, written, MADV_DONTNEED) }
+        if written > writer.droppedBytes {
+            _ = madvise(writer.mapping! + writer.droppedBytes, written - writer.droppedBytes, MADV_DONTNEED)
+            writer.droppedBytes = written
+        }
         writer.reservedBytes = target
     }
 
@@ -195,6 +200,7 @@ public final class MessageJournal: Sendable {
         writer.mapping = mapping
         writer.mappedBytes = bytes
         writer.reservedBytes = 0
+        writer.droppedBytes = 0
         writer.segmentFirst = first
         writer.segmentSize = 0
     }

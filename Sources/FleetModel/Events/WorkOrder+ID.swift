@@ -1,0 +1,12 @@
+extension WorkOrder {
+    /// An order's id: its device's key (`DeviceIdentity.key`), a slash and the device's order
+    /// number, so ids are unique across the fleet and name their device.
+    public static func id(of device: DeviceIdentity, number: Int) -> String {
+        "\(device.key)/\(number)"
+    }
+
+    /// The key of the device an order id names (the inverse of `id(of:number:)`).
+    public static func deviceKey(ofID id: String) -> Substring? {
+        id.lastIndex(of: "/").map { id[..<$0] }
+    }
+}
