@@ -10,11 +10,12 @@ import Synchronization
 import Telemetry
 
 /// What the MQTT network thread does with each message before the broker may count it as
-/// delivered: parse it (so the pipeline thread only runs the rules), append it to the journal,
-/// and hand it to the pipeline thread through the bounded queue.
+/// delivered: append it to the journal and hand it to the pipeline thread through the bounded
+/// queue. No more: this thread's reads and acknowledgements are the drain's critical path (alone
+/// they cost what `mosquitto_sub` does), so the payload is parsed on the pipeline thread.
 ///
 /// With a partition, messages of devices it does not own are acknowledged and dropped after the
-/// topic match alone: no payload decoding, no journal record (another daemon owns them).
+/// topic match alone: no journal record (another daemon owns them).
 ///
 /// If the journal cannot be written, it retries for about a second, then refuses the message
 /// (`receive` throws, so the MQTT client never acknowledges it), closes the queue and keeps the
@@ -22,6 +23,7 @@ import Telemetry
 final class DaemonIntake: Sendable {
     let journal: MessageJournal
     let queue: IntakeQueue<IntakeItem>
+    /// Routes topics for a partition only: the payload is parsed on the pipeline thread.
     private let parser: MessageParser
     private let filter: PartitionFilter?
     private let notOwnedCount = Atomic<Int>(0)
@@ -46,8 +48,8 @@ final class DaemonIntake: Sendable {
 
     func receive(_ message: MQTTMessage) throws {
         if let failure { throw failure }
-        // A partition routes the topic first, to drop other partitions' devices, and parses with
-        // that route, so the topic is matched once either way.
+        // A partition routes the topic first, to drop other partitions' devices; the pipeline
+        // parses with that route, so the topic is matched once either way.
         var routed: DeviceAddress??
         if let filter {
             let address = parser.address(of: message.topic)
@@ -57,14 +59,12 @@ final class DaemonIntake: Sendable {
             }
             routed = .some(address)
         }
-        // Stamped first, so arrival-to-processed latency includes the parse and the journal write.
+        // Stamped first, so arrival-to-processed latency includes the journal write and the wait.
         let receivedAt = Date().timeIntervalSince1970
-        let parsed = routed.map { parser.parse(topic: message.topic, payload: message.payload, routedTo: $0) }
-            ?? parser.parse(topic: message.topic, payload: message.payload)
         try order.withLock { _ in
             let sequence = try append(message, receivedAt: receivedAt)
             // False only while stopping: the message is journaled, and the next start replays it.
-            _ = queue.push(IntakeItem(sequence: sequence, receivedAt: receivedAt, message: parsed))
+            _ = queue.push(IntakeItem(sequence: sequence, receivedAt: receivedAt, topic: message.topic, payload: message.payload, routed: routed))
         }
     }
 

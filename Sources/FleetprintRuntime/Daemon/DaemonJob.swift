@@ -12,10 +12,10 @@ import Telemetry
 /// delivered, runs the pipeline on a thread of its own, publishes work orders, dead letters and
 /// the retained impact summary, and checkpoints.
 ///
-/// Two threads share the work: libmosquitto's network thread receives, parses, appends to the
-/// journal (`MessageJournal`, one `write` per message) and hands the message over in memory
+/// Two threads share the work: libmosquitto's network thread receives, appends to the journal
+/// (`MessageJournal`, a copy into its mapped segment) and hands the message over in memory
 /// (`IntakeQueue`, bounded, so a backlog drains in constant memory); the pipeline thread
-/// (`DaemonLoop`) owns the fleet's state. The journal is read only after a crash: a restart loads
+/// (`DaemonLoop`) parses it and owns the fleet's state. The journal is read only after a crash: a restart loads
 /// the last checkpoint and replays the journal after it; the ids of published work orders keep a
 /// replay from publishing an order twice.
 public struct DaemonJob: Sendable {

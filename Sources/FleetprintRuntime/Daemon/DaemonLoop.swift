@@ -65,9 +65,10 @@ struct DaemonLoop: Sendable {
     mutating func run(_ queue: IntakeQueue<IntakeItem>) throws {
         while let batch = queue.take(waitingAtMost: .milliseconds(200)) {
             for item in batch {
-                try publish(pipeline.ingest(item.message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))
+                let message = item.parsed(by: pipeline.parser)
+                try publish(pipeline.ingest(message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))
                 sequence = item.sequence
-                metricsFeed.processed(item)
+                metricsFeed.processed(message, receivedAt: item.receivedAt)
             }
             try publisher.flush()
             clock.count(batch.count)

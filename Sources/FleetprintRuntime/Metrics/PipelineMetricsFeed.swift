@@ -28,10 +28,10 @@ struct PipelineMetricsFeed: Sendable {
     }
 
     /// A live message has been processed and what it produced published.
-    mutating func processed(_ item: IntakeItem) {
-        latestLatency = max(0, Date().timeIntervalSince1970 - item.receivedAt)
+    mutating func processed(_ message: ParsedMessage, receivedAt: Double) {
+        latestLatency = max(0, Date().timeIntervalSince1970 - receivedAt)
         metrics.arrivalToProcessed.recordSeconds(latestLatency)
-        if let kind = item.message.kind { messagesByKind[kind]?.increment() }
+        if let kind = message.kind { messagesByKind[kind]?.increment() }
     }
 
     func issued(_ orders: [WorkOrder]) {
