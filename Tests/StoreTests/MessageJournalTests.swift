@@ -149,5 +149,27 @@ struct MessageJournalTests {
     func checksum() {
         let value = Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) }
         #expect(value == 0xCBF4_3926)
+        let fox = Array("The quick brown fox jumps over the lazy dog".utf8).withUnsafeBytes { CRC32.checksum($0) }
+        #expect(fox == 0x414F_A339)
+    }
+
+    @Test("eight bytes a step agree with the bit-by-bit definition at every length and alignment")
+    func checksumSlices() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<80).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        func bitwise(_ slice: ArraySlice<UInt8>) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in slice {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
+            }
+            return ~crc
+        }
+        for start in 0..<8 {
+            for end in start...bytes.count {
+                let slice = bytes[start..<end]
+                #expect(slice.withUnsafeBytes { CRC32.checksum($0) } == bitwise(slice), "bytes \(start)..<\(end)")
+            }
+        }
     }
 }
