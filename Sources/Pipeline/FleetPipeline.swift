@@ -11,9 +11,11 @@ import Telemetry
 public struct FleetPipeline: Sendable {
     public let library: ProfileLibrary
     public private(set) var state: PipelineState
-    /// Keys of devices changed since the last `takeChanges()`, for incremental checkpoints.
-    public private(set) var changedDevices: Set<String> = []
     public let parser: MessageParser
+    /// The devices by number, for the bookkeeping below.
+    private var numbers = DeviceNumbers()
+    /// Devices changed since the last `takeChanges()`, for incremental checkpoints.
+    private var changed = ChangedDevices()
     private let engines: [String: MaintenanceEngine]
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
     private var timers = TimerQueue()
@@ -38,7 +40,7 @@ public struct FleetPipeline: Sendable {
         for (key, device) in state.devices {
             open += device.openOrders.count
             self.state.admissions.perKind[device.kind, default: 0] += 1
-            timers.schedule(key, at: engines[device.kind]?.nextDeadline(of: device))
+            timers.schedule(numbers.number(of: key), at: engines[device.kind]?.nextDeadline(of: device))
         }
         openOrders = OpenOrderBook(count: open)
     }
@@ -90,9 +92,10 @@ public struct FleetPipeline: Sendable {
         }
         let identity = DeviceIdentity(kind: address.kind, id: address.device)
         let key = identity.key
+        let number = numbers.number(of: key)
         let limit = floodLimits[address.kind] ?? Int.max
         // Counted in the device's flood window, which is saved with the device: changed either way.
-        changedDevices.insert(key)
+        changed.mark(number)
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
@@ -102,10 +105,10 @@ public struct FleetPipeline: Sendable {
         } catch {
             return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
         }
-        var output = catchUpTimers(key, slot: slot, engine: engine, before: message.time)
+        var output = catchUpTimers(number, slot: slot, engine: engine, before: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
         for result in run.results { absorb(result, into: &output) }
-        timers.schedule(key, at: run.deadline)
+        timers.schedule(number, at: run.deadline)
         let accepted = run.accepted
         guard accepted > 0 else {
             let reason = run.rejection ?? .duplicate
@@ -134,8 +137,7 @@ public struct FleetPipeline: Sendable {
 
     /// The device keys changed since the last call, and forgets them.
     public mutating func takeChanges() -> Set<String> {
-        defer { changedDevices = [] }
-        return changedDevices
+        Set(changed.take().map { numbers.key(of: $0) })
     }
 
     /// Where the device's state is, commissioning it on first sight if `DeviceLimits` allow. Its
@@ -156,8 +158,9 @@ public struct FleetPipeline: Sendable {
         var accepted = 0
         var rejection: ReadingDisposition?
         var results: [MaintenanceOutput] = []
-        for reading in readings {
-            let result = engine.process(reading, state: &device)
+        // By index: the reading is borrowed from the array, not copied out with its strings.
+        for index in readings.indices {
+            let result = engine.process(readings[index], state: &device)
             if result.disposition == .accepted { accepted += 1 } else { rejection = rejection ?? result.disposition }
             if !result.isEmpty { results.append(result) }
         }
@@ -184,13 +187,13 @@ public struct FleetPipeline: Sendable {
 
     /// Runs the device's timers that fell due before the step of `time`, ahead of its message at
     /// `time`: whether they ran first must not depend on other devices' messages.
-    private mutating func catchUpTimers(_ key: String, slot: Dictionary<String, DeviceState>.Index, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
+    private mutating func catchUpTimers(_ number: Int, slot: Dictionary<String, DeviceState>.Index, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
         var output = PipelineOutput()
         let boundary = step(containing: time)
-        guard let deadline = timers.deadline(of: key), deadline < boundary else { return output }
+        guard let deadline = timers.deadline(of: number), deadline < boundary else { return output }
         let run = Self.runTimers(of: &state.devices.values[slot], engine: engine, from: deadline, before: boundary, step: timerStep)
         for result in run.results { absorb(result, into: &output) }
-        timers.schedule(key, at: run.deadline)
+        timers.schedule(number, at: run.deadline)
         return output
     }
 
@@ -208,12 +211,13 @@ public struct FleetPipeline: Sendable {
         let boundary = step(containing: time)
         guard state.timersRunTo.map({ boundary > $0 }) ?? true else { return output }
         state.timersRunTo = boundary
-        for (key, deadline) in timers.popDue(before: boundary) {
+        let due = timers.popDue(before: boundary).map { (key: numbers.key(of: $0.id), number: $0.id, deadline: $0.deadline) }
+        for (key, number, deadline) in due.sorted(by: { $0.key < $1.key }) {
             guard let slot = state.devices.index(forKey: key), let engine = engines[state.devices.values[slot].kind] else { continue }
             let run = Self.runTimers(of: &state.devices.values[slot], engine: engine, from: deadline, before: boundary, step: timerStep)
-            changedDevices.insert(key)
+            changed.mark(number)
             for result in run.results { absorb(result, into: &output) }
-            timers.schedule(key, at: run.deadline)
+            timers.schedule(number, at: run.deadline)
         }
         return output
     }
@@ -249,10 +253,11 @@ public struct FleetPipeline: Sendable {
             guard state.devices[key] != nil else { return refuse("no device \(key) has sent telemetry") }
         }
         let slot = state.devices.index(forKey: key)!
-        var output = catchUpTimers(key, slot: slot, engine: engine, before: report.time)
+        let number = numbers.number(of: key)
+        var output = catchUpTimers(number, slot: slot, engine: engine, before: report.time)
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
-        changedDevices.insert(key)
-        timers.schedule(key, at: engine.nextDeadline(of: state.devices.values[slot]))
+        changed.mark(number)
+        timers.schedule(number, at: engine.nextDeadline(of: state.devices.values[slot]))
         state.counters.serviceReports += 1
         absorb(result, into: &output)
         return output

@@ -5,19 +5,18 @@ import Foundation
 /// the whole fleet. A device's current deadline is the one in `deadlines`; older heap entries
 /// for it are skipped when they surface, and when they outnumber the current ones the heap is
 /// rebuilt from the current deadlines (every reading moves a device's deadline, so without that
-/// a fleet's heap held several dead entries per device). Devices are numbered on first sight, so
-/// the heap moves plain numbers and a step of event time hashes no key.
+/// a fleet's heap held several dead entries per device). Devices go by their `DeviceNumbers`
+/// number, so the heap moves plain numbers and neither a message nor a step of event time hashes
+/// a key here.
 struct TimerQueue: Sendable {
     private var heap: [(deadline: Date, id: Int)] = []
-    private var ids: [String: Int] = [:]
-    private var keys: [String] = []
     private var deadlines: [Date?] = []
     /// How many devices have a deadline now.
     private var scheduled = 0
 
-    /// Sets (or clears, with nil) the deadline of `key`.
-    mutating func schedule(_ key: String, at deadline: Date?) {
-        let id = ids[key] ?? number(key)
+    /// Sets (or clears, with nil) the deadline of device `id`.
+    mutating func schedule(_ id: Int, at deadline: Date?) {
+        if id >= deadlines.count { deadlines.append(contentsOf: repeatElement(nil, count: id - deadlines.count + 1)) }
         guard deadlines[id] != deadline else { return }
         scheduled += (deadline == nil ? 0 : 1) - (deadlines[id] == nil ? 0 : 1)
         deadlines[id] = deadline
@@ -32,32 +31,25 @@ struct TimerQueue: Sendable {
         heap = deadlines.indices.compactMap { id in deadlines[id].map { ($0, id) } }.sorted { $0.deadline < $1.deadline }
     }
 
-    /// The current deadline of `key`, if it has one.
-    func deadline(of key: String) -> Date? {
-        ids[key].flatMap { deadlines[$0] }
+    /// The current deadline of device `id`, if it has one.
+    func deadline(of id: Int) -> Date? {
+        id < deadlines.count ? deadlines[id] : nil
     }
 
-    /// The keys whose deadline is before `time`, with it, in key order, and forgets their
-    /// deadlines. Each key comes out once: only the entry matching its current deadline counts,
-    /// and that deadline is forgotten when it does.
-    mutating func popDue(before time: Date) -> [(key: String, deadline: Date)] {
-        var due: [(key: String, deadline: Date)] = []
+    /// The devices whose deadline is before `time`, with it, and forgets their deadlines. Each
+    /// comes out once: only the entry matching its current deadline counts, and that deadline is
+    /// forgotten when it does.
+    mutating func popDue(before time: Date) -> [(id: Int, deadline: Date)] {
+        var due: [(id: Int, deadline: Date)] = []
         while let top = heap.first, top.deadline < time {
             removeTop()
             if deadlines[top.id] == top.deadline {
                 deadlines[top.id] = nil
                 scheduled -= 1
-                due.append((keys[top.id], top.deadline))
+                due.append((top.id, top.deadline))
             }
         }
-        return due.sorted { $0.key < $1.key }
-    }
-
-    private mutating func number(_ key: String) -> Int {
-        ids[key] = keys.count
-        keys.append(key)
-        deadlines.append(nil)
-        return keys.count - 1
+        return due
     }
 
     private mutating func removeTop() {

@@ -46,10 +46,11 @@ struct MetricsTests {
         var feed = PipelineMetricsFeed(metrics: metrics, kinds: library.profiles.map(\.kind), from: PipelineCounters())
         let now = Date().timeIntervalSince1970
         let boiler = parser.parse(topic: BoilerStream.topic("b-1"), payload: BoilerStream.payload(at: BoilerStream.start))
-        feed.processed(boiler, receivedAt: now - 3)
+        feed.processed(boiler)
         // Stamped after now (the wall clock stepped back meanwhile): counted as no wait at all.
         let stranger = parser.parse(topic: "devices/toaster/t-1/telemetry", payload: Array("{}".utf8))
-        feed.processed(stranger, receivedAt: now + 60)
+        feed.processed(stranger)
+        feed.published(arrivals: [now - 3, now + 60])
         feed.report(PipelineState(), backlog: 0, intakeFullWaits: 0)
 
         let text = metrics.exposition()

@@ -68,9 +68,10 @@ struct DaemonLoop: Sendable {
                 let message = item.parsed(by: pipeline.parser)
                 try publish(pipeline.ingest(message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))
                 sequence = item.sequence
-                metricsFeed.processed(message, receivedAt: item.receivedAt)
+                metricsFeed.processed(message)
             }
             try publisher.flush()
+            metricsFeed.published(arrivals: batch.lazy.map(\.receivedAt))
             clock.count(batch.count)
             metricsFeed.report(pipeline.state, backlog: journal.nextSequence - 1 - sequence, intakeFullWaits: queue.fullWaits)
             try choresIfDue()

@@ -5,8 +5,8 @@ import Impact
 import Pipeline
 
 /// Carries what the pipeline thread knows into the daemon's metrics. Per message only what must
-/// be per message: its arrival-to-processed latency and its kind's count, on handles made at
-/// start. The pipeline's own counters go over between batches, as the increase since the last
+/// be per message: its kind's count and (once its batch is published) its arrival-to-processed
+/// latency, on handles made at start. The pipeline's own counters go over between batches, as the increase since the last
 /// report, so the ingest path pays nothing for them.
 struct PipelineMetricsFeed: Sendable {
     private let metrics: DaemonMetrics
@@ -27,11 +27,19 @@ struct PipelineMetricsFeed: Sendable {
         reported = counters
     }
 
-    /// A live message has been processed and what it produced published.
-    mutating func processed(_ message: ParsedMessage, receivedAt: Double) {
-        latestLatency = max(0, Date().timeIntervalSince1970 - receivedAt)
-        metrics.arrivalToProcessed.recordSeconds(latestLatency)
+    /// A live message has been processed: its kind is counted.
+    func processed(_ message: ParsedMessage) {
         if let kind = message.kind { messagesByKind[kind]?.increment() }
+    }
+
+    /// What a batch of live messages (arrived at `arrivals`) produced has been published: each
+    /// one's latency from arrival to now, with one reading of the clock for the batch.
+    mutating func published(arrivals: some Sequence<Double>) {
+        let now = Date().timeIntervalSince1970
+        for arrival in arrivals {
+            latestLatency = max(0, now - arrival)
+            metrics.arrivalToProcessed.recordSeconds(latestLatency)
+        }
     }
 
     func issued(_ orders: [WorkOrder]) {
