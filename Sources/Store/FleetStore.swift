@@ -156,13 +156,18 @@ public final class FleetStore: Sendable {
         }
     }
 
-    /// What waits for an acknowledgement, oldest first.
-    public func outbox() throws -> [OutboxEntry] {
+    /// What waits for an acknowledgement, oldest first; the oldest `limit` when given.
+    public func outbox(limit: Int? = nil) throws -> [OutboxEntry] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT mark, topic, payload FROM outbox ORDER BY rowid").map { row in
+            try Row.fetchAll(db, sql: "SELECT mark, topic, payload FROM outbox ORDER BY rowid LIMIT ?", arguments: [limit ?? -1]).map { row in
                 OutboxEntry(mark: row["mark"], topic: row["topic"], payload: [UInt8](row["payload"] as Data))
             }
         }
+    }
+
+    /// How many work orders wait for an acknowledgement.
+    public func outboxCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
     }
 
     public func publishedOrderIDs() throws -> Set<String> {

@@ -46,6 +46,8 @@ struct FleetStoreTests {
         try store.enqueue([OutboxEntry(mark: "wo-2", topic: "t/2", payload: [99]), OutboxEntry(mark: "wo-4", topic: "t/4", payload: [4])])
         try store.enqueue([])
         #expect(try store.outbox() == first + [OutboxEntry(mark: "wo-4", topic: "t/4", payload: [4])])
+        #expect(try store.outbox(limit: 2) == Array(first.prefix(2)))
+        #expect(try store.outboxCount() == 4)
     }
 
     @Test("a checkpoint replaces records by key and keeps the others")

@@ -90,7 +90,7 @@ struct DaemonLoop: Sendable {
     }
 
     private mutating func choresIfDue() throws {
-        if Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
+        if publisher.shouldResend || Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
             lastOutboxLook = Date()
             try publisher.resendOutbox()
         }

@@ -17,6 +17,11 @@ import Synchronization
 /// publish an order twice.) While the connection is down, libmosquitto keeps what was handed to
 /// it and sends it when the connection is back; `resendOutbox` covers the rest.
 ///
+/// At most `handOverLimit` publications (10,000 unless a test says otherwise) wait in libmosquitto for the broker at a time. Beyond
+/// that, orders wait in the outbox, on disk, in their order, and `resendOutbox` hands them over
+/// as the broker catches up: a burst of orders no longer sits in memory (300,000 orders, about
+/// 250 MB, at the end of a 400,000-device flood).
+///
 /// Dead letters are published at QoS 1 but not kept: while the broker is away at most
 /// `deadLetterBacklog` wait in libmosquitto; beyond that they are counted and dropped. A summary
 /// is skipped while disconnected: the next one replaces it.
@@ -36,11 +41,16 @@ final class OutputPublisher: Sendable {
     private let pending = Mutex<[OutboxEntry]>([])
     private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
     static let deadLetterBacklog = 10_000
+    /// Unacknowledged publications beyond which work orders wait in the outbox.
+    let handOverLimit: Int
+    /// Orders wait in the outbox that are not handed over: later ones wait too, to keep the order.
+    private let holding = Atomic<Bool>(false)
     /// Held orders beyond this are flushed at once (a long journal replay holds no more).
     static let flushEvery = 1_024
 
-    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics) throws {
+    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 10_000) throws {
         self.client = client
+        self.handOverLimit = handOverLimit
         self.store = store
         self.instance = instance
         self.metrics = metrics
@@ -77,27 +87,48 @@ final class OutputPublisher: Sendable {
     }
 
     /// Puts the orders held since the last flush in the outbox (one transaction: a transaction per
-    /// order was most of an order-heavy fleet's system time), then sends them.
+    /// order was most of an order-heavy fleet's system time), then sends them while there is room.
     func flush() throws {
         let entries = pending.withLock { entries in
             defer { entries = [] }
             return entries
         }
         try store.enqueue(entries)
-        for entry in entries { send(entry) }
+        for entry in entries {
+            guard !holding.load(ordering: .relaxed), client.unacknowledgedCount < handOverLimit else {
+                holding.store(true, ordering: .relaxed)
+                return
+            }
+            send(entry)
+        }
     }
 
-    /// Hands libmosquitto every outbox entry it does not hold yet: after a restart, all of them;
-    /// later, those whose publish failed outright.
+    /// Whether orders wait in the outbox for room that the broker's acknowledgements have made.
+    var shouldResend: Bool { holding.load(ordering: .relaxed) && client.unacknowledgedCount < handOverLimit / 2 }
+
+    /// Hands libmosquitto the oldest outbox entries it does not hold yet, as many as there is room
+    /// for: after a restart, the first of them; later, those whose publish failed outright and
+    /// those that waited for room.
     func resendOutbox() throws {
         let accepted = acceptedSinceResend.withLock { marks in
             defer { marks = [] }
             return marks
         }
-        let waiting = try store.outbox()
-        metrics.outbox.set(waiting.count)
-        for entry in waiting { send(entry) }
         handedOver.withLock { $0.subtract(accepted) }
+        var room = handOverLimit - client.unacknowledgedCount
+        // The oldest entries include those handed over already, which `send` skips.
+        let limit = max(0, room) + handedOverCount
+        let waiting = try store.outbox(limit: limit)
+        var left = 0
+        for entry in waiting {
+            if room > 0 {
+                if send(entry) { room -= 1 }
+            } else if !isHandedOver(entry) {
+                left += 1
+            }
+        }
+        holding.store(left > 0 || waiting.count >= limit, ordering: .relaxed)
+        metrics.outbox.set(waiting.count < limit ? waiting.count : try store.outboxCount())
     }
 
     /// Suffix of a status change's publication mark, so each change of an order is published once
@@ -132,8 +163,12 @@ final class OutputPublisher: Sendable {
         }
     }
 
-    private func send(_ entry: OutboxEntry) {
-        guard handedOver.withLock({ $0.insert(entry.mark).inserted }) else { return }
+    private func isHandedOver(_ entry: OutboxEntry) -> Bool { handedOver.withLock { $0.contains(entry.mark) } }
+
+    /// Hands the entry to libmosquitto unless it holds it already; whether it did now.
+    @discardableResult
+    private func send(_ entry: OutboxEntry) -> Bool {
+        guard handedOver.withLock({ $0.insert(entry.mark).inserted }) else { return false }
         let handed = attempt("work order \(entry.mark)") {
             try client.publish(topic: entry.topic, payload: entry.payload, qos: .atLeastOnce) { [self] answer in
                 acknowledged(entry, answer)
@@ -142,6 +177,7 @@ final class OutputPublisher: Sendable {
         if !handed {
             _ = handedOver.withLock { $0.remove(entry.mark) }
         }
+        return handed
     }
 
     /// On the network thread: an accepted order leaves the outbox; a refused one stays there, to

@@ -1,6 +1,9 @@
+import FleetModel
 import Foundation
 import MQTT
+import Pipeline
 import Store
+import Synchronization
 import Testing
 @testable import FleetprintRuntime
 
@@ -37,5 +40,48 @@ struct OutputPublisherTests {
         try await Task.sleep(for: .milliseconds(300))
         #expect(client.receivedCount == 0)
         #expect(subscriber.receivedCount == total)
+    }
+
+    @Test("with room for few, orders wait in the outbox and go out in their order as the broker acknowledges, never more handed over than the room")
+    func boundedHandOver() async throws {
+        let broker = try TestBroker.started()
+        defer { broker.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-outbox-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try FleetStore(directory: folder, initialize: true)
+        let subscriber = try await TestClients.connected(broker.url)
+        defer { subscriber.close() }
+        try await subscriber.subscribe([TopicSubscription("fleetprint/workorders/#", qos: .atLeastOnce)])
+        let client = try await TestClients.connected(broker.url)
+        defer { client.close() }
+        let room = 5
+        let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics(), handOverLimit: room)
+
+        let total = 120
+        var output = PipelineOutput()
+        output.workOrders = (0..<total).map {
+            WorkOrder(id: "boiler/b-1/\($0)", device: "b-1", kind: "boiler", rule: "r", issuedAt: Date(timeIntervalSince1970: Double($0)),
+                      priority: .alert, resolution: .technician)
+        }
+        _ = try publisher.publish(output)
+        try publisher.flush()
+        #expect(try store.outboxCount() == total)
+        // What the daemon's pipeline thread does between batches: look again once there is room.
+        let mostHandedOver = Mutex(client.unacknowledgedCount)
+        let resender = Task {
+            while !Task.isCancelled {
+                if publisher.shouldResend { try publisher.resendOutbox() }
+                mostHandedOver.withLock { $0 = max($0, client.unacknowledgedCount) }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+        }
+        defer { resender.cancel() }
+        let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
+        #expect(mostHandedOver.withLock { $0 } <= room)
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let ids = try received.map { try decoder.decode(WorkOrder.self, from: Data($0.payload)).id }
+        #expect(ids == output.workOrders.map(\.id))
+        try await eventually(10, "the outbox empty") { (try? store.outboxCount()) == 0 }
     }
 }
