@@ -30,6 +30,7 @@ let package = Package(
             pkgConfig: "libmosquitto",
             providers: [.apt(["libmosquitto-dev"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "MQTT", dependencies: ["CMosquitto"]),
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Impact", dependencies: ["FleetModel"], exclude: ["README.md"]),
@@ -42,7 +43,7 @@ let package = Package(
                                                  .product(name: "HeapModule", package: "swift-collections")]),
         .target(
             name: "FleetprintRuntime",
-            dependencies: ["MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Pipeline", "Store", "Dashboard", "Simulation",
+            dependencies: ["CMalloc", "MQTT", "FleetModel", "Telemetry", "Maintenance", "Impact", "Pipeline", "Store", "Dashboard", "Simulation",
                            .product(name: "Yams", package: "Yams"),
                            .product(name: "Logging", package: "swift-log"),
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import CMalloc
 import FleetModel
 import Foundation
 import Impact
@@ -119,6 +120,10 @@ struct DaemonLoop: Sendable {
         if job.configuration.deviceDetailsPerSecond > 0 { staleDetails.formUnion(changed) }
         try store.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, orders: orderRecords, through: sequence),
                         at: Date().timeIntervalSince1970)
+        // Memory freed between the fleet's long-lived allocations stays with the process unless it
+        // is given back: once a checkpoint has freed its records, it is (a fifth of a
+        // 400,000-device daemon's resident memory after its flood).
+        malloc_trim(0)
         job.logger.debug("checkpoint", metadata: ["devices_changed": "\(changed.count)", "devices": "\(pipeline.state.devices.count)",
                                                   "milliseconds": "\((ContinuousClock.now - started) / .milliseconds(1))"])
         orderRecords = []
