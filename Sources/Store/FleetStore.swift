@@ -156,11 +156,13 @@ public final class FleetStore: Sendable {
         }
     }
 
-    /// What waits for an acknowledgement, oldest first; the oldest `limit` when given.
-    public func outbox(limit: Int? = nil) throws -> [OutboxEntry] {
+    /// What waits for an acknowledgement, oldest first, each with its place in the outbox (a later
+    /// entry has a higher place while the outbox is not empty): those after `place`, at most `limit`.
+    public func outbox(after place: Int64 = 0, limit: Int? = nil) throws -> [(place: Int64, entry: OutboxEntry)] {
         try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT mark, topic, payload FROM outbox ORDER BY rowid LIMIT ?", arguments: [limit ?? -1]).map { row in
-                OutboxEntry(mark: row["mark"], topic: row["topic"], payload: [UInt8](row["payload"] as Data))
+            try Row.fetchAll(db, sql: "SELECT rowid, mark, topic, payload FROM outbox WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                             arguments: [place, limit ?? -1]).map { row in
+                (row[0], OutboxEntry(mark: row["mark"], topic: row["topic"], payload: [UInt8](row["payload"] as Data)))
             }
         }
     }

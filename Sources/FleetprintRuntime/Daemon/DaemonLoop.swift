@@ -91,9 +91,11 @@ struct DaemonLoop: Sendable {
     }
 
     private mutating func choresIfDue() throws {
-        if publisher.shouldResend || Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
+        if Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
             lastOutboxLook = Date()
             try publisher.resendOutbox()
+        } else if publisher.shouldResend {
+            try publisher.handOverWaiting()
         }
         if clock.checkpointDue() {
             try checkpoint()

@@ -17,10 +17,10 @@ import Synchronization
 /// publish an order twice.) While the connection is down, libmosquitto keeps what was handed to
 /// it and sends it when the connection is back; `resendOutbox` covers the rest.
 ///
-/// At most `handOverLimit` publications (10,000 unless a test says otherwise) wait in libmosquitto for the broker at a time. Beyond
-/// that, orders wait in the outbox, on disk, in their order, and `resendOutbox` hands them over
-/// as the broker catches up: a burst of orders no longer sits in memory (300,000 orders, about
-/// 250 MB, at the end of a 400,000-device flood).
+/// At most `handOverLimit` publications (10,000 unless a test says otherwise) wait in libmosquitto
+/// for the broker at a time. Beyond that, orders wait in the outbox, on disk, in their order, and
+/// `handOverWaiting` hands them over as the broker catches up: a burst of orders no longer sits
+/// in memory (300,000 orders, about 250 MB, at the end of a 400,000-device flood).
 ///
 /// Dead letters are published at QoS 1 but not kept: while the broker is away at most
 /// `deadLetterBacklog` wait in libmosquitto; beyond that they are counted and dropped. A summary
@@ -45,6 +45,9 @@ final class OutputPublisher: Sendable {
     let handOverLimit: Int
     /// Orders wait in the outbox that are not handed over: later ones wait too, to keep the order.
     private let holding = Atomic<Bool>(false)
+    /// While holding: the outbox place up to which every entry has been handed over, where the
+    /// next look for room starts (so it does not read the ten thousand under way again).
+    private let handedThrough = Mutex<Int64>(0)
     /// Held orders beyond this are flushed at once (a long journal replay holds no more).
     static let flushEvery = 1_024
 
@@ -107,27 +110,41 @@ final class OutputPublisher: Sendable {
     var shouldResend: Bool { holding.load(ordering: .relaxed) && client.unacknowledgedCount < handOverLimit / 2 }
 
     /// Hands libmosquitto the oldest outbox entries it does not hold yet, as many as there is room
-    /// for: after a restart, the first of them; later, those whose publish failed outright and
-    /// those that waited for room.
+    /// for: after a restart, the first of them; later, those whose publish failed outright.
     func resendOutbox() throws {
         let accepted = acceptedSinceResend.withLock { marks in
             defer { marks = [] }
             return marks
         }
         handedOver.withLock { $0.subtract(accepted) }
-        var room = handOverLimit - client.unacknowledgedCount
         // The oldest entries include those handed over already, which `send` skips.
-        let limit = max(0, room) + handedOverCount
-        let waiting = try store.outbox(limit: limit)
-        var left = 0
-        for entry in waiting {
+        try handOver(after: 0, reading: max(0, handOverLimit - client.unacknowledgedCount) + handedOverCount)
+    }
+
+    /// Hands over the entries that waited for room, after those handed over before.
+    func handOverWaiting() throws {
+        try handOver(after: handedThrough.withLock { $0 }, reading: max(0, handOverLimit - client.unacknowledgedCount))
+    }
+
+    /// Reads up to `limit` outbox entries after `place` and hands over as many as there is room
+    /// for; holds later orders back while some wait.
+    private func handOver(after place: Int64, reading limit: Int) throws {
+        var room = handOverLimit - client.unacknowledgedCount
+        let waiting = try store.outbox(after: place, limit: limit)
+        var (left, through) = (0, place)
+        for (entryPlace, entry) in waiting {
             if room > 0 {
                 if send(entry) { room -= 1 }
+                // A publish that failed outright is passed too: the look every 5 s sends it again.
+                through = entryPlace
             } else if !isHandedOver(entry) {
                 left += 1
             }
         }
-        holding.store(left > 0 || waiting.count >= limit, ordering: .relaxed)
+        let stillHolding = left > 0 || waiting.count >= limit
+        holding.store(stillHolding, ordering: .relaxed)
+        // An emptied outbox may give its next entries low places again.
+        handedThrough.withLock { $0 = stillHolding ? max($0, through) : 0 }
         metrics.outbox.set(waiting.count < limit ? waiting.count : try store.outboxCount())
     }
 

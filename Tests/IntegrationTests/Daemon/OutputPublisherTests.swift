@@ -65,12 +65,12 @@ struct OutputPublisherTests {
         }
         _ = try publisher.publish(output)
         try publisher.flush()
-        #expect(try store.outboxCount() == total)
+        #expect(try store.outboxCount() >= total - room)
         // What the daemon's pipeline thread does between batches: look again once there is room.
         let mostHandedOver = Mutex(client.unacknowledgedCount)
         let resender = Task {
             while !Task.isCancelled {
-                if publisher.shouldResend { try publisher.resendOutbox() }
+                if publisher.shouldResend { try publisher.handOverWaiting() }
                 mostHandedOver.withLock { $0 = max($0, client.unacknowledgedCount) }
                 try await Task.sleep(for: .milliseconds(2))
             }
