@@ -11,39 +11,67 @@ import Testing
 struct OutputPublisherTests {
     @Test("accepted orders leave the outbox and, after the next look at it, the publisher's memory; none goes out twice")
     func acceptedOrdersAreForgotten() async throws {
-        let broker = try TestBroker.started()
-        defer { broker.stop() }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-outbox-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try FleetStore(directory: folder, initialize: true)
-        let subscriber = try await TestClients.connected(broker.url)
-        defer { subscriber.close() }
-        try await subscriber.subscribe([TopicSubscription("orders/#", qos: .atLeastOnce)])
-        let client = try await TestClients.connected(broker.url)
-        defer { client.close() }
-        let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics())
+        try await withOutbox(subscribing: "orders/#") { store, subscriber, client in
+            let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics())
 
-        let total = 200
-        try store.enqueue((0..<total).map { OutboxEntry(mark: "order-\($0)", topic: "orders/\($0)", payload: Array("\($0)".utf8)) })
-        try publisher.resendOutbox()
-        try await client.waitForPublished()
-        let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
-        #expect(Set(received.map(\.topic)) == Set((0..<total).map { "orders/\($0)" }))
-        try await eventually(10, "the outbox empty") { (try? store.outbox().isEmpty) == true }
+            let total = 200
+            try store.enqueue((0..<total).map { OutboxEntry(mark: "order-\($0)", topic: "orders/\($0)", payload: Array("\($0)".utf8)) })
+            try publisher.resendOutbox()
+            try await client.waitForPublished()
+            let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
+            #expect(Set(received.map(\.topic)) == Set((0..<total).map { "orders/\($0)" }))
+            try await eventually(10, "the outbox empty") { (try? store.outbox().isEmpty) == true }
 
-        // Accepted marks are kept until the next look at the outbox, then forgotten.
-        #expect(publisher.handedOverCount == total)
-        try publisher.resendOutbox()
-        #expect(publisher.handedOverCount == 0)
-        try publisher.resendOutbox()
-        try await client.waitForPublished()
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(client.receivedCount == 0)
-        #expect(subscriber.receivedCount == total)
+            // Accepted marks are kept until the next look at the outbox, then forgotten.
+            #expect(publisher.handedOverCount == total)
+            try publisher.resendOutbox()
+            #expect(publisher.handedOverCount == 0)
+            try publisher.resendOutbox()
+            try await client.waitForPublished()
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(client.receivedCount == 0)
+            #expect(subscriber.receivedCount == total)
+        }
     }
 
     @Test("with room for few, orders wait in the outbox and go out in their order as the broker acknowledges, never more handed over than the room")
     func boundedHandOver() async throws {
+        try await withOutbox(subscribing: "fleetprint/workorders/#") { store, subscriber, client in
+            let room = 5
+            let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics(), handOverLimit: room)
+
+            let total = 120
+            var output = PipelineOutput()
+            output.workOrders = (0..<total).map {
+                WorkOrder(id: "boiler/b-1/\($0)", device: "b-1", kind: "boiler", rule: "r", issuedAt: Date(timeIntervalSince1970: Double($0)),
+                          priority: .alert, resolution: .technician)
+            }
+            _ = try publisher.publish(output)
+            try publisher.flush()
+            #expect(try store.outboxCount() >= total - room)
+            // What the daemon's pipeline thread does between batches: look again once there is room.
+            let mostHandedOver = Mutex(client.unacknowledgedCount)
+            let resender = Task {
+                while !Task.isCancelled {
+                    if publisher.shouldResend { try publisher.handOverWaiting() }
+                    mostHandedOver.withLock { $0 = max($0, client.unacknowledgedCount) }
+                    try await Task.sleep(for: .milliseconds(2))
+                }
+            }
+            defer { resender.cancel() }
+            let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
+            #expect(mostHandedOver.withLock { $0 } <= room)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let ids = try received.map { try decoder.decode(WorkOrder.self, from: Data($0.payload)).id }
+            #expect(ids == output.workOrders.map(\.id))
+            try await eventually(10, "the outbox empty") { (try? store.outboxCount()) == 0 }
+        }
+    }
+
+    /// Runs `body` with a store in a fresh state folder, a client subscribed to `filter` and a
+    /// client to publish with, on a broker of its own.
+    private func withOutbox(subscribing filter: String, _ body: (FleetStore, MQTTClient, MQTTClient) async throws -> Void) async throws {
         let broker = try TestBroker.started()
         defer { broker.stop() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-outbox-\(UUID().uuidString)")
@@ -51,37 +79,9 @@ struct OutputPublisherTests {
         let store = try FleetStore(directory: folder, initialize: true)
         let subscriber = try await TestClients.connected(broker.url)
         defer { subscriber.close() }
-        try await subscriber.subscribe([TopicSubscription("fleetprint/workorders/#", qos: .atLeastOnce)])
+        try await subscriber.subscribe([TopicSubscription(filter, qos: .atLeastOnce)])
         let client = try await TestClients.connected(broker.url)
         defer { client.close() }
-        let room = 5
-        let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics(), handOverLimit: room)
-
-        let total = 120
-        var output = PipelineOutput()
-        output.workOrders = (0..<total).map {
-            WorkOrder(id: "boiler/b-1/\($0)", device: "b-1", kind: "boiler", rule: "r", issuedAt: Date(timeIntervalSince1970: Double($0)),
-                      priority: .alert, resolution: .technician)
-        }
-        _ = try publisher.publish(output)
-        try publisher.flush()
-        #expect(try store.outboxCount() >= total - room)
-        // What the daemon's pipeline thread does between batches: look again once there is room.
-        let mostHandedOver = Mutex(client.unacknowledgedCount)
-        let resender = Task {
-            while !Task.isCancelled {
-                if publisher.shouldResend { try publisher.handOverWaiting() }
-                mostHandedOver.withLock { $0 = max($0, client.unacknowledgedCount) }
-                try await Task.sleep(for: .milliseconds(2))
-            }
-        }
-        defer { resender.cancel() }
-        let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
-        #expect(mostHandedOver.withLock { $0 } <= room)
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        let ids = try received.map { try decoder.decode(WorkOrder.self, from: Data($0.payload)).id }
-        #expect(ids == output.workOrders.map(\.id))
-        try await eventually(10, "the outbox empty") { (try? store.outboxCount()) == 0 }
+        try await body(store, subscriber, client)
     }
 }
