@@ -119,6 +119,7 @@ final class OutputPublisher: Sendable {
         handedOver.withLock { $0.subtract(accepted) }
         // The oldest entries include those handed over already, which `send` skips.
         try handOver(after: 0, reading: max(0, handOverLimit - client.unacknowledgedCount) + handedOverCount)
+        metrics.outbox.set(try store.outboxCount())
     }
 
     /// Hands over the entries that waited for room, after those handed over before.
@@ -145,7 +146,6 @@ final class OutputPublisher: Sendable {
         holding.store(stillHolding, ordering: .relaxed)
         // An emptied outbox may give its next entries low places again.
         handedThrough.withLock { $0 = stillHolding ? max($0, through) : 0 }
-        metrics.outbox.set(waiting.count < limit ? waiting.count : try store.outboxCount())
     }
 
     /// Suffix of a status change's publication mark, so each change of an order is published once
