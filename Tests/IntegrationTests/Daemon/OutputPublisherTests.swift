@@ -69,6 +69,28 @@ struct OutputPublisherTests {
         }
     }
 
+    @Test("after a restart, a full outbox is handed over as much as there is room for, then the rest in order")
+    func restartWithFullOutbox() async throws {
+        try await withOutbox(subscribing: "orders/#") { store, subscriber, client in
+            let (room, total) = (5, 40)
+            let entries = (0..<total).map { OutboxEntry(mark: "order-\($0)", topic: "orders/o", payload: Array("\($0)".utf8)) }
+            try store.enqueue(entries)
+            let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics(), handOverLimit: room)
+            try publisher.resendOutbox()
+            #expect(publisher.handedOverCount == room)
+            let resender = Task {
+                while !Task.isCancelled {
+                    if publisher.shouldResend { try publisher.handOverWaiting() }
+                    try await Task.sleep(for: .milliseconds(2))
+                }
+            }
+            defer { resender.cancel() }
+            let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
+            #expect(received.map(\.payload) == entries.map(\.payload))
+            try await eventually(10, "the outbox empty") { (try? store.outboxCount()) == 0 }
+        }
+    }
+
     /// Runs `body` with a store in a fresh state folder, a client subscribed to `filter` and a
     /// client to publish with, on a broker of its own.
     private func withOutbox(subscribing filter: String, _ body: (FleetStore, MQTTClient, MQTTClient) async throws -> Void) async throws {
