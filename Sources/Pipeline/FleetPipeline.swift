@@ -99,14 +99,14 @@ public struct FleetPipeline: Sendable {
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
-        let slot: Dictionary<String, DeviceState>.Index
+        let slot: Int
         do {
             slot = try device(identity, engine: engine, at: message.time)
         } catch {
             return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
         }
         var output = catchUpTimers(number, slot: slot, engine: engine, before: message.time)
-        let run = Self.process(message.readings, engine: engine, device: &state.devices.values[slot])
+        let run = Self.process(message.readings, engine: engine, device: &state.devices[place: slot])
         for result in run.results { absorb(result, into: &output) }
         timers.schedule(number, at: run.deadline)
         let accepted = run.accepted
@@ -141,9 +141,9 @@ public struct FleetPipeline: Sendable {
     }
 
     /// Where the device's state is, commissioning it on first sight if `DeviceLimits` allow. Its
-    /// state is then changed in place through `state.devices.values[slot]`: a copy would copy its
+    /// state is then changed in place through `state.devices[place: slot]`: a copy would copy its
     /// arrays on the first change.
-    private mutating func device(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Dictionary<String, DeviceState>.Index {
+    private mutating func device(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Int {
         if let slot = state.devices.index(forKey: identity.key) { return slot }
         try state.admissions.admit(kind: identity.kind, at: time, limits: deviceLimits)
         state.ledger.commission(identity, at: time)
@@ -187,11 +187,11 @@ public struct FleetPipeline: Sendable {
 
     /// Runs the device's timers that fell due before the step of `time`, ahead of its message at
     /// `time`: whether they ran first must not depend on other devices' messages.
-    private mutating func catchUpTimers(_ number: Int, slot: Dictionary<String, DeviceState>.Index, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
+    private mutating func catchUpTimers(_ number: Int, slot: Int, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
         var output = PipelineOutput()
         let boundary = step(containing: time)
         guard let deadline = timers.deadline(of: number), deadline < boundary else { return output }
-        let run = Self.runTimers(of: &state.devices.values[slot], engine: engine, from: deadline, before: boundary, step: timerStep)
+        let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
         for result in run.results { absorb(result, into: &output) }
         timers.schedule(number, at: run.deadline)
         return output
@@ -213,8 +213,8 @@ public struct FleetPipeline: Sendable {
         state.timersRunTo = boundary
         let due = timers.popDue(before: boundary).map { (key: numbers.key(of: $0.id), number: $0.id, deadline: $0.deadline) }
         for (key, number, deadline) in due.sorted(by: { $0.key < $1.key }) {
-            guard let slot = state.devices.index(forKey: key), let engine = engines[state.devices.values[slot].kind] else { continue }
-            let run = Self.runTimers(of: &state.devices.values[slot], engine: engine, from: deadline, before: boundary, step: timerStep)
+            guard let slot = state.devices.index(forKey: key), let engine = engines[state.devices[place: slot].kind] else { continue }
+            let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
             changed.mark(number)
             for result in run.results { absorb(result, into: &output) }
             timers.schedule(number, at: run.deadline)
@@ -240,7 +240,7 @@ public struct FleetPipeline: Sendable {
         let key = DeviceIdentity(kind: kind, id: device).key
         switch report.workOrder {
         case .some(let id):
-            guard let slot = state.devices.index(forKey: key), state.devices.values[slot].hasOpenWorkOrder(id) else {
+            guard let slot = state.devices.index(forKey: key), state.devices[place: slot].hasOpenWorkOrder(id) else {
                 let known = state.devices[key]?.knowsWorkOrder(id) ?? false
                 return deadLetter(.unknownWorkOrder, topic: topic, detail: known ? "work order \(id) of \(key) is closed already"
                                                                                 : "work order \(id) is not an order of \(key)",
@@ -255,9 +255,9 @@ public struct FleetPipeline: Sendable {
         let slot = state.devices.index(forKey: key)!
         let number = numbers.number(of: key)
         var output = catchUpTimers(number, slot: slot, engine: engine, before: report.time)
-        let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices.values[slot])
+        let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices[place: slot])
         changed.mark(number)
-        timers.schedule(number, at: engine.nextDeadline(of: state.devices.values[slot]))
+        timers.schedule(number, at: engine.nextDeadline(of: state.devices[place: slot]))
         state.counters.serviceReports += 1
         absorb(result, into: &output)
         return output

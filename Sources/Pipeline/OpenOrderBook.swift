@@ -44,7 +44,7 @@ struct OpenOrderBook: Sendable {
 
     /// The `DaemonSummary.openOrderLimit` most urgent open orders: the heap's first entries that
     /// are still open, taken out and put back.
-    mutating func mostUrgent(in devices: [String: DeviceState]) -> [WorkOrder] {
+    mutating func mostUrgent(in devices: DeviceTable<DeviceState>) -> [WorkOrder] {
         if !filled || leftOver > 2 * count + Self.leftOverSlack {
             looks += 1
             urgency = Heap(devices.values.lazy.flatMap { $0.openOrders.map { OrderUrgency($0.order) } })

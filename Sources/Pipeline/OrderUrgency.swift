@@ -22,7 +22,7 @@ struct OrderUrgency: Comparable, Sendable {
 
     /// The order this stands for, while it is open and still ranks so (an escalated order has a
     /// new entry). Its id names its device.
-    func order(in devices: [String: DeviceState]) -> WorkOrder? {
+    func order(in devices: DeviceTable<DeviceState>) -> WorkOrder? {
         guard let key = WorkOrder.deviceKey(ofID: id), let device = devices[String(key)],
               let open = device.openOrders.first(where: { $0.order.id == id }), OrderUrgency(open.order) == self else { return nil }
         return open.order

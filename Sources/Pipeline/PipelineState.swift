@@ -6,7 +6,7 @@ import Maintenance
 /// Everything the pipeline knows, as plain values: what a checkpoint saves and a restart restores.
 public struct PipelineState: Sendable, Hashable {
     /// Per-device CBM state, keyed by `DeviceIdentity.key` (`kind/device`).
-    public var devices: [String: DeviceState] = [:]
+    public var devices = DeviceTable<DeviceState>()
     public var ledger = ImpactLedger()
     /// The fleet's event time: the latest reading time accepted.
     public var watermark: Date?

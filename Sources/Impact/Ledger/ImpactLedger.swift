@@ -11,7 +11,7 @@ import Foundation
 /// replaced outside a kit.
 public struct ImpactLedger: Sendable, Hashable, Codable {
     /// Keyed by `DeviceIdentity.key` (`kind/device`): ids are unique only within a kind.
-    public private(set) var devices: [String: DeviceLedger] = [:]
+    public private(set) var devices = DeviceTable<DeviceLedger>()
     /// Fleetprint's own process CPU time, shared among devices by their service time.
     public private(set) var cpuSeconds: Double = 0
     /// Per kind, the totals its pricing needs, kept up to date with `devices` (never saved: they
@@ -127,7 +127,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     }
 
     private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
-        let slot: Dictionary<String, DeviceLedger>.Index
+        let slot: Int
         let isNew: Bool
         if let known = devices.index(forKey: identity.key) {
             (slot, isNew) = (known, false)
@@ -137,10 +137,10 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         }
         // Only a change that may touch the counts (a service event, not a message) copies the
         // ledger, to take its old counts away; times and bytes are read in place.
-        if counts && !isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices.values[slot], sign: -1) }
-        let (before, after) = Self.apply(change, at: time, to: &devices.values[slot])
+        if counts && !isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices[place: slot], sign: -1) }
+        let (before, after) = Self.apply(change, at: time, to: &devices[place: slot])
         kinds[identity.kind, default: KindTotals()].replace(isNew ? nil : before.share, with: after.share)
-        if counts || isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices.values[slot], sign: 1) }
+        if counts || isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices[place: slot], sign: 1) }
         if after.sighting != before.sighting { sightings[identity.kind, default: RecentSightings()].move(from: before.sighting, to: after.sighting) }
     }
 

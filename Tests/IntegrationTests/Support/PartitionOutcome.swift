@@ -11,15 +11,15 @@ import Testing
 /// the one partition that owns it (Fleetprint's measured CPU time differs by nature).
 enum PartitionOutcome {
     /// `orderMarks`: every publication of a work order that one daemon records (`OneDaemonRun`).
-    static func expectWhole(_ partitions: [(partition: Partition, state: URL)], ledger: [String: DeviceLedger], orderMarks: Set<String>) throws {
-        var devices: [String: DeviceLedger] = [:]
+    static func expectWhole(_ partitions: [(partition: Partition, state: URL)], ledger: DeviceTable<DeviceLedger>, orderMarks: Set<String>) throws {
+        var devices = DeviceTable<DeviceLedger>()
         var published: [Set<String>] = []
         for (partition, state) in partitions {
             let store = try FleetStore(directory: state)
             let saved = try PipelineStateCoding.state(from: store, library: ShippedProfiles.library).state
             let strangers = saved.ledger.devices.values.filter { !partition.owns(kind: $0.kind, id: $0.device) }.map(\.device)
             #expect(strangers.isEmpty, "partition \(partition) kept devices it does not own: \(strangers)")
-            devices.merge(saved.ledger.devices) { first, _ in first }
+            for (key, device) in saved.ledger.devices where devices[key] == nil { devices[key] = device }
             let marks = try store.publishedOrderIDs()
             let foreign = marks.filter { mark in
                 let parts = mark.split(separator: "/")

@@ -1,0 +1,45 @@
+import FleetModel
+import Foundation
+import Testing
+
+@Suite("Device table")
+struct DeviceTableTests {
+    @Test("a value is found by key and changed in place at its place; storing again replaces it and keeps its place")
+    func placesAreStable() {
+        var table = DeviceTable<[Int]>()
+        table["boiler/b-1"] = [1]
+        table["speedgate/b-1"] = [2]
+        let place = table.index(forKey: "boiler/b-1")!
+        table[place: place].append(10)
+        #expect(table["boiler/b-1"] == [1, 10])
+        #expect(table.updateValue([3], forKey: "speedgate/b-1") == [2])
+        #expect(table.index(forKey: "boiler/b-1") == place)
+        #expect(table.keys == ["boiler/b-1", "speedgate/b-1"] && table.count == 2)
+        #expect(table["facade/b-1"] == nil && table.index(forKey: "facade/b-1") == nil)
+    }
+
+    @Test("tables with the same entries stored in another order are equal and hash alike; another value is not equal")
+    func equalInAnyOrder() {
+        let entries = (0..<50).map { ("kind/d-\($0)", $0 * 7) }
+        var forward = DeviceTable<Int>()
+        for (key, value) in entries { forward[key] = value }
+        var backward = DeviceTable<Int>()
+        for (key, value) in entries.reversed() { backward[key] = value }
+        #expect(forward == backward)
+        #expect(forward.hashValue == backward.hashValue)
+        backward["kind/d-3"] = 0
+        #expect(forward != backward)
+    }
+
+    @Test("in JSON it is the object by key that the dictionary it replaces was, byte for byte")
+    func jsonAsDictionary() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let dictionary = ["b/2": 2.5, "a/1": 1.0, "c/3": 3.0]
+        var table = DeviceTable<Double>()
+        for (key, value) in dictionary { table[key] = value }
+        let data = try encoder.encode(table)
+        #expect(data == (try encoder.encode(dictionary)))
+        #expect(try JSONDecoder().decode(DeviceTable<Double>.self, from: data) == table)
+    }
+}
