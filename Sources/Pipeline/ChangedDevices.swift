@@ -1,5 +1,6 @@
-/// The devices changed since the last checkpoint, by `DeviceNumbers` number: marking one is an
-/// array look, not a set insertion hashing its key, and it happens for every message.
+/// The devices changed since the last checkpoint, by their place in the fleet's `DeviceTable`:
+/// marking one is an array look, not a set insertion hashing its key, and it happens for every
+/// message.
 struct ChangedDevices: Sendable {
     private var marked: [Bool] = []
     private var numbers: [Int] = []

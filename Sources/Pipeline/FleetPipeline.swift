@@ -12,9 +12,8 @@ public struct FleetPipeline: Sendable {
     public let library: ProfileLibrary
     public private(set) var state: PipelineState
     public let parser: MessageParser
-    /// The devices by number, for the bookkeeping below.
-    private var numbers = DeviceNumbers()
-    /// Devices changed since the last `takeChanges()`, for incremental checkpoints.
+    /// Devices changed since the last `takeChanges()`, for incremental checkpoints, by their
+    /// place in `state.devices` (as are `timers`).
     private var changed = ChangedDevices()
     private let engines: [String: MaintenanceEngine]
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
@@ -37,10 +36,10 @@ public struct FleetPipeline: Sendable {
         self.state = state
         self.state.admissions.perKind = [:]
         var open = 0
-        for (key, device) in state.devices {
+        for (place, device) in state.devices.values.enumerated() {
             open += device.openOrders.count
             self.state.admissions.perKind[device.kind, default: 0] += 1
-            timers.schedule(numbers.number(of: key), at: engines[device.kind]?.nextDeadline(of: device))
+            timers.schedule(place, at: engines[device.kind]?.nextDeadline(of: device))
         }
         openOrders = OpenOrderBook(count: open)
     }
@@ -92,23 +91,28 @@ public struct FleetPipeline: Sendable {
         }
         let identity = DeviceIdentity(kind: address.kind, id: address.device)
         let key = identity.key
-        let number = numbers.number(of: key)
+        let known = state.devices.index(forKey: key)
         let limit = floodLimits[address.kind] ?? Int.max
-        // Counted in the device's flood window, which is saved with the device: changed either way.
-        changed.mark(number)
         guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
+            // Counted in the device's flood window, which is saved with the device.
+            if let known { changed.mark(known) }
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
         }
         let slot: Int
-        do {
-            slot = try device(identity, engine: engine, at: message.time)
-        } catch {
-            return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
+        if let known {
+            slot = known
+        } else {
+            do {
+                slot = try commission(identity, engine: engine, at: message.time)
+            } catch {
+                return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
+            }
         }
-        var output = catchUpTimers(number, slot: slot, engine: engine, before: message.time)
+        changed.mark(slot)
+        var output = catchUpTimers(slot, engine: engine, before: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices[place: slot])
         for result in run.results { absorb(result, into: &output) }
-        timers.schedule(number, at: run.deadline)
+        timers.schedule(slot, at: run.deadline)
         let accepted = run.accepted
         guard accepted > 0 else {
             let reason = run.rejection ?? .duplicate
@@ -137,14 +141,13 @@ public struct FleetPipeline: Sendable {
 
     /// The device keys changed since the last call, and forgets them.
     public mutating func takeChanges() -> Set<String> {
-        Set(changed.take().map { numbers.key(of: $0) })
+        Set(changed.take().map { state.devices.keys[$0] })
     }
 
-    /// Where the device's state is, commissioning it on first sight if `DeviceLimits` allow. Its
-    /// state is then changed in place through `state.devices[place: slot]`: a copy would copy its
-    /// arrays on the first change.
-    private mutating func device(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Int {
-        if let slot = state.devices.index(forKey: identity.key) { return slot }
+    /// Commissions a device seen for the first time if `DeviceLimits` allow; its place in
+    /// `state.devices`, where its state is then changed in place (a copy would copy its arrays on
+    /// the first change).
+    private mutating func commission(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Int {
         try state.admissions.admit(kind: identity.kind, at: time, limits: deviceLimits)
         state.ledger.commission(identity, at: time)
         state.devices[identity.key] = engine.commission(device: identity.id, at: time)
@@ -187,13 +190,13 @@ public struct FleetPipeline: Sendable {
 
     /// Runs the device's timers that fell due before the step of `time`, ahead of its message at
     /// `time`: whether they ran first must not depend on other devices' messages.
-    private mutating func catchUpTimers(_ number: Int, slot: Int, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
+    private mutating func catchUpTimers(_ slot: Int, engine: MaintenanceEngine, before time: Date) -> PipelineOutput {
         var output = PipelineOutput()
         let boundary = step(containing: time)
-        guard let deadline = timers.deadline(of: number), deadline < boundary else { return output }
+        guard let deadline = timers.deadline(of: slot), deadline < boundary else { return output }
         let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
         for result in run.results { absorb(result, into: &output) }
-        timers.schedule(number, at: run.deadline)
+        timers.schedule(slot, at: run.deadline)
         return output
     }
 
@@ -211,13 +214,13 @@ public struct FleetPipeline: Sendable {
         let boundary = step(containing: time)
         guard state.timersRunTo.map({ boundary > $0 }) ?? true else { return output }
         state.timersRunTo = boundary
-        let due = timers.popDue(before: boundary).map { (key: numbers.key(of: $0.id), number: $0.id, deadline: $0.deadline) }
-        for (key, number, deadline) in due.sorted(by: { $0.key < $1.key }) {
-            guard let slot = state.devices.index(forKey: key), let engine = engines[state.devices[place: slot].kind] else { continue }
+        let keys = state.devices.keys
+        for (slot, deadline) in timers.popDue(before: boundary).sorted(by: { keys[$0.id] < keys[$1.id] }) {
+            guard let engine = engines[state.devices[place: slot].kind] else { continue }
             let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
-            changed.mark(number)
+            changed.mark(slot)
             for result in run.results { absorb(result, into: &output) }
-            timers.schedule(number, at: run.deadline)
+            timers.schedule(slot, at: run.deadline)
         }
         return output
     }
@@ -253,11 +256,10 @@ public struct FleetPipeline: Sendable {
             guard state.devices[key] != nil else { return refuse("no device \(key) has sent telemetry") }
         }
         let slot = state.devices.index(forKey: key)!
-        let number = numbers.number(of: key)
-        var output = catchUpTimers(number, slot: slot, engine: engine, before: report.time)
+        var output = catchUpTimers(slot, engine: engine, before: report.time)
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices[place: slot])
-        changed.mark(number)
-        timers.schedule(number, at: engine.nextDeadline(of: state.devices[place: slot]))
+        changed.mark(slot)
+        timers.schedule(slot, at: engine.nextDeadline(of: state.devices[place: slot]))
         state.counters.serviceReports += 1
         absorb(result, into: &output)
         return output

@@ -13,14 +13,10 @@ public struct MessageParser: Sendable {
         decoder = TelemetryDecoder(library: library, limits: limits)
     }
 
-    public func parse(topic: String, payload: [UInt8]) -> ParsedMessage {
-        ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload, routed: nil))
-    }
-
-    /// Parses a message whose topic `address(of:)` has routed already (to `address`; nil: to no
-    /// device), without matching the topic again.
-    public func parse(topic: String, payload: [UInt8], routedTo address: DeviceAddress?) -> ParsedMessage {
-        ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload, routed: .some(address)))
+    /// Parses a message. `routed` is its topic's address when `address(of:)` has routed it
+    /// already (`.some(nil)`: to no device), so the topic is not matched again.
+    public func parse(topic: String, payload: [UInt8], routed: DeviceAddress?? = nil) -> ParsedMessage {
+        ParsedMessage(topic: topic, payload: payload, content: content(topic: topic, payload: payload, routed: routed))
     }
 
     /// The device a topic names, from the topic alone (telemetry by the profiles' templates,

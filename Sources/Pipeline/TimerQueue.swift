@@ -5,9 +5,9 @@ import Foundation
 /// the whole fleet. A device's current deadline is the one in `deadlines`; older heap entries
 /// for it are skipped when they surface, and when they outnumber the current ones the heap is
 /// rebuilt from the current deadlines (every reading moves a device's deadline, so without that
-/// a fleet's heap held several dead entries per device). Devices go by their `DeviceNumbers`
-/// number, so the heap moves plain numbers and neither a message nor a step of event time hashes
-/// a key here.
+/// a fleet's heap held several dead entries per device). Devices go by their place in the
+/// fleet's `DeviceTable`, so the heap moves plain numbers and neither a message nor a step of
+/// event time hashes a key here.
 struct TimerQueue: Sendable {
     private var heap: [(deadline: Date, id: Int)] = []
     private var deadlines: [Date?] = []

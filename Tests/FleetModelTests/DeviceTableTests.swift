@@ -18,6 +18,17 @@ struct DeviceTableTests {
         #expect(table["facade/b-1"] == nil && table.index(forKey: "facade/b-1") == nil)
     }
 
+    @Test("a device keeps the place of its first sight, a boiler and a speedgate of one id get two, and the place gives the key back")
+    func placesByFirstSight() {
+        var table = DeviceTable<Int>()
+        table["boiler/b-2"] = 1
+        table["speedgate/b-2"] = 2
+        table["boiler/b-2"] = 3
+        #expect(table.index(forKey: "boiler/b-2") == 0)
+        #expect(table.index(forKey: "speedgate/b-2") == 1)
+        #expect(table.keys[1] == "speedgate/b-2")
+    }
+
     @Test("tables with the same entries stored in another order are equal and hash alike; another value is not equal")
     func equalInAnyOrder() {
         let entries = (0..<50).map { ("kind/d-\($0)", $0 * 7) }

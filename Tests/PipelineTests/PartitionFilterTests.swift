@@ -39,7 +39,7 @@ struct PartitionFilterTests {
             + [("fleetprint/service/boiler/b-003", report), ("fleetprint/service/boiler", report), ("devices/unknown/x", report)]
         var (fromTopic, fromRoute) = (FleetPipeline(library: try BoilerStream.library()), FleetPipeline(library: try BoilerStream.library()))
         for message in messages {
-            let routed = parser.parse(topic: message.topic, payload: message.payload, routedTo: parser.address(of: message.topic))
+            let routed = parser.parse(topic: message.topic, payload: message.payload, routed: parser.address(of: message.topic))
             #expect(fromRoute.ingest(routed) == fromTopic.ingest(topic: message.topic, payload: message.payload), "\(message.topic)")
         }
         #expect(fromRoute.state == fromTopic.state)

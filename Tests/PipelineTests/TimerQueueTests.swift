@@ -13,18 +13,23 @@ struct TimerQueueTests {
         await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             var random = SplitMix64(seed: UInt64(seed))
             var queue = TimerQueue()
-            var numbers = DeviceNumbers()
+            var places = DeviceTable<Void>()
+            func place(of key: String) -> Int {
+                if let place = places.index(forKey: key) { return place }
+                places[key] = ()
+                return places.count - 1
+            }
             var model: [String: Date] = [:]
             var now = 0.0
             for _ in 0 ..< 20_000 {
                 let key = "boiler/b-\(random.next() % 700)"
                 let deadline = random.next() % 10 == 0 ? nil : Date(timeIntervalSince1970: now + Double(random.next() % 5_000))
-                queue.schedule(numbers.number(of: key), at: deadline)
+                queue.schedule(place(of: key), at: deadline)
                 model[key] = deadline
                 if random.next() % 50 == 0 {
                     now += 500
                     let due = queue.popDue(before: Date(timeIntervalSince1970: now))
-                        .map { (key: numbers.key(of: $0.id), deadline: $0.deadline) }.sorted { $0.key < $1.key }
+                        .map { (key: places.keys[$0.id], deadline: $0.deadline) }.sorted { $0.key < $1.key }
                     let expected = model.filter { $0.value < Date(timeIntervalSince1970: now) }.sorted { $0.key < $1.key }
                     #expect(due.map(\.key) == expected.map(\.key) && due.map(\.deadline) == expected.map(\.value))
                     for (key, _) in expected { model[key] = nil }

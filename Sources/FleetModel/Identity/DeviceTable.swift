@@ -38,11 +38,6 @@ public struct DeviceTable<Value> {
         }
     }
 
-    /// The values transformed, by key.
-    public func mapValues<Transformed>(_ transform: (Value) throws -> Transformed) rethrows -> [String: Transformed] {
-        Dictionary(uniqueKeysWithValues: try zip(keys, values).map { ($0, try transform($1)) })
-    }
-
     /// Stores `value` under `key`; the value it replaced, if any.
     @discardableResult
     public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {

@@ -14,6 +14,6 @@ struct IntakeItem: Sendable {
     var routed: DeviceAddress?? = nil
 
     func parsed(by parser: MessageParser) -> ParsedMessage {
-        routed.map { parser.parse(topic: topic, payload: payload, routedTo: $0) } ?? parser.parse(topic: topic, payload: payload)
+        parser.parse(topic: topic, payload: payload, routed: routed)
     }
 }

@@ -118,31 +118,32 @@ final class OutputPublisher: Sendable {
         }
         handedOver.withLock { $0.subtract(accepted) }
         // The oldest entries include those handed over already, which `send` skips.
-        try handOver(after: 0, reading: max(0, handOverLimit - client.unacknowledgedCount) + handedOverCount)
+        try handOver(after: 0, readingAlso: handedOverCount)
         metrics.outbox.set(try store.outboxCount())
     }
 
     /// Hands over the entries that waited for room, after those handed over before.
     func handOverWaiting() throws {
-        try handOver(after: handedThrough.withLock { $0 }, reading: max(0, handOverLimit - client.unacknowledgedCount))
+        try handOver(after: handedThrough.withLock { $0 }, readingAlso: 0)
     }
 
-    /// Reads up to `limit` outbox entries after `place` and hands over as many as there is room
-    /// for; holds later orders back while some wait.
-    private func handOver(after place: Int64, reading limit: Int) throws {
+    /// Reads as many outbox entries after `place` as there is room for, and `extra` more, and hands
+    /// over those there is room for; holds later orders back while some wait.
+    private func handOver(after place: Int64, readingAlso extra: Int) throws {
         var room = handOverLimit - client.unacknowledgedCount
+        let limit = max(0, room) + extra
         let waiting = try store.outbox(after: place, limit: limit)
-        var (left, through) = (0, place)
+        var (leftBehind, through) = (false, place)
         for (entryPlace, entry) in waiting {
             if room > 0 {
                 if send(entry) { room -= 1 }
                 // A publish that failed outright is passed too: the look every 5 s sends it again.
                 through = entryPlace
-            } else if !isHandedOver(entry) {
-                left += 1
+            } else if !leftBehind {
+                leftBehind = !isHandedOver(entry)
             }
         }
-        let stillHolding = left > 0 || waiting.count >= limit
+        let stillHolding = leftBehind || waiting.count >= limit
         holding.store(stillHolding, ordering: .relaxed)
         // An emptied outbox may give its next entries low places again.
         handedThrough.withLock { $0 = stillHolding ? max($0, through) : 0 }

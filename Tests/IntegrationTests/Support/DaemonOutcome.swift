@@ -16,7 +16,7 @@ enum DaemonOutcome {
         let steadyState = try PipelineStateCoding.state(from: steadyStore, library: ShippedProfiles.library).state
         let crashingState = try PipelineStateCoding.state(from: crashingStore, library: ShippedProfiles.library).state
         #expect(crashingState.ledger.devices == steadyState.ledger.devices)
-        #expect(crashingState.devices.mapValues(\.openWorkOrders) == steadyState.devices.mapValues(\.openWorkOrders))
+        #expect(crashingState.openWorkOrders == steadyState.openWorkOrders)
         #expect(try crashingStore.load().workOrders == steadyStore.load().workOrders)
         #expect(try crashingStore.publishedOrderIDs() == steadyStore.publishedOrderIDs())
         #expect(!steadyState.openWorkOrders.isEmpty)
