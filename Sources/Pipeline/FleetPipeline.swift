@@ -91,15 +91,14 @@ public struct FleetPipeline: Sendable {
         }
         let identity = DeviceIdentity(kind: address.kind, id: address.device)
         let key = identity.key
-        let known = state.devices.index(forKey: key)
-        let limit = floodLimits[address.kind] ?? Int.max
-        guard state.floodGuard.admit(key, at: message.time, limit: limit) else {
-            // Counted in the device's flood window, which is saved with the device.
-            if let known { changed.mark(known) }
-            return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
-        }
         let slot: Int
-        if let known {
+        if let known = state.devices.index(forKey: key) {
+            let limit = floodLimits[address.kind] ?? Int.max
+            guard state.devices[place: known].flood.admit(at: message.time, limit: limit) else {
+                // Counted in the device's flood window, which is saved with the device.
+                changed.mark(known)
+                return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
+            }
             slot = known
         } else {
             do {
@@ -150,7 +149,9 @@ public struct FleetPipeline: Sendable {
     private mutating func commission(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Int {
         try state.admissions.admit(kind: identity.kind, at: time, limits: deviceLimits)
         state.ledger.commission(identity, at: time)
-        state.devices[identity.key] = engine.commission(device: identity.id, at: time)
+        var device = engine.commission(device: identity.id, at: time)
+        device.flood = FloodWindow(first: time)
+        state.devices[identity.key] = device
         return state.devices.index(forKey: identity.key)!
     }
 

@@ -13,8 +13,6 @@ public struct PipelineState: Sendable, Hashable {
     /// The event time up to which every device's timers have run.
     public var timersRunTo: Date?
     public var counters = PipelineCounters()
-    /// Messages per device in the current hour of event time (saved, so a restart counts on).
-    public var floodGuard = FloodGuard()
     /// New devices per minute of event time, and devices per kind.
     public var admissions = DeviceAdmissions()
 

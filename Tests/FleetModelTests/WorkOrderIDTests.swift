@@ -11,4 +11,15 @@ struct WorkOrderIDTests {
         #expect(WorkOrder.deviceKey(ofID: id) == Substring(device.key))
         #expect(WorkOrder.deviceKey(ofID: "no-slash") == nil)
     }
+
+    @Test("an order's number is read back only for the device the id names")
+    func numberOfItsDevice() {
+        let boiler = DeviceIdentity(kind: "boiler", id: "g1")
+        #expect(WorkOrder.number(ofID: WorkOrder.id(of: boiler, number: 12), device: boiler) == 12)
+        #expect(WorkOrder.number(ofID: "boiler/g1/12", device: DeviceIdentity(kind: "speedgate", id: "g1")) == nil)
+        #expect(WorkOrder.number(ofID: "boiler/g10/12", device: boiler) == nil)
+        #expect(WorkOrder.number(ofID: "boiler/g1/x", device: boiler) == nil)
+        #expect(WorkOrder.number(ofID: "boiler/g1/", device: boiler) == nil)
+        #expect(WorkOrder.number(ofID: "g1", device: boiler) == nil)
+    }
 }

@@ -136,6 +136,23 @@ struct RuleFormTests {
         #expect(h.service(order, hours: 6).disposition == .duplicate)
     }
 
+    @Test("closed orders are remembered by number, the latest eight, and a report naming one of them is a duplicate")
+    func closedOrdersRemembered() throws {
+        var h = EngineHarness(rules: ["burner-hours"])
+        h.feed("burner_hours", 0, hours: 0)
+        for cycle in 1 ... 10 {
+            h.feed("burner_hours", Double(cycle) * 6_000, hours: Double(cycle) * 10)
+            h.service(try #require(h.orders.last), hours: Double(cycle) * 10 + 1)
+        }
+        #expect(h.orders.count == 10)
+        let ids = h.orders.map(\.id)
+        #expect(h.state.closedWorkOrderIDs == Array(ids.suffix(8)))
+        #expect(h.state.knowsWorkOrder(ids[9]) && h.state.knowsWorkOrder(ids[2]))
+        #expect(!h.state.knowsWorkOrder(ids[1]))
+        #expect(h.service(h.orders[9], hours: 200).disposition == .duplicate)
+        #expect(!h.state.knowsWorkOrder(ids[9].replacingOccurrences(of: "boiler/", with: "speedgate/")))
+    }
+
     /// Burner hours (alert) and an instant flue-gas threshold, both serviced with the medium kit.
     private static func sameComponent() -> EngineHarness {
         EngineHarness(rules: ["burner-hours", "flue-gas-fouling"]) { $0.condition = $0.id == "flue-gas-fouling" ? .threshold(Threshold(direction: .above, alert: Quantity(75, .degreeCelsius), alarm: Quantity(85, .degreeCelsius), clear: Quantity(70, .degreeCelsius))) : $0.condition }

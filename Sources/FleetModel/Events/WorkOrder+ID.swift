@@ -9,4 +9,10 @@ extension WorkOrder {
     public static func deviceKey(ofID id: String) -> Substring? {
         id.lastIndex(of: "/").map { id[..<$0] }
     }
+
+    /// The number of `device`'s order `id`; nil when the id names another device or no number.
+    public static func number(ofID id: String, device: DeviceIdentity) -> Int? {
+        guard let key = deviceKey(ofID: id), key == device.key else { return nil }
+        return Int(id[id.index(after: key.endIndex)...])
+    }
 }

@@ -2,7 +2,8 @@
 /// keys to places. A Swift dictionary keeps at most three-quarters of its buckets full and
 /// doubles, so a dictionary of large per-device values held up to 2.6 times their size (a
 /// million buckets for 400,000 devices); here the index holds four-byte places and the values
-/// sit packed, in the order the devices were first stored. Devices are never removed, so a place
+/// sit packed, in the order the devices were first stored, growing by a quarter when full (an
+/// array doubles: up to half its room empty, and three times its size held while it moves). Devices are never removed, so a place
 /// from `index(forKey:)` stays valid: the hot path finds a device once and changes it in place.
 ///
 /// Two tables are equal when they hold the same values under the same keys, in any order (a
@@ -46,6 +47,11 @@ public struct DeviceTable<Value> {
             return values[Int(place)]
         }
         places[key] = Int32(values.count)
+        if values.count == values.capacity {
+            let capacity = values.count + Swift.max(values.count / 4, 16)
+            keys.reserveCapacity(capacity)
+            values.reserveCapacity(capacity)
+        }
         keys.append(key)
         values.append(value)
         return nil

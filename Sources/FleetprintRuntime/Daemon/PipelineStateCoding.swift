@@ -30,9 +30,14 @@ enum PipelineStateCoding {
         var counters: PipelineCounters
         /// Every device's flood window, as checkpoints wrote them before the windows moved into the
         /// device records (written whole, it cost 60 bytes per device at every checkpoint).
-        var floodGuard: FloodGuard?
+        var floodGuard: LegacyFloodWindows?
         /// Absent in checkpoints from before device limits.
         var admissions: DeviceAdmissions?
+    }
+
+    /// The flood windows of every device by key, as `Progress` held them then.
+    private struct LegacyFloodWindows: Codable {
+        var windows: [String: FloodWindow]
     }
 
     /// A device's record as JSON, as 0.2 wrote it: its state with names, and its flood window.
@@ -53,12 +58,7 @@ enum PipelineStateCoding {
             journalSequence: sequence,
             devices: keys.compactMap { key in
                 guard let device = state.devices[key], let engine = pipeline.engine(for: device.kind) else { return nil }
-                return record(key) { writer in
-                    engine.record(of: device, into: &writer)
-                    let flood = state.floodGuard.window(of: key)
-                    writer.write(varint: UInt64(bitPattern: flood?.hour ?? -1))
-                    writer.write(tally: flood?.count ?? 0)
-                }
+                return record(key) { engine.record(of: device, into: &$0) }
             },
             workOrders: orders,
             ledger: keys.compactMap { key in state.ledger.devices[key].map { ledger in record(key) { ledger.record(into: &$0) } } }
@@ -95,6 +95,7 @@ enum PipelineStateCoding {
     private struct StateReader {
         let engines: [String: MaintenanceEngine]
         var state = PipelineState()
+        /// Flood windows of a checkpoint that kept them in its progress record, for `finish()`.
         var windows: [(String, FloodWindow)] = []
         /// The whole-ledger record of an older checkpoint; per-device records override it.
         var wholeLedger: ImpactLedger?
@@ -118,7 +119,7 @@ enum PipelineStateCoding {
                 state.watermark = progress.watermark
                 state.timersRunTo = progress.timersRunTo
                 state.counters = progress.counters
-                state.floodGuard = progress.floodGuard ?? FloodGuard()
+                windows += progress.floodGuard?.windows.map { ($0, $1) } ?? []
                 state.admissions = progress.admissions ?? DeviceAdmissions()
             case (.ledger, _):
                 // The device's key string, shared with its state's entry rather than a copy per map.
@@ -144,11 +145,10 @@ enum PipelineStateCoding {
                 if record.body.first == binaryMark {
                     var reader = BinaryReader([UInt8](record.body), from: 1)
                     state.devices[record.key] = try engine.state(fromRecord: &reader)
-                    let (hour, count) = (Int64(bitPattern: try reader.varint()), try reader.tally())
-                    if hour >= 0 { windows.append((record.key, FloodWindow(hour: hour, count: count))) }
                 } else if let legacy = try? decoder.decode(LegacyDeviceRecord.self, from: record.body) {
-                    state.devices[record.key] = engine.state(adopting: legacy.state)
-                    if let flood = legacy.flood { windows.append((record.key, flood)) }
+                    var device = engine.state(adopting: legacy.state)
+                    device.flood = legacy.flood ?? FloodWindow()
+                    state.devices[record.key] = device
                 } else {
                     state.devices[record.key] = engine.state(adopting: try decoder.decode(LegacyDeviceState.self, from: record.body))
                 }
@@ -161,7 +161,9 @@ enum PipelineStateCoding {
             var state = state
             for (key, ledger) in wholeLedger?.devices ?? [:] where state.ledger.devices[key] == nil { state.ledger.restore(ledger, key: key) }
             state.ledger.restore(cpuSeconds: fleetTerms?.cpuSeconds ?? wholeLedger?.cpuSeconds ?? 0)
-            for (key, window) in windows { state.floodGuard.restore(window, of: key) }
+            for (key, window) in windows {
+                if let place = state.devices.index(forKey: key) { state.devices[place: place].flood = window }
+            }
             return state
         }
     }

@@ -8,7 +8,7 @@ extension MaintenanceEngine {
     /// forgotten) and returns the report for the ledger. A report for an order already closed is
     /// a redelivery and changes nothing.
     public func apply(_ report: ServiceEvent, state: inout DeviceState) -> MaintenanceOutput {
-        if let id = report.workOrder, state.recentlyClosed.contains(id) { return MaintenanceOutput(disposition: .duplicate) }
+        if let id = report.workOrder, state.closedRecently(id) { return MaintenanceOutput(disposition: .duplicate) }
         var output = MaintenanceOutput()
         var event = report
         var serviced = Set(report.kit.map { [$0] } ?? [])
@@ -69,7 +69,7 @@ extension MaintenanceEngine {
         }
         state.orderSequence += 1
         state.counts.ordersIssued += 1
-        let order = WorkOrder(id: WorkOrder.id(of: DeviceIdentity(kind: state.kind, id: state.device), number: state.orderSequence), device: state.device, kind: state.kind,
+        let order = WorkOrder(id: WorkOrder.id(of: state.identity, number: state.orderSequence), device: state.device, kind: state.kind,
                               rule: rule.spec.id, issuedAt: time, priority: priority, kit: rule.spec.action.kit,
                               resolution: rule.spec.action.resolution, note: rule.spec.action.note,
                               reason: "\(rule.spec.id): \(values)", due: time.addingTimeInterval(lead(r, priority, state: state)))
@@ -101,7 +101,6 @@ extension MaintenanceEngine {
                        state: inout DeviceState, output: inout MaintenanceOutput) {
         guard let index = state.openOrders.firstIndex(where: { $0.order.id == id }) else { return }
         output.closedOrders.append(state.openOrders.remove(at: index).order.with(status: status, at: time, closedBy: closure))
-        state.recentlyClosed.append(id)
-        if state.recentlyClosed.count > settings.closedMemory { state.recentlyClosed.removeFirst(state.recentlyClosed.count - settings.closedMemory) }
+        state.rememberClosed(id, limit: settings.closedMemory)
     }
 }

@@ -22,15 +22,15 @@ extension MaintenanceEngine {
             guard let index = ruleIndex[old.rule] else { continue }
             let memory: RuleMemory? = switch old.memory {
             case .none: RuleMemory.none
-            case .threshold(let alertSince, let alarmSince): .threshold(alertSince: alertSince, alarmSince: alarmSince)
+            case .threshold(let alertSince, let alarmSince): .threshold(alertSince: OptionalNumber(alertSince), alarmSince: OptionalNumber(alarmSince))
             case .rate(let window):
                 if case .rate(let check) = rules[index].check, check.slices.sliceLength == window.sliceLength {
                     .rate(window.buckets.map { ExtremaBucket(start: $0.start, low: $0.low, high: $0.high) })
                 } else {
                     nil
                 }
-            case .repeated(let times, let last): .repeated(times: times, last: last)
-            case .counter(let base, let last): .counter(base: base, last: last)
+            case .repeated(let times, let last): .repeated(times: times, last: OptionalNumber(last))
+            case .counter(let base, let last): .counter(base: OptionalNumber(base), last: OptionalNumber(last))
             }
             if let memory, memory.hasSameForm(as: state.rules[index].memory) { state.rules[index] = RuleState(level: old.level, memory: memory) }
         }
@@ -40,7 +40,7 @@ extension MaintenanceEngine {
         let counts = saved.counts
         state.counts = DeviceCounts(accepted: counts.accepted, stale: counts.stale, duplicate: counts.duplicate, unknownMetric: counts.unknownMetric,
                                     suppressed: counts.suppressed, ordersIssued: counts.ordersIssued)
-        state.recentlyClosed = saved.recentlyClosed
+        for id in saved.recentlyClosed { state.rememberClosed(id, limit: settings.closedMemory) }
         state.orderSequence = saved.orderSequence
         return state
     }

@@ -19,8 +19,9 @@ extension MaintenanceEngine {
         for count in [counts.accepted, counts.stale, counts.duplicate, counts.unknownMetric, counts.suppressed, counts.ordersIssued, state.orderSequence] {
             writer.write(tally: count)
         }
-        writer.write(count: state.recentlyClosed.count)
-        for id in state.recentlyClosed { writer.write(id) }
+        let closed = state.closedWorkOrderIDs
+        writer.write(count: closed.count)
+        for id in closed { writer.write(id) }
         writer.write(count: state.openOrders.count)
         for open in state.openOrders {
             writer.write(open.component)
@@ -45,6 +46,9 @@ extension MaintenanceEngine {
             writer.write(rule.level?.rawValue ?? "")
             write(rule.memory, of: compiled, into: &writer)
         }
+        // Last, where the daemon appended it before the window was the device's.
+        writer.write(varint: UInt64(bitPattern: Int64(state.flood.hour)))
+        writer.write(tally: Int(state.flood.count))
     }
 
     private func write(_ memory: RuleMemory, of rule: CompiledRule, into writer: inout BinaryWriter) {
@@ -53,8 +57,8 @@ extension MaintenanceEngine {
             writer.write(UInt8(0))
         case .threshold(let alertSince, let alarmSince):
             writer.write(UInt8(1))
-            writer.write(alertSince?.timeIntervalSince1970)
-            writer.write(alarmSince?.timeIntervalSince1970)
+            writer.write(alertSince.value)
+            writer.write(alarmSince.value)
         case .rate(let buckets):
             writer.write(UInt8(2))
             if case .rate(let check) = rule.check { writer.write(check.slices.sliceLength) } else { writer.write(0.0) }
@@ -68,11 +72,11 @@ extension MaintenanceEngine {
             writer.write(UInt8(3))
             writer.write(count: times.count)
             for time in times { writer.write(time.timeIntervalSince1970) }
-            writer.write(last?.timeIntervalSince1970)
+            writer.write(last.value)
         case .counter(let base, let last):
             writer.write(UInt8(4))
-            writer.write(base)
-            writer.write(last)
+            writer.write(base.value)
+            writer.write(last.value)
         }
     }
 
@@ -87,7 +91,7 @@ extension MaintenanceEngine {
         state.counts = DeviceCounts(accepted: try reader.tally(), stale: try reader.tally(), duplicate: try reader.tally(),
                                     unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
         state.orderSequence = try reader.tally()
-        state.recentlyClosed = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in try reader.string() }
+        for _ in 0 ..< (try reader.count()) { state.rememberClosed(try reader.string(), limit: settings.closedMemory) }
         for _ in 0 ..< (try reader.count()) {
             let component = try reader.string()
             state.openOrders.append(OpenOrder(order: try WorkOrder(record: &reader), component: component))
@@ -114,17 +118,18 @@ extension MaintenanceEngine {
             guard let index, let memory, memory.hasSameForm(as: state.rules[index].memory) else { continue }
             state.rules[index] = RuleState(level: level, memory: memory)
         }
+        state.flood = FloodWindow(hour: Int64(bitPattern: try reader.varint()), count: try reader.tally())
         return state
     }
 
     /// A rule's memory, or nil when its window's shape is not the rule's in this profile.
     private func readMemory(_ reader: inout BinaryReader, of rule: CompiledRule?) throws(BinaryRecordError) -> RuleMemory? {
-        func time() throws(BinaryRecordError) -> Date? { try reader.optionalDouble().map(Date.init(timeIntervalSince1970:)) }
+        func number() throws(BinaryRecordError) -> OptionalNumber { OptionalNumber(try reader.optionalDouble()) }
         switch try reader.byte() {
         case 0:
             return RuleMemory.none
         case 1:
-            return .threshold(alertSince: try time(), alarmSince: try time())
+            return .threshold(alertSince: try number(), alarmSince: try number())
         case 2:
             let sliceLength = try reader.double()
             let buckets = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in
@@ -134,9 +139,9 @@ extension MaintenanceEngine {
             return .rate(buckets)
         case 3:
             let times = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in Date(timeIntervalSince1970: try reader.double()) }
-            return .repeated(times: times, last: try time())
+            return .repeated(times: times, last: try number())
         case 4:
-            return .counter(base: try reader.optionalDouble(), last: try reader.optionalDouble())
+            return .counter(base: try number(), last: try number())
         case let tag:
             throw BinaryRecordError("rule memory of unknown form \(tag)")
         }

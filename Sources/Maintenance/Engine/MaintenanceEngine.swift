@@ -150,7 +150,7 @@ public final class MaintenanceEngine: Sendable {
                     ? check.deadline(state.metrics[rules[r].metricIndex], commissioned: state.commissioned)
                     : nil
             case .repeated(let check):
-                if state.rules[r].level != nil, case .repeated(_, let last) = state.rules[r].memory, let last {
+                if state.rules[r].level != nil, case .repeated(_, let latest) = state.rules[r].memory, let last = latest.time {
                     candidate = last.addingTimeInterval(check.window)
                 } else {
                     candidate = nil

@@ -11,10 +11,10 @@ struct CounterCheck: Sendable {
 
     func assess(_ value: Double, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
         guard case .counter(let storedBase, let last) = memory else { return .hold }
-        var base = storedBase ?? value
+        var base = storedBase.value ?? value
         // A counter that went down was reset (board swap): keep the growth counted so far.
-        if let last, value < last { base = value - (last - base) }
-        memory = .counter(base: base, last: value)
+        if let last = last.value, value < last { base = value - (last - base) }
+        memory = .counter(base: OptionalNumber(base), last: OptionalNumber(value))
         let growth = value - base
         for (priority, limit) in [(WorkOrderPriority.alarm, alarm), (.alert, alert)] {
             if let limit, growth >= limit {
@@ -25,7 +25,8 @@ struct CounterCheck: Sendable {
     }
 
     func health(memory: RuleMemory) -> Double {
-        guard case .counter(let base?, let last?) = memory, let limit = alarm ?? alert, limit > 0 else { return 1 }
+        guard case .counter(let stored, let latest) = memory, let base = stored.value, let last = latest.value,
+              let limit = alarm ?? alert, limit > 0 else { return 1 }
         return min(1, max(0, 1 - (last - base) / limit))
     }
 }

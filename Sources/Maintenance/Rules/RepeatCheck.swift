@@ -23,14 +23,14 @@ struct RepeatCheck: Sendable {
         times.append(time)
         if times.count > count { times.removeFirst(times.count - count) }
         let fires = times.count == count && time.timeIntervalSince(times[0]) <= window
-        memory = .repeated(times: fires ? [] : times, last: time)
+        memory = .repeated(times: fires ? [] : times, last: OptionalNumber(time))
         let what = label.map { "\(metric) = \($0)" } ?? metric
         return fires ? .fire(.alert, values: "\(what) \(count) times within \(ReasonFormat.duration(window))") : .hold
     }
 
     /// Clears a fired rule when event time has moved a whole window past the last occurrence.
     func expire(at time: Date, level: WorkOrderPriority?, memory: RuleMemory) -> Assessment {
-        guard level != nil, case .repeated(_, let last) = memory, let last, time.timeIntervalSince(last) > window else { return .hold }
+        guard level != nil, case .repeated(_, let latest) = memory, let last = latest.time, time.timeIntervalSince(last) > window else { return .hold }
         return .clear
     }
 }

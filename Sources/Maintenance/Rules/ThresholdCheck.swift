@@ -20,9 +20,9 @@ struct ThresholdCheck: Sendable {
 
     func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
         guard case .threshold(let alertSince, let alarmSince) = memory else { return .hold }
-        let sinceAlert = isBeyond(value, alert) ? alertSince ?? time : nil
-        let sinceAlarm = isBeyond(value, alarm) ? alarmSince ?? time : nil
-        memory = .threshold(alertSince: sinceAlert, alarmSince: sinceAlarm)
+        let sinceAlert = isBeyond(value, alert) ? alertSince.time ?? time : nil
+        let sinceAlarm = isBeyond(value, alarm) ? alarmSince.time ?? time : nil
+        memory = .threshold(alertSince: OptionalNumber(sinceAlert), alarmSince: OptionalNumber(sinceAlarm))
         for (priority, limit, since) in [(WorkOrderPriority.alarm, alarm, sinceAlarm), (.alert, alert, sinceAlert)] {
             if let limit, let since, time.timeIntervalSince(since) >= duration {
                 let held = duration > 0 ? " for \(ReasonFormat.duration(time.timeIntervalSince(since)))" : ""

@@ -1,17 +1,18 @@
 import Foundation
 
-/// What one rule form remembers between readings; fixed size for every form.
+/// What one rule form remembers between readings; fixed size for every form, 17 bytes (times and
+/// numbers as `OptionalNumber`), so a rule's state fits in 24.
 enum RuleMemory: Sendable, Hashable {
     /// Missing-data and trend rules read the metric's own state instead.
     case none
     /// Since when the value has been past the alert and the alarm level without interruption.
-    case threshold(alertSince: Date?, alarmSince: Date?)
+    case threshold(alertSince: OptionalNumber, alarmSince: OptionalNumber)
     /// The slices of the rule's `ExtremaWindow`, oldest first.
     case rate([ExtremaBucket])
     /// Occurrences counting towards the next firing (at most the rule's count), and the latest one.
-    case repeated(times: [Date], last: Date?)
+    case repeated(times: [Date], last: OptionalNumber)
     /// Counter value at the last service (or first sight) and the latest value.
-    case counter(base: Double?, last: Double?)
+    case counter(base: OptionalNumber, last: OptionalNumber)
 
     /// Whether a saved memory fits a rule of the current profile (a rule id may change kind).
     func hasSameForm(as other: RuleMemory) -> Bool {

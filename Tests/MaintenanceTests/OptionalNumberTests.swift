@@ -1,0 +1,26 @@
+import Foundation
+@testable import Maintenance
+import Testing
+
+@Suite("Optional numbers in eight bytes")
+struct OptionalNumberTests {
+    @Test("a number, a time and none read back as they were, in eight bytes; none equals none")
+    func roundTrip() {
+        #expect(MemoryLayout<OptionalNumber>.size == 8)
+        #expect(OptionalNumber(2.5).value == 2.5)
+        #expect(OptionalNumber(-0.0).value == -0.0)
+        let time = Date(timeIntervalSince1970: 1_767_225_600.125)
+        #expect(OptionalNumber(time).time == time)
+        #expect(OptionalNumber(nil as Double?).value == nil)
+        #expect(OptionalNumber(nil as Date?).time == nil)
+        #expect((nil as OptionalNumber) == OptionalNumber(Double.nan))
+        #expect(OptionalNumber(1.0) != nil)
+        #expect(Set([OptionalNumber(nil as Double?), nil, OptionalNumber(3.0)]).count == 2)
+    }
+
+    @Test("a rule's state takes 24 bytes, a device's metric 40")
+    func layout() {
+        #expect(MemoryLayout<RuleState>.stride == 24)
+        #expect(MemoryLayout<MetricState>.stride == 40)
+    }
+}
