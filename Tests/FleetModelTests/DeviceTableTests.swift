@@ -29,6 +29,21 @@ struct DeviceTableTests {
         #expect(table.keys[1] == "speedgate/b-2")
     }
 
+    @Test("across chunks of devices, every value keeps its place, changes in place and comes out in order")
+    func manyChunks() {
+        var table = DeviceTable<[Int]>()
+        let count = 10_000
+        for index in 0 ..< count { table["boiler/d-\(index)"] = [index] }
+        for place in stride(from: 0, to: count, by: 7) { table[place: place].append(-place) }
+        #expect(table.count == count && table.values.count == count)
+        #expect(table.index(forKey: "boiler/d-4096") == 4096)
+        #expect(table["boiler/d-4096"] == [4096])
+        #expect(table["boiler/d-4095"] == [4095, -4095] && table["boiler/d-4094"] == [4094])
+        #expect(table["boiler/d-8190"] == [8190, -8190])
+        #expect(table.values.enumerated().allSatisfy { place, value in value == (place % 7 == 0 ? [place, -place] : [place]) })
+        #expect(table.map(\.key) == (0 ..< count).map { "boiler/d-\($0)" })
+    }
+
     @Test("tables with the same entries stored in another order are equal and hash alike; another value is not equal")
     func equalInAnyOrder() {
         let entries = (0..<50).map { ("kind/d-\($0)", $0 * 7) }

@@ -1,10 +1,12 @@
-/// Per-device values by device key (`DeviceIdentity.key`), packed in one array with an index of
-/// keys to places. A Swift dictionary keeps at most three-quarters of its buckets full and
-/// doubles, so a dictionary of large per-device values held up to 2.6 times their size (a
-/// million buckets for 400,000 devices); here the index holds four-byte places and the values
-/// sit packed, in the order the devices were first stored, growing by a quarter when full (an
-/// array doubles: up to half its room empty, and three times its size held while it moves). Devices are never removed, so a place
-/// from `index(forKey:)` stays valid: the hot path finds a device once and changes it in place.
+/// Per-device values by device key (`DeviceIdentity.key`), packed in chunks of a few thousand
+/// with an index of keys to places. A Swift dictionary keeps at most three-quarters of its
+/// buckets full and doubles, so a dictionary of large per-device values held up to 2.6 times
+/// their size (a million buckets for 400,000 devices); one array of them would double too, and
+/// hold the old and the new array at once while it moves. Here the index holds four-byte places,
+/// and the values sit in chunks filled in the order the devices were first stored: the table
+/// never holds more than one chunk of room, and never moves a value. Devices are never removed,
+/// so a place from `index(forKey:)` stays valid: the hot path finds a device once and changes it
+/// in place.
 ///
 /// Two tables are equal when they hold the same values under the same keys, in any order (a
 /// restored state stores its devices in key order, a live one as they came).
@@ -12,13 +14,20 @@ public struct DeviceTable<Value> {
     private var places: [String: Int32] = [:]
     /// The keys, in the order their devices were first stored.
     public private(set) var keys: [String] = []
-    /// The values, aligned with `keys`.
-    public private(set) var values: [Value] = []
+    /// The values, aligned with `keys`, `chunkSize` to a chunk (each made with room for all of them).
+    private var chunks: [[Value]] = []
+
+    /// 4,096: a chunk of 160-byte states is 640 KB, a thousandth of a million devices' states.
+    private static var chunkBits: Int { 12 }
+    private static var chunkSize: Int { 1 << chunkBits }
 
     public init() {}
 
-    public var count: Int { values.count }
-    public var isEmpty: Bool { values.isEmpty }
+    public var count: Int { keys.count }
+    public var isEmpty: Bool { keys.isEmpty }
+
+    /// The values, aligned with `keys`.
+    public var values: FlattenSequence<[[Value]]> { chunks.joined() }
 
     /// The place of `key`'s value, for `self[place:]`.
     public func index(forKey key: String) -> Int? { places[key].map(Int.init) }
@@ -26,13 +35,13 @@ public struct DeviceTable<Value> {
     /// The value at a place from `index(forKey:)`, changed in place (a copy out and back would
     /// copy the value's arrays on their first change).
     public subscript(place place: Int) -> Value {
-        get { values[place] }
-        _modify { yield &values[place] }
+        get { chunks[place >> Self.chunkBits][place & (Self.chunkSize - 1)] }
+        _modify { yield &chunks[place >> Self.chunkBits][place & (Self.chunkSize - 1)] }
     }
 
     /// The value stored under `key`; storing nil is not supported (devices are never removed).
     public subscript(key: String) -> Value? {
-        get { places[key].map { values[Int($0)] } }
+        get { places[key].map { self[place: Int($0)] } }
         set {
             guard let newValue else { preconditionFailure("a device table never removes a device (\(key))") }
             updateValue(newValue, forKey: key)
@@ -43,17 +52,16 @@ public struct DeviceTable<Value> {
     @discardableResult
     public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
         if let place = places[key] {
-            defer { values[Int(place)] = value }
-            return values[Int(place)]
+            defer { self[place: Int(place)] = value }
+            return self[place: Int(place)]
         }
-        places[key] = Int32(values.count)
-        if values.count == values.capacity {
-            let capacity = values.count + Swift.max(values.count / 4, 16)
-            keys.reserveCapacity(capacity)
-            values.reserveCapacity(capacity)
+        places[key] = Int32(count)
+        if count & (Self.chunkSize - 1) == 0 {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }
         keys.append(key)
-        values.append(value)
+        chunks[chunks.count - 1].append(value)
         return nil
     }
 }
