@@ -10,37 +10,43 @@
 ///
 /// Two tables are equal when they hold the same values under the same keys, in any order (a
 /// restored state stores its devices in key order, a live one as they came).
+///
+/// The members a message's path uses are inlinable, so the pipeline's and the ledger's modules
+/// get code specialised to their values: called generically across the module boundary, each
+/// access looked up the type's metadata and copied values through witness tables.
 public struct DeviceTable<Value> {
-    private var places: [String: Int32] = [:]
+    @usableFromInline var places: [String: Int32] = [:]
     /// The keys, in the order their devices were first stored.
-    public private(set) var keys: [String] = []
-    /// The values, aligned with `keys`, `chunkSize` to a chunk (each made with room for all of them).
-    private var chunks: [[Value]] = []
+    @usableFromInline var orderedKeys: [String] = []
+    /// The values, aligned with the keys, `chunkSize` to a chunk (each made with room for all of them).
+    @usableFromInline var chunks: [[Value]] = []
 
     /// 4,096: a chunk of 160-byte states is 640 KB, a thousandth of a million devices' states.
-    private static var chunkBits: Int { 12 }
-    private static var chunkSize: Int { 1 << chunkBits }
+    @usableFromInline static var chunkBits: Int { 12 }
+    @usableFromInline static var chunkSize: Int { 1 << chunkBits }
 
     public init() {}
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    /// The keys, in the order their devices were first stored.
+    public var keys: [String] { orderedKeys }
+    @inlinable public var count: Int { orderedKeys.count }
+    public var isEmpty: Bool { orderedKeys.isEmpty }
 
     /// The values, aligned with `keys`.
     public var values: FlattenSequence<[[Value]]> { chunks.joined() }
 
     /// The place of `key`'s value, for `self[place:]`.
-    public func index(forKey key: String) -> Int? { places[key].map(Int.init) }
+    @inlinable public func index(forKey key: String) -> Int? { places[key].map(Int.init) }
 
     /// The value at a place from `index(forKey:)`, changed in place (a copy out and back would
     /// copy the value's arrays on their first change).
-    public subscript(place place: Int) -> Value {
+    @inlinable public subscript(place place: Int) -> Value {
         get { chunks[place >> Self.chunkBits][place & (Self.chunkSize - 1)] }
         _modify { yield &chunks[place >> Self.chunkBits][place & (Self.chunkSize - 1)] }
     }
 
     /// The value stored under `key`; storing nil is not supported (devices are never removed).
-    public subscript(key: String) -> Value? {
+    @inlinable public subscript(key: String) -> Value? {
         get { places[key].map { self[place: Int($0)] } }
         set {
             guard let newValue else { preconditionFailure("a device table never removes a device (\(key))") }
@@ -49,7 +55,7 @@ public struct DeviceTable<Value> {
     }
 
     /// Stores `value` under `key`; the value it replaced, if any.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
         if let place = places[key] {
             defer { self[place: Int(place)] = value }
@@ -60,7 +66,7 @@ public struct DeviceTable<Value> {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }
-        keys.append(key)
+        orderedKeys.append(key)
         chunks[chunks.count - 1].append(value)
         return nil
     }
