@@ -57,16 +57,16 @@ public struct DaemonJob: Sendable {
         let locks = try Set([stateDirectory.standardizedFileURL, journalDirectory.standardizedFileURL]).map(StateLock.init)
         defer { withExtendedLifetime(locks) {} }
         let store = try FleetStore(directory: stateDirectory, initialize: initializeState)
-        let saved = try PipelineStateCoding.state(from: store, library: library)
-        for (kind, devices) in saved.withoutProfile.sorted(by: { $0.key < $1.key }) {
+        let (restored, journalSequence, withoutProfile) = try PipelineStateCoding.state(from: store, library: library)
+        for (kind, devices) in withoutProfile.sorted(by: { $0.key < $1.key }) {
             logger.warning("devices of a kind without a profile are not loaded; their saved state stays in the store until the profile is back",
                            metadata: ["kind": "\(kind)", "devices": "\(devices)"])
         }
         let pipeline = FleetPipeline(library: library, limits: decodeLimits,
                                      deviceLimits: DeviceLimits(maxDevicesPerKind: configuration.limits.maxDevicesPerKind,
                                                                 maxNewDevicesPerMinute: configuration.limits.maxNewDevicesPerMinute),
-                                     state: saved.state)
-        let journal = try MessageJournal(directory: journalDirectory, after: saved.journalSequence)
+                                     state: consume restored)
+        let journal = try MessageJournal(directory: journalDirectory, after: journalSequence)
         defer { journal.close() }
         let firstLive = journal.nextSequence
         let intake = DaemonIntake(journal: journal, queue: IntakeQueue(capacity: intakeCapacity), parser: pipeline.parser, partition: configuration.partition)
@@ -77,7 +77,7 @@ public struct DaemonJob: Sendable {
         let publisher = try OutputPublisher(client: clients[0], store: store, instance: configuration.instance, metrics: metrics)
         try publisher.resendOutbox()
         logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",
-                                          "journal_from": "\(saved.journalSequence)", "instance": "\(configuration.instance)"])
+                                          "journal_from": "\(journalSequence)", "instance": "\(configuration.instance)"])
         if let partition = configuration.partition { logPartition(partition, state: pipeline.state) }
         // Ready once the state is loaded and every broker has the subscriptions: `systemctl start`
         // then fails when the state or a broker cannot be had, and what is ordered after the unit
@@ -93,9 +93,12 @@ public struct DaemonJob: Sendable {
             intake.queue.close()
         }
         defer { stopper.cancel() }
-        let loop = DaemonLoop(job: self, store: store, journal: journal, publisher: publisher, pipeline: pipeline, sequence: saved.journalSequence)
+        // The pipeline thread gets the one copy of the state: one kept here would make it copy
+        // each part of a restored fleet on its first change.
+        let handover = SoleHandover(DaemonLoop(job: self, store: store, journal: journal, publisher: publisher, pipeline: consume pipeline,
+                                               sequence: journalSequence))
         let finished = await Self.onOwnThread { () throws -> DaemonLoop in
-            var loop = loop
+            var loop = handover.take()
             let recovered = try loop.recover(before: firstLive)
             if recovered > 0 { logger.info("recovered from the journal", metadata: ["messages": "\(recovered)", "through": "\(loop.sequence)"]) }
             try loop.run(intake.queue)
