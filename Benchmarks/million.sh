@@ -17,12 +17,7 @@ tail -1 "$work/simulate.log"
 total=$(grep -vc '^{"schema":' "$work/stream.ndjson")
 echo "stream: $total messages of $devices devices"
 
-port=$(free_port); metrics=$(free_port)
-printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\nmax_inflight_messages 100\npersistence false\n' "$port" > "$work/mosquitto.conf"
-mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 & broker=$!
-trap 'kill $broker 2>/dev/null || true' EXIT
-sleep 1
-metric() { curl -s "127.0.0.1:$metrics/metrics" | awk -v m="$1" '$1==m {print $2}' | cut -d. -f1; }
+start_broker; metrics=$(free_port)
 daemon() { exec /usr/bin/time -f "$1: %e s, peak %M KB" "$bin" run --broker "mqtt://127.0.0.1:$port" --state "$work/state" --log-level debug \
                --metrics "127.0.0.1:$metrics" 2> "$work/$1.log"; }
 stop() { kill -TERM "$(pgrep -P "$1")"; local from; from=$(date +%s.%N); wait "$1" || true; echo "$2 took $(seconds_since "$from") s"; }

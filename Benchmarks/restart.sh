@@ -31,19 +31,14 @@ messages() { grep -vc '^{"schema":' "$1"; }
 first=$(messages "$work/first.ndjson"); next=$(messages "$work/next.ndjson")
 echo "streams: $first messages, then $next more, of $devices devices"
 
-port=$(free_port); metrics=$(free_port)
-printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\npersistence false\n' "$port" > "$work/mosquitto.conf"
-mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 & broker=$!
-trap 'kill $broker 2>/dev/null || true' EXIT
-sleep 1
-processed() { curl -s "127.0.0.1:$metrics/metrics" | awk '$1=="fleetprint_messages_total" {print $2}' | cut -d. -f1; }
+start_broker; metrics=$(free_port)
 start() {
     "$bin" run --broker "mqtt://127.0.0.1:$port" --state "$work/$1" --metrics "127.0.0.1:$metrics" 2> "$work/$2.log" & daemon=$!
     until grep -qs " started " "$work/$2.log"; do sleep 0.2; done
 }
 feed() {
     "$bin" replay "$1" --broker "mqtt://127.0.0.1:$port" --speed max --qos 1 2> /dev/null
-    until [ "$(processed || echo 0)" = "$2" ]; do sleep 1; done
+    until [ "$(metric fleetprint_messages_total || echo 0)" = "$2" ]; do sleep 1; done
     sleep 6
 }
 memory() { grep -E 'VmHWM|VmRSS' "/proc/$daemon/status" | awk '{printf "%s %d MB  ", $1, $2 / 1000}'; }

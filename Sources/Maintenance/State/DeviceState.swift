@@ -10,8 +10,9 @@ public struct DeviceState: Sendable, Hashable {
     public let kind: String
     /// First sight: missing-data timers run from here until the metric's first reading.
     public let commissioned: Date
-    private var latest: OptionalNumber = nil
-    private var serviced: OptionalNumber = nil
+    /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
+    @Packed public internal(set) var watermark: Date? = nil
+    @Packed public internal(set) var lastService: Date? = nil
     public internal(set) var metrics: [MetricState]
     public internal(set) var rules: [RuleState]
     public internal(set) var openOrders: [OpenOrder] = []
@@ -30,17 +31,6 @@ public struct DeviceState: Sendable, Hashable {
         self.commissioned = commissioned
         self.metrics = metrics
         self.rules = rules
-    }
-
-    /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
-    public internal(set) var watermark: Date? {
-        get { latest.time }
-        set { latest = OptionalNumber(newValue) }
-    }
-
-    public internal(set) var lastService: Date? {
-        get { serviced.time }
-        set { serviced = OptionalNumber(newValue) }
     }
 
     public var openWorkOrders: [WorkOrder] { openOrders.map(\.order) }
