@@ -122,14 +122,22 @@ enum PipelineStateCoding {
                 windows += progress.floodGuard?.windows.map { ($0, $1) } ?? []
                 state.admissions = progress.admissions ?? DeviceAdmissions()
             case (.ledger, _):
-                // The device's key string, shared with its state's entry rather than a copy per map.
-                let key = state.devices.index(forKey: record.key).map { state.devices.keys[$0] } ?? record.key
+                var ledger: DeviceLedger
                 if record.body.first == binaryMark {
                     var reader = BinaryReader([UInt8](record.body), from: 1)
-                    state.ledger.restore(try DeviceLedger(record: &reader), key: key)
+                    ledger = try DeviceLedger(record: &reader)
                 } else {
-                    state.ledger.restore(try decoder.decode(DeviceLedger.self, from: record.body), key: key)
+                    ledger = try decoder.decode(DeviceLedger.self, from: record.body)
                 }
+                // The key, id and kind strings shared with the device's state rather than copies
+                // read per table (live, they are one string each).
+                guard let place = state.devices.index(forKey: record.key) else {
+                    state.ledger.restore(ledger, key: record.key)
+                    return
+                }
+                let device = state.devices[place: place]
+                if ledger.device == device.device, ledger.kind == device.kind { (ledger.device, ledger.kind) = (device.device, device.kind) }
+                state.ledger.restore(ledger, key: state.devices.keys[place])
             case (.workOrder, _):
                 break
             }

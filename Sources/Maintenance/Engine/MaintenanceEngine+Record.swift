@@ -94,7 +94,10 @@ extension MaintenanceEngine {
         for _ in 0 ..< (try reader.count()) { state.rememberClosed(try reader.string(), limit: settings.closedMemory) }
         for _ in 0 ..< (try reader.count()) {
             let component = try reader.string()
-            state.openOrders.append(OpenOrder(order: try WorkOrder(record: &reader), component: component))
+            var order = try WorkOrder(record: &reader)
+            // The device's own strings, not copies read per order (live, an order shares them).
+            if order.device == state.device, order.kind == state.kind { (order.device, order.kind) = (state.device, state.kind) }
+            state.openOrders.append(OpenOrder(order: order, component: component))
         }
         for _ in 0 ..< (try reader.count()) {
             let index = metricIndex[try reader.string()]
