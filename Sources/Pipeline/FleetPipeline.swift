@@ -93,12 +93,6 @@ public struct FleetPipeline: Sendable {
         let key = identity.key
         let slot: Int
         if let known = state.devices.index(forKey: key) {
-            let limit = floodLimits[address.kind] ?? Int.max
-            guard state.devices[place: known].flood.admit(at: message.time, limit: limit) else {
-                // Counted in the device's flood window, which is saved with the device.
-                changed.mark(known)
-                return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
-            }
             slot = known
         } else {
             do {
@@ -107,7 +101,12 @@ public struct FleetPipeline: Sendable {
                 return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
             }
         }
+        // Counted in the device's flood window, which is saved with the device: changed either way.
         changed.mark(slot)
+        let limit = floodLimits[address.kind] ?? Int.max
+        guard state.devices[place: slot].flood.admit(at: message.time, limit: limit) else {
+            return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
+        }
         var output = catchUpTimers(slot, engine: engine, before: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices[place: slot])
         for result in run.results { absorb(result, into: &output) }
@@ -149,9 +148,7 @@ public struct FleetPipeline: Sendable {
     private mutating func commission(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Int {
         try state.admissions.admit(kind: identity.kind, at: time, limits: deviceLimits)
         state.ledger.commission(identity, at: time)
-        var device = engine.commission(device: identity.id, at: time)
-        device.flood = FloodWindow(first: time)
-        state.devices[identity.key] = device
+        state.devices[identity.key] = engine.commission(device: identity.id, at: time)
         return state.devices.index(forKey: identity.key)!
     }
 

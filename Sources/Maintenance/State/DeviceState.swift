@@ -38,7 +38,10 @@ public struct DeviceState: Sendable, Hashable {
     public var identity: DeviceIdentity { DeviceIdentity(kind: kind, id: device) }
 
     /// Ids of the orders closed lately (bounded), newest last.
-    public var closedWorkOrderIDs: [String] { recentlyClosed.map { WorkOrder.id(of: identity, number: Int($0)) } }
+    public var closedWorkOrderIDs: [String] {
+        let identity = identity
+        return recentlyClosed.map { WorkOrder.id(of: identity, number: Int($0)) }
+    }
 
     /// Whether a service report may name `id`: it must be an open order of this device.
     public func hasOpenWorkOrder(_ id: String) -> Bool {

@@ -15,20 +15,13 @@ public struct FloodWindow: Sendable, Hashable, Codable {
         self.count = Int32(clamping: count)
     }
 
-    /// The window of a device's first message, sent at `time`.
-    public init(first time: Date) {
-        self.init(hour: Int64(Self.hour(of: time)), count: 1)
-    }
-
     /// Counts a message sent at `time`; false when that makes more than `limit` in its hour. A late
     /// message from an earlier hour is the engine's to judge (stale or not), so it passes uncounted.
     public mutating func admit(at time: Date, limit: Int) -> Bool {
-        let hour = Self.hour(of: time)
+        let hour = Int32(clamping: Int64((time.timeIntervalSince1970 / Self.length).rounded(.down)))
         if self.hour < hour { (self.hour, count) = (hour, 0) }
         guard self.hour == hour else { return true }
         count &+= 1
         return Int(count) <= limit
     }
-
-    private static func hour(of time: Date) -> Int32 { Int32(clamping: Int64((time.timeIntervalSince1970 / length).rounded(.down))) }
 }
