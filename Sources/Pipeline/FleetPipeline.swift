@@ -109,7 +109,7 @@ public struct FleetPipeline: Sendable {
         }
         var output = catchUpTimers(slot, engine: engine, before: message.time)
         let run = Self.process(message.readings, engine: engine, device: &state.devices[place: slot])
-        for result in run.results { absorb(result, into: &output) }
+        for result in run.results { absorb(result, of: slot, into: &output) }
         timers.schedule(slot, at: run.deadline)
         let accepted = run.accepted
         guard accepted > 0 else {
@@ -193,7 +193,7 @@ public struct FleetPipeline: Sendable {
         let boundary = step(containing: time)
         guard let deadline = timers.deadline(of: slot), deadline < boundary else { return output }
         let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
-        for result in run.results { absorb(result, into: &output) }
+        for result in run.results { absorb(result, of: slot, into: &output) }
         timers.schedule(slot, at: run.deadline)
         return output
     }
@@ -217,7 +217,7 @@ public struct FleetPipeline: Sendable {
             guard let engine = engines[state.devices[place: slot].kind] else { continue }
             let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
             changed.mark(slot)
-            for result in run.results { absorb(result, into: &output) }
+            for result in run.results { absorb(result, of: slot, into: &output) }
             timers.schedule(slot, at: run.deadline)
         }
         return output
@@ -259,7 +259,7 @@ public struct FleetPipeline: Sendable {
         changed.mark(slot)
         timers.schedule(slot, at: engine.nextDeadline(of: state.devices[place: slot]))
         state.counters.serviceReports += 1
-        absorb(result, into: &output)
+        absorb(result, of: slot, into: &output)
         return output
     }
 
@@ -276,15 +276,18 @@ public struct FleetPipeline: Sendable {
         return nil
     }
 
-    /// Books the engine's output: orders to publish, service events into the ledger.
-    private mutating func absorb(_ result: MaintenanceOutput, into output: inout PipelineOutput) {
+    /// Books the engine's output for the device at `slot`: orders to publish, service events into the ledger.
+    private mutating func absorb(_ result: MaintenanceOutput, of slot: Int, into output: inout PipelineOutput) {
         output.workOrders += result.workOrders
         output.escalatedOrders += result.escalatedOrders
         output.closedOrders += result.closedOrders
         state.counters.workOrdersIssued += result.workOrders.count
         state.counters.workOrdersClosed += result.closedOrders.count
-        result.workOrders.forEach { openOrders.issued($0) }
-        result.escalatedOrders.forEach { openOrders.escalated($0) }
+        if !result.workOrders.isEmpty || !result.escalatedOrders.isEmpty {
+            let key = state.devices.keys[slot]
+            result.workOrders.forEach { openOrders.issued($0, key: key) }
+            result.escalatedOrders.forEach { openOrders.escalated($0, key: key) }
+        }
         result.closedOrders.forEach { openOrders.ended($0) }
         for event in result.serviceEvents {
             state.ledger.record(event)

@@ -25,16 +25,17 @@ struct OpenOrderBook: Sendable {
         self.count = count
     }
 
-    mutating func issued(_ order: WorkOrder) {
+    /// An order of the device stored under `key` (the device table's string).
+    mutating func issued(_ order: WorkOrder, key: String) {
         count += 1
-        if filled { urgency.insert(OrderUrgency(order)) }
+        if filled { urgency.insert(OrderUrgency(order, key: key)) }
     }
 
     /// The same order, now an alarm: it ranks higher than before.
-    mutating func escalated(_ order: WorkOrder) {
+    mutating func escalated(_ order: WorkOrder, key: String) {
         guard filled else { return }
         leftOver += 1
-        urgency.insert(OrderUrgency(order))
+        urgency.insert(OrderUrgency(order, key: key))
     }
 
     mutating func ended(_ order: WorkOrder) {
@@ -47,7 +48,7 @@ struct OpenOrderBook: Sendable {
     mutating func mostUrgent(in devices: DeviceTable<DeviceState>) -> [WorkOrder] {
         if !filled || leftOver > 2 * count + Self.leftOverSlack {
             looks += 1
-            urgency = Heap(devices.values.lazy.flatMap { $0.openOrders.map { OrderUrgency($0.order) } })
+            urgency = Heap(zip(devices.keys, devices.values).lazy.flatMap { key, device in device.openOrders.map { OrderUrgency($0, key: key) } })
             leftOver = 0
             filled = true
         }

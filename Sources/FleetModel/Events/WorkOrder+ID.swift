@@ -13,6 +13,14 @@ extension WorkOrder {
     /// The number of `device`'s order `id`; nil when the id names another device or no number.
     public static func number(ofID id: String, device: DeviceIdentity) -> Int? {
         guard let key = deviceKey(ofID: id), key == device.key else { return nil }
-        return Int(id[id.index(after: key.endIndex)...])
+        return number(ofID: id)
+    }
+
+    /// The number an order id ends in, whichever device it names; nil when it names none.
+    public static func number(ofID id: String) -> Int? {
+        guard let key = deviceKey(ofID: id) else { return nil }
+        let tail = id[id.index(after: key.endIndex)...]
+        // Only the number's own spelling: "01" or "+1" name no order.
+        return Int(tail).flatMap { String($0) == tail ? $0 : nil }
     }
 }

@@ -154,11 +154,11 @@ enum PipelineStateCoding {
                     var reader = BinaryReader([UInt8](record.body), from: 1)
                     state.devices[record.key] = try engine.state(fromRecord: &reader)
                 } else if let legacy = try? decoder.decode(LegacyDeviceRecord.self, from: record.body) {
-                    var device = engine.state(adopting: legacy.state)
+                    var device = try engine.state(adopting: legacy.state)
                     device.flood = legacy.flood ?? FloodWindow()
                     state.devices[record.key] = device
                 } else {
-                    state.devices[record.key] = engine.state(adopting: try decoder.decode(LegacyDeviceState.self, from: record.body))
+                    state.devices[record.key] = try engine.state(adopting: try decoder.decode(LegacyDeviceState.self, from: record.body))
                 }
             } catch {
                 throw StoreError("the checkpoint's record of device \(record.key) does not read: \(error)")

@@ -8,6 +8,8 @@ struct CompiledRule: Sendable {
     let metricIndex: Int
     /// Dedup key for orders: the kit it asks for, or the rule itself when it names no kit.
     let component: String
+    /// What each of its orders says alike, shared by them.
+    let origin: OrderOrigin
     let check: RuleCheck
 
     init?(spec: RuleSpec, metrics: [Metric], settings: EngineSettings) {
@@ -18,6 +20,7 @@ struct CompiledRule: Sendable {
         self.spec = spec
         self.metricIndex = metricIndex
         component = spec.action.kit ?? spec.id
+        origin = OrderOrigin(rule: spec.id, component: component, kit: spec.action.kit, resolution: spec.action.resolution, note: spec.action.note)
         switch spec.condition {
         case .threshold(let t):
             let (alert, alarm) = (value(t.alert), value(t.alarm))

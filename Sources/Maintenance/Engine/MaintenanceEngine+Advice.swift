@@ -12,15 +12,16 @@ extension MaintenanceEngine {
         var output = MaintenanceOutput()
         var event = report
         var serviced = Set(report.kit.map { [$0] } ?? [])
-        if let id = report.workOrder, let open = state.openOrders.first(where: { $0.order.id == id }) {
-            serviced.insert(open.component)
-            event.kit = event.kit ?? open.order.kit
+        let named = report.workOrder.flatMap(state.orderNumber)
+        if let open = state.openOrder(numbered: named).map({ state.openOrders[$0] }) {
+            serviced.insert(open.origin.component)
+            event.kit = event.kit ?? open.origin.kit
         }
         if report.action == .replacement { serviced.formUnion(rules.map(\.component)) }
-        for open in state.openOrders where serviced.contains(open.component) || open.order.id == report.workOrder {
-            let named = open.order.id == report.workOrder
-            let closure = WorkOrderClosure(cause: .serviceReport, action: report.action, report: report.report, workOrder: named ? nil : report.workOrder)
-            close(open.order.id, as: named ? .closed : .cancelled, at: report.time, by: closure, state: &state, output: &output)
+        for open in state.openOrders where serviced.contains(open.origin.component) || open.number == named {
+            let isNamed = open.number == named
+            let closure = WorkOrderClosure(cause: .serviceReport, action: report.action, report: report.report, workOrder: isNamed ? nil : report.workOrder)
+            close(open.number, as: isNamed ? .closed : .cancelled, at: report.time, by: closure, state: &state, output: &output)
         }
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
             state.rules[r].level = nil
@@ -47,19 +48,19 @@ extension MaintenanceEngine {
             guard state.rules[r].level != nil else { return }
             state.rules[r].level = nil
             let id = rules[r].spec.id
-            for open in state.openOrders where open.order.rule == id && open.order.resolution != .technician {
-                let action: ServiceAction = open.order.resolution == .remote ? .remoteFix : .customerFix
-                close(open.order.id, as: .closed, at: time, by: WorkOrderClosure(cause: .faultCleared, action: action), state: &state, output: &output)
+            for open in state.openOrders where open.origin.rule == id && open.origin.resolution != .technician {
+                let action: ServiceAction = open.origin.resolution == .remote ? .remoteFix : .customerFix
+                close(open.number, as: .closed, at: time, by: WorkOrderClosure(cause: .faultCleared, action: action), state: &state, output: &output)
                 output.serviceEvents.append(ServiceEvent(device: state.device, kind: state.kind, time: time, action: action,
-                                                         kit: open.order.kit, workOrder: open.order.id))
+                                                         kit: open.origin.kit, workOrder: WorkOrder.id(of: state.identity, number: Int(open.number))))
             }
         }
     }
 
     private func issue(_ r: Int, _ priority: WorkOrderPriority, values: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
         let rule = rules[r]
-        if let open = state.openOrders.firstIndex(where: { $0.component == rule.component }) {
-            if priority == .alarm, state.openOrders[open].order.priority == .alert {
+        if let open = state.openOrders.firstIndex(where: { $0.origin.component == rule.component }) {
+            if priority == .alarm, state.openOrders[open].priority == .alert {
                 escalate(open, reason: "\(rule.spec.id): \(values)", at: time, state: &state, output: &output)
             } else {
                 output.suppressed += 1
@@ -69,23 +70,21 @@ extension MaintenanceEngine {
         }
         state.orderSequence += 1
         state.counts.ordersIssued += 1
-        let order = WorkOrder(id: WorkOrder.id(of: state.identity, number: state.orderSequence), device: state.device, kind: state.kind,
-                              rule: rule.spec.id, issuedAt: time, priority: priority, kit: rule.spec.action.kit,
-                              resolution: rule.spec.action.resolution, note: rule.spec.action.note,
-                              reason: "\(rule.spec.id): \(values)", due: time.addingTimeInterval(lead(r, priority, state: state)))
-        state.openOrders.append(OpenOrder(order: order, component: rule.component))
-        output.workOrders.append(order)
+        let order = OpenOrder(origin: rule.origin, number: UInt32(clamping: state.orderSequence), priority: priority, reason: "\(rule.spec.id): \(values)",
+                              issuedAt: time, due: time.addingTimeInterval(lead(r, priority, state: state)))
+        state.openOrders.append(order)
+        output.workOrders.append(order.workOrder(of: state))
     }
 
     /// Raises the open order to alarm: due within the alarm lead (never later than it was), with
     /// the alarm's reason; its id, rule and kit stay, so the visit already planned is brought forward.
     private func escalate(_ open: Int, reason: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
-        var order = state.openOrders[open].order.with(status: .escalated, at: time)
-        order.priority = .alarm
-        order.reason = reason
-        order.due = min(order.due ?? .distantFuture, time.addingTimeInterval(settings.alarmLead))
-        state.openOrders[open].order = order
-        output.escalatedOrders.append(order)
+        state.openOrders[open].status = .escalated
+        state.openOrders[open].statusAt = time
+        state.openOrders[open].priority = .alarm
+        state.openOrders[open].reason = reason
+        state.openOrders[open].due = min(state.openOrders[open].due ?? .distantFuture, time.addingTimeInterval(settings.alarmLead))
+        output.escalatedOrders.append(state.openOrders[open].workOrder(of: state))
     }
 
     /// Time until the order is due: short for an alarm; otherwise the remaining useful life from
@@ -97,10 +96,10 @@ extension MaintenanceEngine {
         return max(settings.alarmLead, life.map { min($0, settings.alertLead * 6) } ?? settings.alertLead)
     }
 
-    private func close(_ id: String, as status: WorkOrderStatus, at time: Date, by closure: WorkOrderClosure,
+    private func close(_ number: UInt32, as status: WorkOrderStatus, at time: Date, by closure: WorkOrderClosure,
                        state: inout DeviceState, output: inout MaintenanceOutput) {
-        guard let index = state.openOrders.firstIndex(where: { $0.order.id == id }) else { return }
-        output.closedOrders.append(state.openOrders.remove(at: index).order.with(status: status, at: time, closedBy: closure))
-        state.rememberClosed(id, limit: settings.closedMemory)
+        guard let index = state.openOrder(numbered: number) else { return }
+        output.closedOrders.append(state.openOrders.remove(at: index).workOrder(of: state).with(status: status, at: time, closedBy: closure))
+        state.rememberClosed(number, limit: settings.closedMemory)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 extension MaintenanceEngine {
     /// The compact state of a device saved as `LegacyDeviceState`, realigned by metric and rule id.
-    public func state(adopting saved: LegacyDeviceState) -> DeviceState {
+    public func state(adopting saved: LegacyDeviceState) throws(BinaryRecordError) -> DeviceState {
         var state = commission(device: saved.device, at: saved.commissioned)
         for old in saved.metrics {
             guard let index = metricIndex[old.metric] else { continue }
@@ -35,12 +35,15 @@ extension MaintenanceEngine {
             if let memory, memory.hasSameForm(as: state.rules[index].memory) { state.rules[index] = RuleState(level: old.level, memory: memory) }
         }
         state.watermark = saved.watermark
-        state.openOrders = saved.openOrders
+        let commissioned = state
+        state.openOrders = try saved.openOrders.map { open throws(BinaryRecordError) in
+            try openOrder(restoring: open.order, component: open.component, of: commissioned)
+        }
         state.lastService = saved.lastService
         let counts = saved.counts
         state.counts = DeviceCounts(accepted: counts.accepted, stale: counts.stale, duplicate: counts.duplicate, unknownMetric: counts.unknownMetric,
                                     suppressed: counts.suppressed, ordersIssued: counts.ordersIssued)
-        for id in saved.recentlyClosed { state.rememberClosed(id, limit: settings.closedMemory) }
+        for id in saved.recentlyClosed { state.rememberClosed(id: id, limit: settings.closedMemory) }
         state.orderSequence = saved.orderSequence
         return state
     }

@@ -24,8 +24,8 @@ extension MaintenanceEngine {
         for id in closed { writer.write(id) }
         writer.write(count: state.openOrders.count)
         for open in state.openOrders {
-            writer.write(open.component)
-            open.order.record(into: &writer)
+            writer.write(open.origin.component)
+            open.workOrder(of: state).record(into: &writer)
         }
         writer.write(count: metrics.count)
         for (compiled, metric) in zip(metrics, state.metrics) {
@@ -91,13 +91,11 @@ extension MaintenanceEngine {
         state.counts = DeviceCounts(accepted: try reader.tally(), stale: try reader.tally(), duplicate: try reader.tally(),
                                     unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
         state.orderSequence = try reader.tally()
-        for _ in 0 ..< (try reader.count()) { state.rememberClosed(try reader.string(), limit: settings.closedMemory) }
+        for _ in 0 ..< (try reader.count()) { state.rememberClosed(id: try reader.string(), limit: settings.closedMemory) }
         for _ in 0 ..< (try reader.count()) {
             let component = try reader.string()
-            var order = try WorkOrder(record: &reader)
-            // The device's own strings, not copies read per order (live, an order shares them).
-            if order.device == state.device, order.kind == state.kind { (order.device, order.kind) = (state.device, state.kind) }
-            state.openOrders.append(OpenOrder(order: order, component: component))
+            let open = try openOrder(restoring: try WorkOrder(record: &reader), component: component, of: state)
+            state.openOrders.append(open)
         }
         for _ in 0 ..< (try reader.count()) {
             let index = metricIndex[try reader.string()]
@@ -123,6 +121,19 @@ extension MaintenanceEngine {
         }
         state.flood = FloodWindow(hour: Int64(bitPattern: try reader.varint()), count: try reader.tally())
         return state
+    }
+
+    /// A saved open order of `state`, sharing its rule's `OrderOrigin` when the rule still says
+    /// what the order does (else the order keeps what it was issued with).
+    func openOrder(restoring order: WorkOrder, component: String, of state: DeviceState) throws(BinaryRecordError) -> OpenOrder {
+        guard order.device == state.device, order.kind == state.kind, let number = state.orderNumber(order.id) else {
+            throw BinaryRecordError("open order '\(order.id)' is not an order of \(state.identity)")
+        }
+        let shared = ruleIndex[order.rule].map { rules[$0].origin }
+        let origin = shared.flatMap { ($0.component, $0.kit, $0.resolution, $0.note) == (component, order.kit, order.resolution, order.note) ? $0 : nil }
+            ?? OrderOrigin(rule: order.rule, component: component, kit: order.kit, resolution: order.resolution, note: order.note)
+        return OpenOrder(origin: origin, number: number, priority: order.priority, reason: order.reason, issuedAt: order.issuedAt,
+                         due: order.due, status: order.status, statusAt: order.statusAt)
     }
 
     /// A rule's memory, or nil when its window's shape is not the rule's in this profile.

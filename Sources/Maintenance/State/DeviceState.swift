@@ -33,7 +33,7 @@ public struct DeviceState: Sendable, Hashable {
         self.rules = rules
     }
 
-    public var openWorkOrders: [WorkOrder] { openOrders.map(\.order) }
+    public var openWorkOrders: [WorkOrder] { openOrders.map { $0.workOrder(of: self) } }
 
     public var identity: DeviceIdentity { DeviceIdentity(kind: kind, id: device) }
 
@@ -45,7 +45,17 @@ public struct DeviceState: Sendable, Hashable {
 
     /// Whether a service report may name `id`: it must be an open order of this device.
     public func hasOpenWorkOrder(_ id: String) -> Bool {
-        openOrders.contains { $0.order.id == id }
+        openOrder(numbered: orderNumber(id)) != nil
+    }
+
+    /// The number `id` gives this device's order, or nil when it names another device's.
+    func orderNumber(_ id: String) -> UInt32? {
+        WorkOrder.number(ofID: id, device: identity).map { UInt32(clamping: $0) }
+    }
+
+    /// Where the open order of `number` is in `openOrders`.
+    func openOrder(numbered number: UInt32?) -> Int? {
+        number.flatMap { number in openOrders.firstIndex { $0.number == number } }
     }
 
     /// Whether `id` is an open order of this device or one closed lately, so a refusal can say
@@ -56,13 +66,17 @@ public struct DeviceState: Sendable, Hashable {
 
     /// Whether `id` is one of this device's orders closed lately.
     func closedRecently(_ id: String) -> Bool {
-        WorkOrder.number(ofID: id, device: identity).map { recentlyClosed.contains(UInt32(clamping: $0)) } ?? false
+        orderNumber(id).map(recentlyClosed.contains) ?? false
+    }
+
+    /// Remembers the order `id` names as closed, when it is one of this device's.
+    mutating func rememberClosed(id: String, limit: Int) {
+        orderNumber(id).map { rememberClosed($0, limit: limit) }
     }
 
     /// Remembers a closed order's number, forgetting the oldest beyond `limit`.
-    mutating func rememberClosed(_ id: String, limit: Int) {
-        guard let number = WorkOrder.number(ofID: id, device: identity) else { return }
-        recentlyClosed.append(UInt32(clamping: number))
+    mutating func rememberClosed(_ number: UInt32, limit: Int) {
+        recentlyClosed.append(number)
         if recentlyClosed.count > limit { recentlyClosed.removeFirst(recentlyClosed.count - limit) }
     }
 }

@@ -42,6 +42,12 @@ public struct LegacyDeviceState: Decodable, Sendable {
         case counter(base: Double?, last: Double?)
     }
 
+    /// An open order as it was kept whole then.
+    struct OpenOrder: Decodable {
+        let order: WorkOrder
+        let component: String
+    }
+
     struct ExtremaSlice: Decodable {
         let start: Double
         let low: Double
