@@ -4,10 +4,13 @@
 struct ExtremaWindow: Sendable, Hashable {
     let sliceLength: Double
     let window: Double
+    /// The most slices a window overlaps: one more than fit in it, as it is widened by at most one.
+    let bound: Int
 
     init(window: Double, slices: Int) {
         self.window = window
         sliceLength = max(window / Double(max(slices, 1)), 1)
+        bound = Int(min((window / sliceLength).rounded(.up), 1_048_576)) + 1
     }
 
     /// Extremes of the slices that overlap the window ending at `time` (so the window is widened
@@ -20,13 +23,14 @@ struct ExtremaWindow: Sendable, Hashable {
 
     func add(_ value: Double, at time: Double, to buckets: inout [ExtremaBucket]) {
         let start = (time / sliceLength).rounded(.down) * sliceLength
+        // Slices are in time order: most samples land in a window with nothing to drop. Those
+        // that left go before a new slice comes (the sample's own slice never leaves).
+        if let first = buckets.first, first.start + sliceLength <= time - window { buckets.removeAll { $0.start + sliceLength <= time - window } }
         if buckets.last?.start == start {
             buckets[buckets.count - 1].low = min(buckets[buckets.count - 1].low, value)
             buckets[buckets.count - 1].high = max(buckets[buckets.count - 1].high, value)
         } else {
-            buckets.append(ExtremaBucket(start: start, low: value, high: value))
+            buckets.append(ExtremaBucket(start: start, low: value, high: value), boundedBy: bound)
         }
-        // Slices are in time order: most samples land in a window with nothing to drop.
-        if let first = buckets.first, first.start + sliceLength <= time - window { buckets.removeAll { $0.start + sliceLength <= time - window } }
     }
 }

@@ -14,13 +14,14 @@ public struct TrendWindow: Sendable, Hashable {
 
     func add(_ value: Double, at time: Double, to buckets: inout [TrendBucket]) {
         let slice = UInt32(clamping: Int64((time / sliceLength).rounded(.down)))
-        if buckets.last?.slice != slice { buckets.append(TrendBucket(slice: slice)) }
+        let oldest = Int64(slice) - Int64(slices - 1)
+        // Slices are in time order: most samples land in a window with nothing to drop. Those
+        // that left go before the new slice comes, so the window never holds more than `slices`.
+        if let first = buckets.first, Int64(first.slice) < oldest { buckets.removeAll { Int64($0.slice) < oldest } }
+        if buckets.last?.slice != slice { buckets.append(TrendBucket(slice: slice), boundedBy: slices) }
         buckets[buckets.count - 1].count += 1
         buckets[buckets.count - 1].sumOffset += Float(time - start(of: buckets[buckets.count - 1]))
         buckets[buckets.count - 1].sumValue += Float(value)
-        let oldest = Int64(slice) - Int64(slices - 1)
-        // Slices are in time order: most samples land in a window with nothing to drop.
-        if let first = buckets.first, Int64(first.slice) < oldest { buckets.removeAll { Int64($0.slice) < oldest } }
     }
 
     /// Weighted least squares over the slices' means: slope per second and the fitted level at
