@@ -1,11 +1,12 @@
 /// Per-device tallies for metrics and the dashboard: nothing is dropped without being counted.
+/// Four bytes each (`Tally`), as every device keeps them.
 public struct DeviceCounts: Sendable, Hashable {
-    public var accepted = 0
-    public var stale = 0
-    public var duplicate = 0
-    public var unknownMetric = 0
-    public var suppressed = 0
-    public var ordersIssued = 0
+    @Tally public var accepted = 0
+    @Tally public var stale = 0
+    @Tally public var duplicate = 0
+    @Tally public var unknownMetric = 0
+    @Tally public var suppressed = 0
+    @Tally public var ordersIssued = 0
 
     mutating func count(_ disposition: ReadingDisposition) {
         switch disposition {

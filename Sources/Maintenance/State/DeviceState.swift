@@ -17,13 +17,14 @@ public struct DeviceState: Sendable, Hashable {
     public internal(set) var rules: [RuleState]
     public internal(set) var openOrders: [OpenOrder] = []
     public internal(set) var counts = DeviceCounts()
+    /// The number of the device's latest order (four bytes, beside the counts' four-byte tallies).
+    @Tally var orderSequence = 0
     /// The device's messages in the current hour of event time, which the pipeline caps.
     public var flood = FloodWindow()
     /// Numbers of recently closed orders (bounded), so a redelivered service report is not applied
     /// twice: numbers, as an order's id is its device's key and its number, and eight ids cost
     /// about 500 bytes where eight numbers cost 32.
     var recentlyClosed: [UInt32] = []
-    var orderSequence = 0
 
     init(device: String, kind: String, commissioned: Date, metrics: [MetricState], rules: [RuleState]) {
         self.device = device
