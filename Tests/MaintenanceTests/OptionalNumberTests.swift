@@ -18,10 +18,10 @@ struct OptionalNumberTests {
         #expect(Set([OptionalNumber(nil as Double?), nil, OptionalNumber(3.0)]).count == 2)
     }
 
-    @Test("a rule's state takes 24 bytes, a device's metric 40, its counts 24 and the device itself 128")
+    @Test("a rule's state takes 24 bytes, a device's metric 32, its counts 24 and the device itself 128")
     func layout() {
         #expect(MemoryLayout<RuleState>.stride == 24)
-        #expect(MemoryLayout<MetricState>.stride == 40)
+        #expect(MemoryLayout<MetricState>.stride == 32)
         #expect(MemoryLayout<DeviceCounts>.stride == 24)
         #expect(MemoryLayout<DeviceState>.stride == 128)
     }

@@ -2,19 +2,29 @@ import Foundation
 
 /// The latest of one metric on one device, and its trend slices when a rule needs a prognosis.
 /// A device holds one per metric of its kind, in the profile's order (the engine knows the
-/// names), so it stores plain numbers (`Packed`): 40 bytes where optionals and a name took 112.
+/// names), so it stores plain numbers (`Packed`, `ReportingGaps`): 32 bytes where optionals and
+/// a name took 112.
 public struct MetricState: Sendable, Hashable {
     @Packed public internal(set) var lastSeen: Date? = nil
     @Packed public internal(set) var lastValue: Double? = nil
     /// The gap before `lastSeen`, and the smaller of the last two gaps: how often this metric
     /// usually reports, learned from the device itself. A device set to report daily is not
     /// silent after six hours; one outage does not widen it, two long gaps in a row do.
-    @Packed var lastGap: TimeInterval? = nil
-    @Packed public internal(set) var usualGap: TimeInterval? = nil
+    var gaps = ReportingGaps()
     /// The trend window's slices, oldest first; empty when the metric keeps no trend.
     var trend: [TrendBucket] = []
 
     init() {}
+
+    var lastGap: TimeInterval? {
+        get { gaps.last }
+        set { gaps.last = newValue }
+    }
+
+    public internal(set) var usualGap: TimeInterval? {
+        get { gaps.usual }
+        set { gaps.usual = newValue }
+    }
 
     mutating func seen(at time: Date) {
         if let lastSeen {
