@@ -66,6 +66,11 @@ import Testing
         #expect(abs(summary.fleet.realised.climateDelta(of: .ictCompute) - expected) < 1e-9)
     }
 
+    @Test("a device's ledger takes 128 bytes, times in eight and counts in four")
+    func deviceLedgerSize() {
+        #expect(MemoryLayout<DeviceLedger>.stride == 128)
+    }
+
     @Test func stateRoundTripsToTheSameBytes() throws {
         let ledger = boilerLedger()
         let data = try ledger.encoded()

@@ -1,3 +1,5 @@
+import FleetModel
+
 /// Per-device tallies for metrics and the dashboard: nothing is dropped without being counted.
 /// Four bytes each (`Tally`), as every device keeps them.
 public struct DeviceCounts: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import FleetModel
 import Foundation
 
 /// The latest of one metric on one device, and its trend slices when a rule needs a prognosis.

@@ -1,3 +1,4 @@
+import FleetModel
 import Foundation
 
 /// What one rule form remembers between readings; fixed size for every form, 17 bytes (times and
