@@ -7,24 +7,24 @@ public protocol PackedAsNumber {
 }
 
 extension Double: PackedAsNumber {
-    public init(packedNumber: Double) { self = packedNumber }
-    public var packedNumber: Double { self }
+    @inlinable public init(packedNumber: Double) { self = packedNumber }
+    @inlinable public var packedNumber: Double { self }
 }
 
 extension Date: PackedAsNumber {
-    public init(packedNumber: Double) { self.init(timeIntervalSince1970: packedNumber) }
-    public var packedNumber: Double { timeIntervalSince1970 }
+    @inlinable public init(packedNumber: Double) { self.init(timeIntervalSince1970: packedNumber) }
+    @inlinable public var packedNumber: Double { timeIntervalSince1970 }
 }
 
 /// An optional number or time kept in eight bytes (`OptionalNumber`) where the optional takes
 /// sixteen in a struct: what a device keeps per metric and a few times of its own.
 @propertyWrapper
 public struct Packed<Value: PackedAsNumber>: Sendable, Hashable {
-    private var stored: OptionalNumber
+    @usableFromInline var stored: OptionalNumber
 
-    public init(wrappedValue: Value?) { stored = OptionalNumber(wrappedValue?.packedNumber) }
+    @inlinable public init(wrappedValue: Value?) { stored = OptionalNumber(wrappedValue?.packedNumber) }
 
-    public var wrappedValue: Value? {
+    @inlinable public var wrappedValue: Value? {
         get { stored.value.map(Value.init(packedNumber:)) }
         set { stored = OptionalNumber(newValue?.packedNumber) }
     }

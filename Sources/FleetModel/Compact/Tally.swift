@@ -3,11 +3,11 @@
 /// than a century at one a second.
 @propertyWrapper
 public struct Tally: Sendable, Hashable {
-    private var stored: UInt32
+    @usableFromInline var stored: UInt32
 
-    public init(wrappedValue: Int) { stored = UInt32(clamping: wrappedValue) }
+    @inlinable public init(wrappedValue: Int) { stored = UInt32(clamping: wrappedValue) }
 
-    public var wrappedValue: Int {
+    @inlinable public var wrappedValue: Int {
         get { Int(stored) }
         set { stored = UInt32(clamping: newValue) }
     }
