@@ -1,4 +1,4 @@
-import FleetModel
+@testable import FleetModel
 import Foundation
 import Testing
 
@@ -42,6 +42,17 @@ struct DeviceTableTests {
         #expect(table["boiler/d-8190"] == [8190, -8190])
         #expect(table.values.enumerated().allSatisfy { place, value in value == (place % 7 == 0 ? [place, -place] : [place]) })
         #expect(table.map(\.key) == (0 ..< count).map { "boiler/d-\($0)" })
+    }
+
+    @Test("of 50,000 keys each is found at its place and 50,000 others are not, with four-byte slots at most three-quarters full")
+    func keyIndex() {
+        var table = DeviceTable<Int>()
+        for n in 0 ..< 50_000 { table["boiler/b-\(n)"] = n }
+        let found = (0 ..< 50_000).filter { (n: Int) in table.index(forKey: "boiler/b-\(n)") == n && table["boiler/b-\(n)"] == n }
+        let strangers = (0 ..< 50_000).filter { (n: Int) in table.index(forKey: "speedgate/b-\(n)") != nil }
+        #expect(found.count == 50_000 && strangers.isEmpty)
+        #expect(table.keyIndex.slots.count == 131_072)
+        #expect(DeviceTable<Int>().index(forKey: "boiler/b-0") == nil)
     }
 
     @Test("tables with the same entries stored in another order are equal and hash alike; another value is not equal")

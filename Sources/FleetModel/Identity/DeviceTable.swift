@@ -2,8 +2,8 @@
 /// with an index of keys to places. A Swift dictionary keeps at most three-quarters of its
 /// buckets full and doubles, so a dictionary of large per-device values held up to 2.6 times
 /// their size (a million buckets for 400,000 devices); one array of them would double too, and
-/// hold the old and the new array at once while it moves. Here the index holds four-byte places,
-/// and the values sit in chunks filled in the order the devices were first stored: the table
+/// hold the old and the new array at once while it moves. Here the index holds four-byte places
+/// and no keys of its own (`DeviceKeyIndex`), and the values sit in chunks filled in the order the devices were first stored: the table
 /// never holds more than one chunk of room, and never moves a value. Devices are never removed,
 /// so a place from `index(forKey:)` stays valid: the hot path finds a device once and changes it
 /// in place.
@@ -15,7 +15,7 @@
 /// get code specialised to their values: called generically across the module boundary, each
 /// access looked up the type's metadata and copied values through witness tables.
 public struct DeviceTable<Value> {
-    @usableFromInline var places: [String: Int32] = [:]
+    @usableFromInline var keyIndex = DeviceKeyIndex()
     /// The keys, in the order their devices were first stored.
     @usableFromInline var orderedKeys: [String] = []
     /// The values, aligned with the keys, `chunkSize` to a chunk (each made with room for all of them).
@@ -36,7 +36,7 @@ public struct DeviceTable<Value> {
     public var values: FlattenSequence<[[Value]]> { chunks.joined() }
 
     /// The place of `key`'s value, for `self[place:]`.
-    @inlinable public func index(forKey key: String) -> Int? { places[key].map(Int.init) }
+    @inlinable public func index(forKey key: String) -> Int? { keyIndex.place(of: key, in: orderedKeys) }
 
     /// The value at a place from `index(forKey:)`, changed in place (a copy out and back would
     /// copy the value's arrays on their first change).
@@ -47,7 +47,7 @@ public struct DeviceTable<Value> {
 
     /// The value stored under `key`; storing nil is not supported (devices are never removed).
     @inlinable public subscript(key: String) -> Value? {
-        get { places[key].map { self[place: Int($0)] } }
+        get { index(forKey: key).map { self[place: $0] } }
         set {
             guard let newValue else { preconditionFailure("a device table never removes a device (\(key))") }
             updateValue(newValue, forKey: key)
@@ -57,16 +57,16 @@ public struct DeviceTable<Value> {
     /// Stores `value` under `key`; the value it replaced, if any.
     @inlinable @discardableResult
     public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
-        if let place = places[key] {
-            defer { self[place: Int(place)] = value }
-            return self[place: Int(place)]
+        if let place = index(forKey: key) {
+            defer { self[place: place] = value }
+            return self[place: place]
         }
-        places[key] = Int32(count)
         if count & (Self.chunkSize - 1) == 0 {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }
         orderedKeys.append(key)
+        keyIndex.add(orderedKeys.count - 1, keys: orderedKeys)
         chunks[chunks.count - 1].append(value)
         return nil
     }
