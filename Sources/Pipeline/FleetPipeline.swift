@@ -283,11 +283,9 @@ public struct FleetPipeline: Sendable {
         output.closedOrders += result.closedOrders
         state.counters.workOrdersIssued += result.workOrders.count
         state.counters.workOrdersClosed += result.closedOrders.count
-        if !result.workOrders.isEmpty || !result.escalatedOrders.isEmpty {
-            let key = state.devices.keys[slot]
-            result.workOrders.forEach { openOrders.issued($0, key: key) }
-            result.escalatedOrders.forEach { openOrders.escalated($0, key: key) }
-        }
+        let key = state.devices.keys[slot]
+        result.workOrders.forEach { openOrders.issued($0, key: key) }
+        result.escalatedOrders.forEach { openOrders.escalated($0, key: key) }
         result.closedOrders.forEach { openOrders.ended($0) }
         for event in result.serviceEvents {
             state.ledger.record(event)

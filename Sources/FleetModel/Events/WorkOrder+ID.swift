@@ -12,15 +12,20 @@ extension WorkOrder {
 
     /// The number of `device`'s order `id`; nil when the id names another device or no number.
     public static func number(ofID id: String, device: DeviceIdentity) -> Int? {
-        guard let key = deviceKey(ofID: id), key == device.key else { return nil }
-        return number(ofID: id)
+        parts(ofID: id).flatMap { $0.key == device.key ? $0.number : nil }
     }
 
     /// The number an order id ends in, whichever device it names; nil when it names none.
     public static func number(ofID id: String) -> Int? {
+        parts(ofID: id)?.number
+    }
+
+    /// The device key and the number of an order id. Only the number's own spelling counts:
+    /// "01" or "+1" name no order.
+    private static func parts(ofID id: String) -> (key: Substring, number: Int)? {
         guard let key = deviceKey(ofID: id) else { return nil }
         let tail = id[id.index(after: key.endIndex)...]
-        // Only the number's own spelling: "01" or "+1" name no order.
-        return Int(tail).flatMap { String($0) == tail ? $0 : nil }
+        guard let number = Int(tail), String(number) == tail else { return nil }
+        return (key, number)
     }
 }

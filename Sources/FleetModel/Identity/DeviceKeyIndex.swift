@@ -23,12 +23,12 @@ struct DeviceKeyIndex: Sendable {
         }
     }
 
-    /// Files the newest key, `keys[place]` (the last of `keys`), under its place.
-    @inlinable mutating func add(_ place: Int, keys: [String]) {
-        if (place + 1) * 4 > slots.count * 3 {
+    /// Files the last of `keys`, just added, under its place.
+    @inlinable mutating func addLast(of keys: [String]) {
+        if keys.count * 4 > slots.count * 3 {
             grow(keys: keys)
         } else {
-            file(Int32(place), hash: keys[place].hashValue)
+            file(Int32(keys.count - 1), hash: keys[keys.count - 1].hashValue)
         }
     }
 

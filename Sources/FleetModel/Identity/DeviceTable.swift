@@ -3,10 +3,10 @@
 /// buckets full and doubles, so a dictionary of large per-device values held up to 2.6 times
 /// their size (a million buckets for 400,000 devices); one array of them would double too, and
 /// hold the old and the new array at once while it moves. Here the index holds four-byte places
-/// and no keys of its own (`DeviceKeyIndex`), and the values sit in chunks filled in the order the devices were first stored: the table
-/// never holds more than one chunk of room, and never moves a value. Devices are never removed,
-/// so a place from `index(forKey:)` stays valid: the hot path finds a device once and changes it
-/// in place.
+/// and no keys of its own (`DeviceKeyIndex`), and the values sit in chunks filled in the order the
+/// devices were first stored: the table never holds more than one chunk of room, and never moves
+/// a value. Devices are never removed, so a place from `index(forKey:)` stays valid: the hot path
+/// finds a device once and changes it in place.
 ///
 /// Two tables are equal when they hold the same values under the same keys, in any order (a
 /// restored state stores its devices in key order, a live one as they came).
@@ -66,7 +66,7 @@ public struct DeviceTable<Value> {
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }
         orderedKeys.append(key)
-        keyIndex.add(orderedKeys.count - 1, keys: orderedKeys)
+        keyIndex.addLast(of: orderedKeys)
         chunks[chunks.count - 1].append(value)
         return nil
     }

@@ -8,11 +8,11 @@ extension MaintenanceEngine {
     /// forgotten) and returns the report for the ledger. A report for an order already closed is
     /// a redelivery and changes nothing.
     public func apply(_ report: ServiceEvent, state: inout DeviceState) -> MaintenanceOutput {
-        if let id = report.workOrder, state.closedRecently(id) { return MaintenanceOutput(disposition: .duplicate) }
+        let named = report.workOrder.flatMap(state.orderNumber)
+        if let named, state.recentlyClosed.contains(named) { return MaintenanceOutput(disposition: .duplicate) }
         var output = MaintenanceOutput()
         var event = report
         var serviced = Set(report.kit.map { [$0] } ?? [])
-        let named = report.workOrder.flatMap(state.orderNumber)
         if let open = state.openOrder(numbered: named).map({ state.openOrders[$0] }) {
             serviced.insert(open.origin.component)
             event.kit = event.kit ?? open.origin.kit

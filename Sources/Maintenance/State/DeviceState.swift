@@ -62,12 +62,8 @@ public struct DeviceState: Sendable, Hashable {
     /// Whether `id` is an open order of this device or one closed lately, so a refusal can say
     /// "closed already" rather than "unknown".
     public func knowsWorkOrder(_ id: String) -> Bool {
-        hasOpenWorkOrder(id) || closedRecently(id)
-    }
-
-    /// Whether `id` is one of this device's orders closed lately.
-    func closedRecently(_ id: String) -> Bool {
-        orderNumber(id).map(recentlyClosed.contains) ?? false
+        guard let number = orderNumber(id) else { return false }
+        return openOrder(numbered: number) != nil || recentlyClosed.contains(number)
     }
 
     /// Remembers the order `id` names as closed, when it is one of this device's.

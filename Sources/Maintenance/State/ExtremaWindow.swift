@@ -10,7 +10,7 @@ struct ExtremaWindow: Sendable, Hashable {
     init(window: Double, slices: Int) {
         self.window = window
         sliceLength = max(window / Double(max(slices, 1)), 1)
-        bound = Int(min((window / sliceLength).rounded(.up), 1_048_576)) + 1
+        bound = max(slices, 1) + 1
     }
 
     /// Extremes of the slices that overlap the window ending at `time` (so the window is widened
