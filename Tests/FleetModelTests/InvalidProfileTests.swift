@@ -34,6 +34,13 @@ struct InvalidProfileTests {
         #expect(result.issues == ["vending.yaml:\(result.line): components.cabinet.materials.stele: unknown material 'stele'; expected one of: steel, glass"])
     }
 
+    @Test("more metrics than a device's trend slices can name")
+    func tooManyMetrics() {
+        let extra = (0 ..< TelemetrySchema.metricLimit).map { "    m\($0): {type: gauge, unit: degC}" }.joined(separator: "\n")
+        let result = issues(breaking: "    door_openings: {type: counter, unit: count}", with: "    door_openings: {type: counter, unit: count}\n" + extra)
+        #expect(result.issues == ["vending.yaml:\(result.line - 1): telemetry.metrics: expected at most 256 metrics, got 258"])
+    }
+
     @Test("unit mismatch")
     func unitMismatch() {
         let result = issues(breaking: "life: 10 years", with: "life: 10 kg")

@@ -102,6 +102,9 @@ struct ProfileValidator {
     }
 
     private func checkMetrics() {
+        if profile.telemetry.metrics.count > TelemetrySchema.metricLimit {
+            log.add(at: "telemetry.metrics", "expected at most \(TelemetrySchema.metricLimit) metrics, got \(profile.telemetry.metrics.count)")
+        }
         for metric in profile.telemetry.metrics {
             if let range = metric.range, range.low.baseValue > range.high.baseValue {
                 log.add(at: "telemetry.metrics.\(metric.id).range", "expected low <= high, got [\(range.low), \(range.high)]")

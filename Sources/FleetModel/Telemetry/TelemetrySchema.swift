@@ -11,6 +11,9 @@ public struct TelemetrySchema: Sendable, Hashable {
     public var metrics: [Metric]
     public var source: String
 
+    /// The most metrics a kind may have: the engine numbers a device's trend slices by metric in one byte.
+    public static let metricLimit = 256
+
     public init(topics: [String], timestampField: String, timestampFormat: TimestampFormat, metrics: [Metric], source: String) {
         self.topics = topics
         self.timestampField = timestampField

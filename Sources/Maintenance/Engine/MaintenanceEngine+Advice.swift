@@ -26,7 +26,7 @@ extension MaintenanceEngine {
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
             state.rules[r].level = nil
             state.rules[r].memory = rule.resetMemory(state.rules[r].memory)
-            state.metrics[rule.metricIndex].trend.removeAll()
+            state.setTrendSlices([], of: rule.metricIndex)
         }
         state.lastService = max(state.lastService ?? report.time, report.time)
         output.serviceEvents.append(event)
@@ -68,7 +68,6 @@ extension MaintenanceEngine {
             }
             return
         }
-        state.orderSequence += 1
         state.counts.ordersIssued += 1
         let order = OpenOrder(origin: rule.origin, number: UInt32(clamping: state.orderSequence), priority: priority, reason: "\(rule.spec.id): \(values)",
                               issuedAt: time, due: time.addingTimeInterval(lead(r, priority, state: state)))
@@ -92,7 +91,7 @@ extension MaintenanceEngine {
     private func lead(_ r: Int, _ priority: WorkOrderPriority, state: DeviceState) -> TimeInterval {
         guard priority == .alert else { return settings.alarmLead }
         let m = rules[r].metricIndex
-        let life = metrics[m].prognosis(state.metrics[m])?.remainingLife
+        let life = prognosis(of: m, in: state)?.remainingLife
         return max(settings.alarmLead, life.map { min($0, settings.alertLead * 6) } ?? settings.alertLead)
     }
 

@@ -12,10 +12,10 @@ extension MaintenanceEngine {
             state.metrics[index].lastGap = old.lastGap
             state.metrics[index].usualGap = old.usualGap
             if let trend = old.trend, trend.sliceLength == metrics[index].trend?.sliceLength {
-                state.metrics[index].trend = trend.buckets.map {
-                    TrendBucket(slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
+                state.setTrendSlices(trend.buckets.map {
+                    TrendBucket(metric: index, slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
                                 sumOffset: Float($0.sumOffset), sumValue: Float($0.sumValue))
-                }
+                }, of: index)
             }
         }
         for old in saved.rules {
@@ -42,9 +42,8 @@ extension MaintenanceEngine {
         state.lastService = saved.lastService
         let counts = saved.counts
         state.counts = DeviceCounts(accepted: counts.accepted, stale: counts.stale, duplicate: counts.duplicate, unknownMetric: counts.unknownMetric,
-                                    suppressed: counts.suppressed, ordersIssued: counts.ordersIssued)
+                                    suppressed: counts.suppressed, ordersIssued: max(counts.ordersIssued, saved.orderSequence))
         for id in saved.recentlyClosed { state.rememberClosed(id: id, limit: settings.closedMemory) }
-        state.orderSequence = saved.orderSequence
         return state
     }
 }

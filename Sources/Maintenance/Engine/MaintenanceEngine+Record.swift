@@ -28,12 +28,13 @@ extension MaintenanceEngine {
             open.workOrder(of: state).record(into: &writer)
         }
         writer.write(count: metrics.count)
-        for (compiled, metric) in zip(metrics, state.metrics) {
+        for (m, (compiled, metric)) in zip(metrics, state.metrics).enumerated() {
             writer.write(compiled.metric.id)
             for value in [metric.lastSeen?.timeIntervalSince1970, metric.lastValue, metric.lastGap, metric.usualGap] { writer.write(value) }
             writer.write(compiled.trend?.sliceLength ?? 0)
-            writer.write(count: metric.trend.count)
-            for bucket in metric.trend {
+            let slices = state.trendSlices(of: m)
+            writer.write(count: slices.count)
+            for bucket in slices {
                 writer.write(bucket.slice)
                 writer.write(bucket.count)
                 writer.write(bucket.sumOffset)
@@ -90,7 +91,8 @@ extension MaintenanceEngine {
         state.lastService = try reader.optionalDouble().map(Date.init(timeIntervalSince1970:))
         state.counts = DeviceCounts(accepted: try reader.tally(), stale: try reader.tally(), duplicate: try reader.tally(),
                                     unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
-        state.orderSequence = try reader.tally()
+        // The order number, written apart from the count of orders: never smaller, so none is numbered twice.
+        state.counts.ordersIssued = max(state.counts.ordersIssued, try reader.tally())
         for _ in 0 ..< (try reader.count()) { state.rememberClosed(id: try reader.string(), limit: settings.closedMemory) }
         for _ in 0 ..< (try reader.count()) {
             let component = try reader.string()
@@ -105,12 +107,14 @@ extension MaintenanceEngine {
             metric.lastGap = try reader.optionalDouble()
             metric.usualGap = try reader.optionalDouble()
             let sliceLength = try reader.double()
+            var slices: [TrendBucket] = []
             for _ in 0 ..< (try reader.count()) {
-                metric.trend.append(TrendBucket(slice: try reader.uint32(), count: try reader.uint32(), sumOffset: try reader.float(), sumValue: try reader.float()))
+                slices.append(TrendBucket(metric: index ?? 0, slice: try reader.uint32(), count: try reader.uint32(), sumOffset: try reader.float(),
+                                          sumValue: try reader.float()))
             }
             guard let index else { continue }
-            if sliceLength != metrics[index].trend?.sliceLength { metric.trend = [] }
             state.metrics[index] = metric
+            if sliceLength == metrics[index].trend?.sliceLength { state.setTrendSlices(slices, of: index) }
         }
         for _ in 0 ..< (try reader.count()) {
             let index = ruleIndex[try reader.string()]

@@ -18,16 +18,20 @@ public final class MaintenanceEngine: Sendable {
     private let rulesByMetric: [[Int]]
     /// Rules that also change state when only time passes (missing data, repeat windows lapsing).
     private let timedRules: [Int]
+    /// How many metrics keep a trend: a device's trend slices grow by as many at a time.
+    private let trendedMetrics: Int
 
     public init(profile: DeviceProfile, settings: EngineSettings = EngineSettings()) {
         self.profile = profile
         self.settings = settings
         let schema = profile.telemetry.metrics
-        metrics = schema.map { CompiledMetric(metric: $0, rules: profile.rules, settings: settings) }
+        let metrics = schema.map { CompiledMetric(metric: $0, rules: profile.rules, settings: settings) }
+        self.metrics = metrics
         let rules = profile.rules.compactMap { CompiledRule(spec: $0, metrics: schema, settings: settings) }
         self.rules = rules
         metricIndex = Dictionary(schema.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIndex = Dictionary(rules.enumerated().map { ($1.spec.id, $0) }, uniquingKeysWith: { first, _ in first })
+        trendedMetrics = metrics.count(where: { $0.trend != nil })
         rulesByMetric = schema.indices.map { index in rules.indices.filter { rules[$0].metricIndex == index } }
         timedRules = rules.indices.filter { index in
             switch rules[index].check {
@@ -71,7 +75,7 @@ public final class MaintenanceEngine: Sendable {
         let number = reading.value.number
         if let number {
             state.metrics[m].lastValue = number
-            metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, to: &state.metrics[m].trend)
+            metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, metric: m, to: &state.trend, growth: trendedMetrics)
         }
         for r in rulesByMetric[m] {
             let assessment = assess(r, value: reading.value, number: number, at: reading.time, state: &state)
@@ -109,7 +113,7 @@ public final class MaintenanceEngine: Sendable {
         case .missing:
             return level != nil ? .clear : .hold
         case .trend(let check):
-            return check.assess(metrics[rules[r].metricIndex].prognosis(state.metrics[rules[r].metricIndex]), level: level)
+            return check.assess(prognosis(of: rules[r].metricIndex, in: state), level: level)
         }
     }
 
@@ -183,13 +187,17 @@ public final class MaintenanceEngine: Sendable {
         switch rule.check {
         case .threshold(let check): return metric.lastValue.map(check.health) ?? 1
         case .counter(let check): return check.health(memory: state.rules[r].memory)
-        case .trend(let check): return check.health(metrics[rule.metricIndex].prognosis(metric))
+        case .trend(let check): return check.health(prognosis(of: rule.metricIndex, in: state))
         case .rate, .repeated, .missing: return state.rules[r].level == nil ? 1 : 0
         }
     }
 
     /// Fitted trends and remaining useful life of every metric that has a limit to aim at.
     public func prognoses(of state: DeviceState) -> [Prognosis] {
-        zip(metrics, state.metrics).compactMap { $0.prognosis($1) }
+        metrics.indices.compactMap { prognosis(of: $0, in: state) }
+    }
+
+    func prognosis(of m: Int, in state: DeviceState) -> Prognosis? {
+        metrics[m].prognosis(state.metrics[m], slices: state.trendSlices(of: m))
     }
 }

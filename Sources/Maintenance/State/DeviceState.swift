@@ -15,10 +15,13 @@ public struct DeviceState: Sendable, Hashable {
     @Packed public internal(set) var lastService: Date? = nil
     public internal(set) var metrics: [MetricState]
     public internal(set) var rules: [RuleState]
+    /// The trend slices of all the device's trended metrics, grouped by metric in profile order,
+    /// each group oldest first: one array, where one per metric cost each its own allocation.
+    var trend: [TrendBucket] = []
     public internal(set) var openOrders: [OpenOrder] = []
     public internal(set) var counts = DeviceCounts()
-    /// The number of the device's latest order (four bytes, beside the counts' four-byte tallies).
-    @Tally var orderSequence = 0
+    /// The number of the device's latest order: a device's orders are numbered as they are issued.
+    var orderSequence: Int { counts.ordersIssued }
     /// The device's messages in the current hour of event time, which the pipeline caps.
     public var flood = FloodWindow()
     /// Numbers of recently closed orders (bounded), so a redelivered service report is not applied
@@ -32,6 +35,20 @@ public struct DeviceState: Sendable, Hashable {
         self.commissioned = commissioned
         self.metrics = metrics
         self.rules = rules
+    }
+
+    /// Metric `metric`'s trend slices, oldest first.
+    func trendSlices(of metric: Int) -> ArraySlice<TrendBucket> {
+        trend[TrendBucket.slices(of: metric, in: trend)]
+    }
+
+    /// Replaces metric `metric`'s trend slices (a restore, or a service that resets them).
+    mutating func setTrendSlices(_ slices: [TrendBucket], of metric: Int) {
+        let mine = TrendBucket.slices(of: metric, in: trend)
+        // Room for exactly what it will hold: a restored device is filled one metric at a time.
+        let count = trend.count - mine.count + slices.count
+        if count > trend.capacity { trend.reserveCapacity(count) }
+        trend.replaceSubrange(mine, with: slices)
     }
 
     public var openWorkOrders: [WorkOrder] { openOrders.map { $0.workOrder(of: self) } }

@@ -1,10 +1,10 @@
 import FleetModel
 import Foundation
 
-/// The latest of one metric on one device, and its trend slices when a rule needs a prognosis.
-/// A device holds one per metric of its kind, in the profile's order (the engine knows the
-/// names), so it stores plain numbers (`Packed`, `ReportingGaps`): 32 bytes where optionals and
-/// a name took 112.
+/// The latest of one metric on one device. A device holds one per metric of its kind, in the
+/// profile's order (the engine knows the names), so it stores plain numbers (`Packed`,
+/// `ReportingGaps`): 24 bytes where optionals and a name took 112. Its trend slices, when a rule
+/// needs a prognosis, are in the device's one array of them (`DeviceState.trend`).
 public struct MetricState: Sendable, Hashable {
     @Packed public internal(set) var lastSeen: Date? = nil
     @Packed public internal(set) var lastValue: Double? = nil
@@ -12,8 +12,6 @@ public struct MetricState: Sendable, Hashable {
     /// usually reports, learned from the device itself. A device set to report daily is not
     /// silent after six hours; one outage does not widen it, two long gaps in a row do.
     var gaps = ReportingGaps()
-    /// The trend window's slices, oldest first; empty when the metric keeps no trend.
-    var trend: [TrendBucket] = []
 
     init() {}
 

@@ -1,6 +1,6 @@
 /// The shape of a bounded history for fitting a trend: the window cut into a fixed number of
 /// slices of equal length. One per trended metric of a kind, in the engine; each device keeps only
-/// the slices' sums (`MetricState.trend`), so its memory does not grow with its sample rate.
+/// the slices' sums (`DeviceState.trend`), so its memory does not grow with its sample rate.
 public struct TrendWindow: Sendable, Hashable {
     let sliceLength: Double
     let slices: Int
@@ -12,21 +12,30 @@ public struct TrendWindow: Sendable, Hashable {
 
     func start(of bucket: TrendBucket) -> Double { Double(bucket.slice) * sliceLength }
 
-    func add(_ value: Double, at time: Double, to buckets: inout [TrendBucket]) {
+    /// Adds a sample of metric `metric` to a device's slices (`DeviceState.trend`, grouped by
+    /// metric); a new slice makes room for `growth` more when the array is full.
+    func add(_ value: Double, at time: Double, metric: Int, to buckets: inout [TrendBucket], growth: Int) {
         let slice = UInt32(clamping: Int64((time / sliceLength).rounded(.down)))
         let oldest = Int64(slice) - Int64(slices - 1)
+        var mine = TrendBucket.slices(of: metric, in: buckets)
         // Slices are in time order: most samples land in a window with nothing to drop. Those
         // that left go before the new slice comes, so the window never holds more than `slices`.
-        if let first = buckets.first, Int64(first.slice) < oldest { buckets.removeAll { Int64($0.slice) < oldest } }
-        if buckets.last?.slice != slice { buckets.append(TrendBucket(slice: slice), boundedBy: slices) }
-        buckets[buckets.count - 1].count += 1
-        buckets[buckets.count - 1].sumOffset += Float(time - start(of: buckets[buckets.count - 1]))
-        buckets[buckets.count - 1].sumValue += Float(value)
+        if let first = mine.first, Int64(buckets[first].slice) < oldest {
+            let gone = buckets[mine].prefix { Int64($0.slice) < oldest }.count
+            buckets.removeSubrange(first ..< first + gone)
+            mine = first ..< mine.upperBound - gone
+        }
+        if mine.isEmpty || buckets[mine.upperBound - 1].slice != slice {
+            buckets.insert(TrendBucket(metric: metric, slice: slice), at: mine.upperBound, growingBy: growth)
+            mine = mine.lowerBound ..< mine.upperBound + 1
+        }
+        let last = mine.upperBound - 1
+        buckets[last].add(offset: time - start(of: buckets[last]), value: value)
     }
 
     /// Weighted least squares over the slices' means: slope per second and the fitted level at
     /// `time`; nil until three slices hold data (two points always fit a line exactly).
-    func fit(_ buckets: [TrendBucket], at time: Double) -> (slope: Double, level: Double)? {
+    func fit(_ buckets: ArraySlice<TrendBucket>, at time: Double) -> (slope: Double, level: Double)? {
         guard buckets.count >= 3, let last = buckets.last else { return nil }
         let origin = start(of: last)
         var (weight, sumX, sumY) = (0.0, 0.0, 0.0)
