@@ -89,14 +89,12 @@ public struct FleetPipeline: Sendable {
         guard let engine = engines[address.kind] else {
             return deadLetter(.decode(.unknownKind), topic: topic, detail: "no profile for kind '\(address.kind)'", field: nil, payload: payload)
         }
-        let identity = DeviceIdentity(kind: address.kind, id: address.device)
-        let key = identity.key
         let slot: Int
-        if let known = state.devices.index(forKey: key) {
+        if let known = state.devices.index(kind: address.kind, id: address.device) {
             slot = known
         } else {
             do {
-                slot = try commission(identity, engine: engine, at: message.time)
+                slot = try commission(DeviceIdentity(kind: address.kind, id: address.device), engine: engine, at: message.time)
             } catch {
                 return deadLetter(.deviceLimit, topic: topic, detail: error.detail, field: nil, payload: payload)
             }
@@ -119,7 +117,7 @@ public struct FleetPipeline: Sendable {
         }
         state.counters.readings += accepted
         state.ledger.receive(bytes: MessageTraffic.wireBytes(topicBytes: topic.utf8.count, payloadBytes: payload.count),
-                             device: identity, at: message.time)
+                             kind: address.kind, id: address.device, at: message.time)
         let watermark = max(state.watermark ?? message.time, message.time)
         state.watermark = watermark
         output.merge(runTimers(through: watermark))

@@ -55,6 +55,19 @@ struct DeviceTableTests {
         #expect(DeviceTable<Int>().index(forKey: "boiler/b-0") == nil)
     }
 
+    @Test("a device is found by its kind and id apart at the place its key names, and a key that only begins or ends alike is not it")
+    func kindAndID() {
+        var table = DeviceTable<Int>()
+        for n in 0 ..< 20_000 { table["underground-container/uc-\(n)"] = n }
+        let found = (0 ..< 20_000).filter { (n: Int) in table.index(kind: "underground-container", id: "uc-\(n)") == n }
+        #expect(found.count == 20_000)
+        for (kind, id) in [("underground-container", "uc-1x"), ("underground-container", "uc-"), ("underground", "container/uc-1"),
+                           ("underground-container/uc", "1"), ("underground-containe", "uc-1"), ("boiler", "uc-1")] {
+            #expect(table.index(kind: kind, id: id) == nil, "\(kind) \(id)")
+        }
+        #expect(DeviceTable<Int>().index(kind: "boiler", id: "b-0") == nil)
+    }
+
     @Test("tables with the same entries stored in another order are equal and hash alike; another value is not equal")
     func equalInAnyOrder() {
         let entries = (0..<50).map { ("kind/d-\($0)", $0 * 7) }

@@ -38,6 +38,10 @@ public struct DeviceTable<Value> {
     /// The place of `key`'s value, for `self[place:]`.
     @inlinable public func index(forKey key: String) -> Int? { keyIndex.place(of: key, in: orderedKeys) }
 
+    /// The place of the value stored under `DeviceIdentity(kind: kind, id: id).key`, found
+    /// without building that key (once per message otherwise).
+    @inlinable public func index(kind: String, id: String) -> Int? { keyIndex.place(kind: kind, id: id, in: orderedKeys) }
+
     /// The value at a place from `index(forKey:)`, changed in place (a copy out and back would
     /// copy the value's arrays on their first change).
     @inlinable public subscript(place place: Int) -> Value {

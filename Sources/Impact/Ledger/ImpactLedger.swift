@@ -52,7 +52,18 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     /// A message from the device at `time`: extends its service time, and its bytes are what data
     /// transmission is charged on.
     public mutating func receive(bytes: Int, device: DeviceIdentity, at time: Date) {
-        update(device, time, counts: false) { $0.bytesReceived += Double(bytes) }
+        receive(bytes: bytes, kind: device.kind, id: device.id, at: time)
+    }
+
+    /// The same for the device `id` of `kind`, found without building its key when it is known
+    /// (the pipeline commissions a device before its first message).
+    public mutating func receive(bytes: Int, kind: String, id: String, at time: Date) {
+        let change: (inout DeviceLedger) -> Void = { $0.bytesReceived += Double(bytes) }
+        if let slot = devices.index(kind: kind, id: id) {
+            update(slot, kind, time, counts: false, isNew: false, change)
+        } else {
+            update(DeviceIdentity(kind: kind, id: id), time, counts: false, change)
+        }
     }
 
     /// A maintenance fact: a visit (with its kit), a kit, a remote or customer fix, a collection,
@@ -127,21 +138,23 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     }
 
     private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
-        let slot: Int
-        let isNew: Bool
         if let known = devices.index(forKey: identity.key) {
-            (slot, isNew) = (known, false)
+            update(known, identity.kind, time, counts: counts, isNew: false, change)
         } else {
             devices[identity.key] = DeviceLedger(device: identity.id, kind: identity.kind)
-            (slot, isNew) = (devices.index(forKey: identity.key)!, true)
+            update(devices.index(forKey: identity.key)!, identity.kind, time, counts: counts, isNew: true, change)
         }
+    }
+
+    /// Changes the ledger at `slot` of a device of `kind`, just stored when `isNew`.
+    private mutating func update(_ slot: Int, _ kind: String, _ time: Date, counts: Bool, isNew: Bool, _ change: (inout DeviceLedger) -> Void) {
         // Only a change that may touch the counts (a service event, not a message) copies the
         // ledger, to take its old counts away; times and bytes are read in place.
-        if counts && !isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices[place: slot], sign: -1) }
+        if counts && !isNew { kinds[kind, default: KindTotals()].addCounts(devices[place: slot], sign: -1) }
         let (before, after) = Self.apply(change, at: time, to: &devices[place: slot])
-        kinds[identity.kind, default: KindTotals()].replace(isNew ? nil : before.share, with: after.share)
-        if counts || isNew { kinds[identity.kind, default: KindTotals()].addCounts(devices[place: slot], sign: 1) }
-        if after.sighting != before.sighting { sightings[identity.kind, default: RecentSightings()].move(from: before.sighting, to: after.sighting) }
+        kinds[kind, default: KindTotals()].replace(isNew ? nil : before.share, with: after.share)
+        if counts || isNew { kinds[kind, default: KindTotals()].addCounts(devices[place: slot], sign: 1) }
+        if after.sighting != before.sighting { sightings[kind, default: RecentSightings()].move(from: before.sighting, to: after.sighting) }
     }
 
     /// Sees the device at `time` and changes it, in place; its times, bytes and sighting before and after.
