@@ -137,7 +137,7 @@ public struct FleetPipeline: Sendable {
 
     /// The device keys changed since the last call, and forgets them.
     public mutating func takeChanges() -> Set<String> {
-        Set(changed.take().map { state.devices.keys[$0] })
+        Set(changed.take().map { state.devices.key(at: $0) })
     }
 
     /// Commissions a device seen for the first time if `DeviceLimits` allow; its place in
@@ -146,8 +146,8 @@ public struct FleetPipeline: Sendable {
     private mutating func commission(_ identity: DeviceIdentity, engine: MaintenanceEngine, at time: Date) throws(AdmissionRefusal) -> Int {
         try state.admissions.admit(kind: identity.kind, at: time, limits: deviceLimits)
         state.ledger.commission(identity, at: time)
-        state.devices[identity.key] = engine.commission(device: identity.id, at: time)
-        return state.devices.index(forKey: identity.key)!
+        state.devices.store(engine.commission(device: identity.id, at: time))
+        return state.devices.count - 1
     }
 
     /// Runs a message's readings on the device in place; the outputs worth booking are returned,
@@ -210,8 +210,8 @@ public struct FleetPipeline: Sendable {
         let boundary = step(containing: time)
         guard state.timersRunTo.map({ boundary > $0 }) ?? true else { return output }
         state.timersRunTo = boundary
-        let keys = state.devices.keys
-        for (slot, deadline) in timers.popDue(before: boundary).sorted(by: { keys[$0.id] < keys[$1.id] }) {
+        let due = timers.popDue(before: boundary).sorted { DeviceIdentity.key(of: state.devices[place: $0.id], precedes: state.devices[place: $1.id]) }
+        for (slot, deadline) in due {
             guard let engine = engines[state.devices[place: slot].kind] else { continue }
             let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
             changed.mark(slot)
@@ -281,9 +281,9 @@ public struct FleetPipeline: Sendable {
         output.closedOrders += result.closedOrders
         state.counters.workOrdersIssued += result.workOrders.count
         state.counters.workOrdersClosed += result.closedOrders.count
-        let key = state.devices.keys[slot]
-        result.workOrders.forEach { openOrders.issued($0, key: key) }
-        result.escalatedOrders.forEach { openOrders.escalated($0, key: key) }
+        let (kind, device) = (state.devices[place: slot].kind, state.devices[place: slot].device)
+        result.workOrders.forEach { openOrders.issued($0, kind: kind, device: device) }
+        result.escalatedOrders.forEach { openOrders.escalated($0, kind: kind, device: device) }
         result.closedOrders.forEach { openOrders.ended($0) }
         for event in result.serviceEvents {
             state.ledger.record(event)

@@ -25,17 +25,17 @@ struct OpenOrderBook: Sendable {
         self.count = count
     }
 
-    /// An order of the device stored under `key` (the device table's string).
-    mutating func issued(_ order: WorkOrder, key: String) {
+    /// An order of the device `device` of `kind` (the device's own strings).
+    mutating func issued(_ order: WorkOrder, kind: String, device: String) {
         count += 1
-        if filled { urgency.insert(OrderUrgency(order, key: key)) }
+        if filled { urgency.insert(OrderUrgency(order, kind: kind, device: device)) }
     }
 
     /// The same order, now an alarm: it ranks higher than before.
-    mutating func escalated(_ order: WorkOrder, key: String) {
+    mutating func escalated(_ order: WorkOrder, kind: String, device: String) {
         guard filled else { return }
         leftOver += 1
-        urgency.insert(OrderUrgency(order, key: key))
+        urgency.insert(OrderUrgency(order, kind: kind, device: device))
     }
 
     mutating func ended(_ order: WorkOrder) {
@@ -48,7 +48,7 @@ struct OpenOrderBook: Sendable {
     mutating func mostUrgent(in devices: DeviceTable<DeviceState>) -> [WorkOrder] {
         if !filled || leftOver > 2 * count + Self.leftOverSlack {
             looks += 1
-            urgency = Heap(zip(devices.keys, devices.values).lazy.flatMap { key, device in device.openOrders.map { OrderUrgency($0, key: key) } })
+            urgency = Heap(devices.values.lazy.flatMap { device in device.openOrders.map { OrderUrgency($0, of: device) } })
             leftOver = 0
             filled = true
         }

@@ -19,6 +19,6 @@ public struct PipelineState: Sendable, Hashable {
     public init() {}
 
     public var openWorkOrders: [WorkOrder] {
-        devices.keys.sorted().flatMap { devices[$0]!.openWorkOrders }
+        devices.sorted { $0.key < $1.key }.flatMap(\.value.openWorkOrders)
     }
 }

@@ -82,12 +82,12 @@ struct FleetPipelineTests {
         let before = Self.run(Array(stream[..<half]), on: &first)
         // Each device through its checkpoint record and back (the Store's part is tested with the daemon).
         var saved = first.state
-        for (key, device) in first.state.devices {
+        for device in first.state.devices.values {
             let engine = try #require(first.engine(for: device.kind))
             var writer = BinaryWriter()
             engine.record(of: device, into: &writer)
             var reader = BinaryReader(writer.bytes)
-            saved.devices[key] = try engine.state(fromRecord: &reader)
+            saved.devices.store(try engine.state(fromRecord: &reader))
             #expect(reader.isAtEnd)
         }
         var resumed = FleetPipeline(library: library, state: saved)

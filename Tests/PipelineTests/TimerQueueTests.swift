@@ -1,4 +1,5 @@
 import FleetModel
+import Impact
 import Foundation
 import PropertyBased
 import Testing
@@ -13,10 +14,10 @@ struct TimerQueueTests {
         await propertyCheck(count: 20, input: Gen.int(in: 0...Int(Int32.max))) { seed in
             var random = SplitMix64(seed: UInt64(seed))
             var queue = TimerQueue()
-            var places = DeviceTable<Void>()
+            var places = DeviceTable<DeviceLedger>()
             func place(of key: String) -> Int {
                 if let place = places.index(forKey: key) { return place }
-                places[key] = ()
+                places.store(DeviceLedger(device: String(key.dropFirst("boiler/".count)), kind: "boiler"))
                 return places.count - 1
             }
             var model: [String: Date] = [:]
@@ -30,7 +31,7 @@ struct TimerQueueTests {
                 if random.next() % 50 == 0 {
                     now += random.next() % 2 == 0 ? 500 : 500.5
                     let due = queue.popDue(before: Date(timeIntervalSince1970: now))
-                        .map { (key: places.keys[$0.id], deadline: $0.deadline) }.sorted { $0.key < $1.key }
+                        .map { (key: places.key(at: $0.id), deadline: $0.deadline) }.sorted { $0.key < $1.key }
                     let expected = model.filter { $0.value < Date(timeIntervalSince1970: now) }.sorted { $0.key < $1.key }
                     #expect(due.map(\.key) == expected.map(\.key) && due.map(\.deadline) == expected.map(\.value))
                     for (key, _) in expected { model[key] = nil }

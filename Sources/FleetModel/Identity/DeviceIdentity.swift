@@ -29,6 +29,23 @@ public struct DeviceIdentity: Sendable, Hashable, Comparable, CustomStringConver
         return hash.value
     }
 
+    /// Whether the key `kind/id` sorts before `otherKind/otherID`, without building either.
+    @inlinable public static func key(kind: String, id: String, precedes otherKind: String, _ otherID: String) -> Bool {
+        // Kinds hold no "/": the first byte where "kind/" and "otherKind/" differ decides.
+        let slash = UInt8(ascii: "/")
+        var (mine, other) = (kind.utf8.makeIterator(), otherKind.utf8.makeIterator())
+        while true {
+            let (a, b) = (mine.next() ?? slash, other.next() ?? slash)
+            if a != b { return a < b }
+            if a == slash { return id < otherID }
+        }
+    }
+
+    /// The same for two devices' values.
+    @inlinable public static func key(of device: some DeviceKeyed, precedes other: some DeviceKeyed) -> Bool {
+        key(kind: device.kind, id: device.device, precedes: other.kind, other.device)
+    }
+
     public static func < (lhs: DeviceIdentity, rhs: DeviceIdentity) -> Bool {
         (lhs.kind, lhs.id) < (rhs.kind, rhs.id)
     }

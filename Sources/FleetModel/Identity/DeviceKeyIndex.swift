@@ -1,8 +1,8 @@
-/// Where each key's value sits in a `DeviceTable`: an open-addressing table of four-byte places
-/// (linear probing, at most three-quarters full) that compares a key with the table's own key
-/// strings. A dictionary of keys to places held a second reference to every key, 16 bytes a
-/// bucket beside the place: 27 to 53 bytes a device as it doubles, where this takes 5 to 11, in
-/// both the fleet's state and its ledger.
+/// Where each device's value sits in a `DeviceTable`: an open-addressing table of four-byte
+/// places (linear probing, at most three-quarters full) that compares a key with the table's
+/// values themselves (`DeviceKeyed`). A dictionary of keys to places held a second reference to
+/// every key, 16 bytes a bucket beside the place: 27 to 53 bytes a device as it doubles, where
+/// this takes 5 to 11, in both the fleet's state and its ledger.
 @usableFromInline
 struct DeviceKeyIndex: Sendable {
     /// A place, or -1 for an empty slot; a power of two of them.
@@ -10,16 +10,7 @@ struct DeviceKeyIndex: Sendable {
 
     @usableFromInline init() {}
 
-    /// The place of `key`, whose string is `keys[place]`.
-    @inlinable func place(of key: String, in keys: [String]) -> Int? {
-        find(hash: Self.hash(key.utf8)) { keys[$0] == key }
-    }
-
-    /// The place of the key `kind/id`, without building it (a message's device is found so).
-    @inlinable func place(kind: String, id: String, in keys: [String]) -> Int? {
-        find(hash: Self.hash(kind.utf8, id.utf8)) { Self.key(keys[$0], is: kind, id) }
-    }
-
+    /// The first place filed under `hash` that `matches`.
     @inlinable func find(hash: Int, where matches: (Int) -> Bool) -> Int? {
         guard !slots.isEmpty else { return nil }
         let mask = slots.count &- 1
@@ -32,19 +23,13 @@ struct DeviceKeyIndex: Sendable {
         }
     }
 
-    /// Files the last of `keys`, just added, under its place.
-    @inlinable mutating func addLast(of keys: [String]) {
-        if keys.count * 4 > slots.count * 3 {
-            grow(keys: keys)
-        } else {
-            file(Int32(keys.count - 1), hash: Self.hash(keys[keys.count - 1].utf8))
-        }
-    }
+    /// Whether `count` places need more slots than there are (more than three-quarters of them).
+    @inlinable func isFull(count: Int) -> Bool { count * 4 > slots.count * 3 }
 
-    /// Twice the slots, every key filed again.
-    @usableFromInline mutating func grow(keys: [String]) {
+    /// Twice the slots (at least 16), the places `0 ..< hashes.count` filed again by their hashes.
+    @usableFromInline mutating func grow(hashes: some Sequence<Int>) {
         slots = Array(repeating: -1, count: max(16, slots.count * 2))
-        for (place, key) in keys.enumerated() { file(Int32(place), hash: Self.hash(key.utf8)) }
+        for (place, hash) in hashes.enumerated() { file(Int32(place), hash: hash) }
     }
 
     @inlinable mutating func file(_ place: Int32, hash: Int) {

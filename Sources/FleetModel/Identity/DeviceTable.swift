@@ -3,121 +3,118 @@
 /// buckets full and doubles, so a dictionary of large per-device values held up to 2.6 times
 /// their size (a million buckets for 400,000 devices); one array of them would double too, and
 /// hold the old and the new array at once while it moves. Here the index holds four-byte places
-/// and no keys of its own (`DeviceKeyIndex`), and the values sit in chunks filled in the order the
-/// devices were first stored: the table never holds more than one chunk of room, and never moves
-/// a value. Devices are never removed, so a place from `index(forKey:)` stays valid: the hot path
-/// finds a device once and changes it in place.
+/// (`DeviceKeyIndex`) and no keys at all: each value says which device it is (`DeviceKeyed`).
+/// The values sit in chunks filled in the order the devices were first stored: the table never
+/// holds more than one chunk of room, and never moves a value. Devices are never removed, so a
+/// place from `index(forKey:)` stays valid: the hot path finds a device once and changes it in
+/// place.
 ///
-/// Two tables are equal when they hold the same values under the same keys, in any order (a
-/// restored state stores its devices in key order, a live one as they came).
+/// Two tables are equal when they hold the same values, in any order (a restored state stores
+/// its devices in key order, a live one as they came).
 ///
 /// The members a message's path uses are inlinable, so the pipeline's and the ledger's modules
 /// get code specialised to their values: called generically across the module boundary, each
 /// access looked up the type's metadata and copied values through witness tables.
-public struct DeviceTable<Value> {
+public struct DeviceTable<Value: DeviceKeyed> {
     @usableFromInline var keyIndex = DeviceKeyIndex()
-    /// The keys, in the order their devices were first stored.
-    @usableFromInline var orderedKeys: [String] = []
-    /// The values, aligned with the keys, `chunkSize` to a chunk (each made with room for all of them).
+    /// The values, in the order their devices were first stored, `chunkSize` to a chunk (each
+    /// made with room for all of them).
     @usableFromInline var chunks: [[Value]] = []
+    @usableFromInline var storedCount = 0
 
-    /// 4,096: a chunk of 160-byte states is 640 KB, a thousandth of a million devices' states.
+    /// 4,096: a chunk of 128-byte states is 512 KB, a 250th of a million devices' states.
     @usableFromInline static var chunkBits: Int { 12 }
     @usableFromInline static var chunkSize: Int { 1 << chunkBits }
 
     public init() {}
 
-    /// The keys, in the order their devices were first stored.
-    public var keys: [String] { orderedKeys }
-    @inlinable public var count: Int { orderedKeys.count }
-    public var isEmpty: Bool { orderedKeys.isEmpty }
+    @inlinable public var count: Int { storedCount }
+    public var isEmpty: Bool { storedCount == 0 }
 
-    /// The values, aligned with `keys`.
+    /// The values, in the order their devices were first stored.
     public var values: FlattenSequence<[[Value]]> { chunks.joined() }
 
-    /// The place of `key`'s value, for `self[place:]`.
-    @inlinable public func index(forKey key: String) -> Int? { keyIndex.place(of: key, in: orderedKeys) }
+    /// The keys, in the order their devices were first stored (built: a table keeps none).
+    public var keys: [String] { values.map(\.deviceKey) }
 
-    /// The place of the value stored under `DeviceIdentity(kind: kind, id: id).key`, found
-    /// without building that key (once per message otherwise).
-    @inlinable public func index(kind: String, id: String) -> Int? { keyIndex.place(kind: kind, id: id, in: orderedKeys) }
+    /// The key of the device at `place`.
+    public func key(at place: Int) -> String { self[place: place].deviceKey }
+
+    /// The place of `key`'s value, for `self[place:]`.
+    @inlinable public func index(forKey key: String) -> Int? {
+        keyIndex.find(hash: DeviceKeyIndex.hash(key.utf8)) { DeviceKeyIndex.key(key, is: self[place: $0].kind, self[place: $0].device) }
+    }
+
+    /// The place of the device `id` of `kind`, found without building its key (once per message otherwise).
+    @inlinable public func index(kind: String, id: String) -> Int? {
+        keyIndex.find(hash: DeviceKeyIndex.hash(kind.utf8, id.utf8)) { self[place: $0].device == id && self[place: $0].kind == kind }
+    }
 
     /// The value at a place from `index(forKey:)`, changed in place (a copy out and back would
-    /// copy the value's arrays on their first change).
+    /// copy the value's arrays on their first change). It must stay the same device's.
     @inlinable public subscript(place place: Int) -> Value {
         get { chunks[place >> Self.chunkBits][place & (Self.chunkSize - 1)] }
         _modify { yield &chunks[place >> Self.chunkBits][place & (Self.chunkSize - 1)] }
     }
 
-    /// The value stored under `key`; storing nil is not supported (devices are never removed).
+    /// The value stored under `key`.
     @inlinable public subscript(key: String) -> Value? {
-        get { index(forKey: key).map { self[place: $0] } }
-        set {
-            guard let newValue else { preconditionFailure("a device table never removes a device (\(key))") }
-            updateValue(newValue, forKey: key)
-        }
+        index(forKey: key).map { self[place: $0] }
     }
 
-    /// Stores `value` under `key`; the value it replaced, if any.
+    /// Stores `value` under its device's key; the value it replaced, if any.
     @inlinable @discardableResult
-    public mutating func updateValue(_ value: Value, forKey key: String) -> Value? {
-        if let place = index(forKey: key) {
+    public mutating func store(_ value: Value) -> Value? {
+        if let place = index(kind: value.kind, id: value.device) {
             defer { self[place: place] = value }
             return self[place: place]
         }
-        if count & (Self.chunkSize - 1) == 0 {
+        if storedCount & (Self.chunkSize - 1) == 0 {
             chunks.append([])
             chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
         }
-        orderedKeys.append(key)
-        keyIndex.addLast(of: orderedKeys)
         chunks[chunks.count - 1].append(value)
+        storedCount += 1
+        if keyIndex.isFull(count: storedCount) {
+            keyIndex.grow(hashes: values.lazy.map { DeviceKeyIndex.hash($0.kind.utf8, $0.device.utf8) })
+        } else {
+            keyIndex.file(Int32(storedCount - 1), hash: DeviceKeyIndex.hash(value.kind.utf8, value.device.utf8))
+        }
         return nil
     }
 }
 
 extension DeviceTable: Sequence {
     public func makeIterator() -> some IteratorProtocol<(key: String, value: Value)> {
-        zip(keys, values).lazy.map { (key: $0, value: $1) }.makeIterator()
+        values.lazy.map { (key: $0.deviceKey, value: $0) }.makeIterator()
     }
 
     public var underestimatedCount: Int { count }
-}
-
-extension DeviceTable: ExpressibleByDictionaryLiteral {
-    public init(dictionaryLiteral elements: (String, Value)...) {
-        for (key, value) in elements { updateValue(value, forKey: key) }
-    }
 }
 
 extension DeviceTable: Sendable where Value: Sendable {}
 
 extension DeviceTable: Equatable where Value: Equatable {
     public static func == (lhs: DeviceTable, rhs: DeviceTable) -> Bool {
-        lhs.count == rhs.count && lhs.allSatisfy { rhs[$0.key] == $0.value }
+        lhs.count == rhs.count && lhs.values.allSatisfy { value in rhs.index(kind: value.kind, id: value.device).map { rhs[place: $0] == value } ?? false }
     }
 }
 
 extension DeviceTable: Hashable where Value: Hashable {
-    /// Independent of the order: the entries' own hashes, summed.
+    /// Independent of the order: the values' own hashes, summed.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
-        hasher.combine(reduce(0) { sum, entry in
-            var own = Hasher()
-            own.combine(entry.key)
-            own.combine(entry.value)
-            return sum &+ own.finalize()
-        })
+        hasher.combine(values.reduce(0) { $0 &+ $1.hashValue })
     }
 }
 
 extension DeviceTable: Codable where Value: Codable {
     /// As a JSON object by key, as the dictionary it replaces was written.
     public init(from decoder: any Decoder) throws {
-        for (key, value) in try [String: Value](from: decoder).sorted(by: { $0.key < $1.key }) { updateValue(value, forKey: key) }
+        for (_, value) in try [String: Value](from: decoder).sorted(by: { $0.key < $1.key }) { store(value) }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try Dictionary(uniqueKeysWithValues: zip(keys, values)).encode(to: encoder)
+        try Dictionary(uniqueKeysWithValues: map { ($0.key, $0.value) }).encode(to: encoder)
     }
 }

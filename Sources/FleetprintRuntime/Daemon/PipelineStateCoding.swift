@@ -129,15 +129,12 @@ enum PipelineStateCoding {
                 } else {
                     ledger = try decoder.decode(DeviceLedger.self, from: record.body)
                 }
-                // The key, id and kind strings shared with the device's state rather than copies
-                // read per table (live, they are one string each).
-                guard let place = state.devices.index(forKey: record.key) else {
-                    state.ledger.restore(ledger, key: record.key)
-                    return
+                // The id and kind strings shared with the device's state rather than copies read
+                // per table (live, they are one string each).
+                if let place = state.devices.index(kind: ledger.kind, id: ledger.device) {
+                    (ledger.device, ledger.kind) = (state.devices[place: place].device, state.devices[place: place].kind)
                 }
-                let device = state.devices[place: place]
-                if ledger.device == device.device, ledger.kind == device.kind { (ledger.device, ledger.kind) = (device.device, device.kind) }
-                state.ledger.restore(ledger, key: state.devices.keys[place])
+                state.ledger.restore(ledger)
             case (.workOrder, _):
                 break
             }
@@ -152,13 +149,13 @@ enum PipelineStateCoding {
             do {
                 if record.body.first == binaryMark {
                     var reader = BinaryReader([UInt8](record.body), from: 1)
-                    state.devices[record.key] = try engine.state(fromRecord: &reader)
+                    state.devices.store(try engine.state(fromRecord: &reader))
                 } else if let legacy = try? decoder.decode(LegacyDeviceRecord.self, from: record.body) {
                     var device = try engine.state(adopting: legacy.state)
                     device.flood = legacy.flood ?? FloodWindow()
-                    state.devices[record.key] = device
+                    state.devices.store(device)
                 } else {
-                    state.devices[record.key] = try engine.state(adopting: try decoder.decode(LegacyDeviceState.self, from: record.body))
+                    state.devices.store(try engine.state(adopting: try decoder.decode(LegacyDeviceState.self, from: record.body)))
                 }
             } catch {
                 throw StoreError("the checkpoint's record of device \(record.key) does not read: \(error)")
@@ -167,7 +164,9 @@ enum PipelineStateCoding {
 
         func finish() throws -> PipelineState {
             var state = state
-            for (key, ledger) in wholeLedger?.devices ?? [:] where state.ledger.devices[key] == nil { state.ledger.restore(ledger, key: key) }
+            for ledger in wholeLedger?.devices.values.map(\.self) ?? [] where state.ledger.device(DeviceIdentity(kind: ledger.kind, id: ledger.device)) == nil {
+                state.ledger.restore(ledger)
+            }
             state.ledger.restore(cpuSeconds: fleetTerms?.cpuSeconds ?? wholeLedger?.cpuSeconds ?? 0)
             for (key, window) in windows {
                 if let place = state.devices.index(forKey: key) { state.devices[place: place].flood = window }

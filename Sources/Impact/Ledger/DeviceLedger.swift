@@ -5,7 +5,7 @@ import Foundation
 /// profile or factor is applied, so a changed factor file re-prices history without replaying it.
 /// Times in eight bytes (`Packed`) and counts in four (`Tally`), as every device keeps one: 128
 /// bytes where it took 176; its JSON (`CodingKeys`) is as it was.
-public struct DeviceLedger: Sendable, Hashable, Codable {
+public struct DeviceLedger: Sendable, Hashable, Codable, DeviceKeyed {
     /// Trip key meaning "the policy's own visit or collection trip" when an event names none.
     public static let policyTrip = ""
 

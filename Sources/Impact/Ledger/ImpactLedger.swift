@@ -23,7 +23,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     public init() {}
 
     /// One device's ledger, nil when it was never seen.
-    public func device(_ identity: DeviceIdentity) -> DeviceLedger? { devices[identity.key] }
+    public func device(_ identity: DeviceIdentity) -> DeviceLedger? { devices.index(kind: identity.kind, id: identity.id).map { devices[place: $0] } }
 
     enum CodingKeys: String, CodingKey {
         case devices, cpuSeconds
@@ -43,8 +43,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         commission(DeviceIdentity(kind: kind, id: device), at: time)
     }
 
-    /// A device entered service at `time`, filed under `identity.key` itself: the caller's key
-    /// string is shared with its other per-device maps instead of a copy per map.
+    /// A device entered service at `time`.
     public mutating func commission(_ identity: DeviceIdentity, at time: Date) {
         update(identity, time, counts: false) { _ in }
     }
@@ -104,11 +103,9 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         cpuSeconds += seconds
     }
 
-    /// Puts back one device's ledger as a checkpoint saved it (replacing any held for it), under
-    /// `key` when the caller has the device's key already (one string shared by every map).
-    public mutating func restore(_ device: DeviceLedger, key: String? = nil) {
-        let key = key ?? DeviceIdentity(kind: device.kind, id: device.device).key
-        let old = devices.updateValue(device, forKey: key)
+    /// Puts back one device's ledger as a checkpoint saved it (replacing any held for it).
+    public mutating func restore(_ device: DeviceLedger) {
+        let old = devices.store(device)
         if let old { kinds[old.kind, default: KindTotals()].add(old, sign: -1, counts: true) }
         kinds[device.kind, default: KindTotals()].add(device, sign: 1, counts: true)
         sightings[device.kind, default: RecentSightings()].move(from: old?.sighting, to: device.sighting)
@@ -138,11 +135,11 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     }
 
     private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
-        if let known = devices.index(forKey: identity.key) {
+        if let known = devices.index(kind: identity.kind, id: identity.id) {
             update(known, identity.kind, time, counts: counts, isNew: false, change)
         } else {
-            devices[identity.key] = DeviceLedger(device: identity.id, kind: identity.kind)
-            update(devices.index(forKey: identity.key)!, identity.kind, time, counts: counts, isNew: true, change)
+            devices.store(DeviceLedger(device: identity.id, kind: identity.kind))
+            update(devices.count - 1, identity.kind, time, counts: counts, isNew: true, change)
         }
     }
 

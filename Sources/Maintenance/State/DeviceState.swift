@@ -5,7 +5,7 @@ import Foundation
 /// `metrics` and `rules` are aligned with the engine's profile and hold no names (the engine has
 /// them), which keeps a device small. `MaintenanceEngine.record(of:into:)` writes it for a
 /// checkpoint with the names, and `state(fromRecord:)` reads it back realigned to the profile.
-public struct DeviceState: Sendable, Hashable {
+public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     public let device: String
     public let kind: String
     /// First sight: missing-data timers run from here until the metric's first reading.

@@ -19,7 +19,7 @@ enum PartitionOutcome {
             let saved = try PipelineStateCoding.state(from: store, library: ShippedProfiles.library).state
             let strangers = saved.ledger.devices.values.filter { !partition.owns(kind: $0.kind, id: $0.device) }.map(\.device)
             #expect(strangers.isEmpty, "partition \(partition) kept devices it does not own: \(strangers)")
-            for (key, device) in saved.ledger.devices where devices[key] == nil { devices[key] = device }
+            for device in saved.ledger.devices.values where devices.index(kind: device.kind, id: device.device) == nil { devices.store(device) }
             let marks = try store.publishedOrderIDs()
             let foreign = marks.filter { mark in
                 let parts = mark.split(separator: "/")
