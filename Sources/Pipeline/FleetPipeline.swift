@@ -126,8 +126,15 @@ public struct FleetPipeline: Sendable {
 
     /// The device stored under `key` (`DeviceIdentity.key`) as its detail topic carries it.
     public func detail(of key: String) -> DeviceDetail? {
-        guard let state = state.devices[key], let engine = engines[state.kind] else { return nil }
-        return DeviceDetail(state: state, engine: engine, ledger: self.state.ledger.devices[key], eventTime: self.state.watermark)
+        state.devices.index(forKey: key).flatMap(detail(at:))
+    }
+
+    /// The device at `place` in `state.devices` (a place `takeChanges()` gave).
+    public func detail(at place: Int) -> DeviceDetail? {
+        let device = state.devices[place: place]
+        guard let engine = engines[device.kind] else { return nil }
+        let ledger = state.ledger.devices.index(kind: device.kind, id: device.device).map { state.ledger.devices[place: $0] }
+        return DeviceDetail(state: device, engine: engine, ledger: ledger, eventTime: state.watermark)
     }
 
     /// Fleetprint's own CPU time, for the ledger's ICT overhead.
@@ -135,9 +142,10 @@ public struct FleetPipeline: Sendable {
         state.ledger.addCompute(cpuSeconds: cpuSeconds)
     }
 
-    /// The device keys changed since the last call, and forgets them.
-    public mutating func takeChanges() -> Set<String> {
-        Set(changed.take().map { state.devices.key(at: $0) })
+    /// The places in `state.devices` of the devices changed since the last call, and forgets
+    /// them: places, as a set of keys would build a key string for each changed device.
+    public mutating func takeChanges() -> [Int] {
+        changed.take()
     }
 
     /// Commissions a device seen for the first time if `DeviceLimits` allow; its place in

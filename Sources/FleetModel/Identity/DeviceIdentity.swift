@@ -4,8 +4,8 @@
 public struct DeviceIdentity: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let kind: String
     public let id: String
-    /// "boiler/b-001": the key state and ledgers are stored under (ids and kinds hold no "/"),
-    /// built once, as a message's identity is used several times on the hot path.
+    /// "boiler/b-001": the key state and ledgers are stored under (ids and kinds hold no "/").
+    /// A message's device is found without building it (`DeviceTable.index(kind:id:)`).
     public let key: String
 
     public init(kind: String, id: String) {

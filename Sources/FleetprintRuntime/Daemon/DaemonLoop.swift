@@ -28,7 +28,7 @@ struct DaemonLoop: Sendable {
     static let outboxEvery: TimeInterval = 5
     private let model: LedgerModel
     /// Devices changed since their detail topic was last published (from each checkpoint's changes).
-    private var staleDetails: Set<String> = []
+    private var staleDetails: Set<Int> = []
     private var metricsFeed: PipelineMetricsFeed
 
     init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {
@@ -142,13 +142,13 @@ struct DaemonLoop: Sendable {
     /// summary interval; the rest wait for the next one, so a busy fleet cannot flood the broker.
     private mutating func publishDetails() {
         let budget = Int(Double(job.configuration.deviceDetailsPerSecond) * job.configuration.summaryInterval.baseValue)
-        for key in Array(staleDetails.prefix(max(1, budget))) {
-            guard let detail = pipeline.detail(of: key) else {
-                staleDetails.remove(key)
+        for place in Array(staleDetails.prefix(max(1, budget))) {
+            guard let detail = pipeline.detail(at: place) else {
+                staleDetails.remove(place)
                 continue
             }
             guard publisher.publishDetail(detail) else { return }
-            staleDetails.remove(key)
+            staleDetails.remove(place)
         }
     }
 

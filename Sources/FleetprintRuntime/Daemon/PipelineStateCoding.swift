@@ -46,22 +46,26 @@ enum PipelineStateCoding {
         var flood: FloodWindow?
     }
 
-    /// A checkpoint of the devices changed since the last one (state and ledger), the fleet-wide
-    /// ledger terms and the progress.
-    static func checkpoint(of pipeline: FleetPipeline, changed: Set<String>, orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
+    /// A checkpoint of the devices changed since the last one (state and ledger; `changed` are
+    /// their places in `state.devices`), the fleet-wide ledger terms and the progress.
+    static func checkpoint(of pipeline: FleetPipeline, changed: [Int], orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
         let state = pipeline.state
         let encoder = JSONEncoder()
         let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: nil,
                                 admissions: state.admissions)
-        let keys = changed.sorted()
+        let places = changed.sorted { DeviceIdentity.key(of: state.devices[place: $0], precedes: state.devices[place: $1]) }
         return Checkpoint(
             journalSequence: sequence,
-            devices: keys.compactMap { key in
-                guard let device = state.devices[key], let engine = pipeline.engine(for: device.kind) else { return nil }
-                return record(key) { engine.record(of: device, into: &$0) }
+            devices: places.compactMap { place in
+                let device = state.devices[place: place]
+                return pipeline.engine(for: device.kind).map { engine in record(device.deviceKey) { engine.record(of: device, into: &$0) } }
             },
             workOrders: orders,
-            ledger: keys.compactMap { key in state.ledger.devices[key].map { ledger in record(key) { ledger.record(into: &$0) } } }
+            ledger: places.compactMap { place in
+                let device = state.devices[place: place]
+                let ledger = state.ledger.devices.index(kind: device.kind, id: device.device).map { state.ledger.devices[place: $0] }
+                return ledger.map { ledger in record(ledger.deviceKey) { ledger.record(into: &$0) } }
+            }
                 + [StoredRecord(key: fleetKey, body: try encoder.encode(FleetTerms(cpuSeconds: state.ledger.cpuSeconds))),
                    StoredRecord(key: progressKey, body: try encoder.encode(progress))]
         )
