@@ -11,7 +11,7 @@ public struct DeviceIdentity: Sendable, Hashable, Comparable, CustomStringConver
     public init(kind: String, id: String) {
         self.kind = kind
         self.id = id
-        key = "\(kind)/\(id)"
+        key = Self.key(kind: kind, id: id)
     }
 
     public var description: String { key }
@@ -21,13 +21,16 @@ public struct DeviceIdentity: Sendable, Hashable, Comparable, CustomStringConver
     public var stableHash: UInt64 { Self.stableHash(kind: kind, id: id) }
 
     /// `stableHash` without building the key (the daemon's intake asks it for every message).
-    public static func stableHash(kind: String, id: String) -> UInt64 {
+    @inlinable public static func stableHash(kind: String, id: String) -> UInt64 {
         var hash = FNV1a()
         hash.add(kind.utf8)
         hash.add(CollectionOfOne(UInt8(ascii: "/")))
         hash.add(id.utf8)
         return hash.value
     }
+
+    /// The key of the device `id` of `kind`.
+    public static func key(kind: String, id: String) -> String { "\(kind)/\(id)" }
 
     /// Whether the key `kind/id` sorts before `otherKind/otherID`, without building either.
     @inlinable public static func key(kind: String, id: String, precedes otherKind: String, _ otherID: String) -> Bool {

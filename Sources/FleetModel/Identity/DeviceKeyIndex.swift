@@ -39,18 +39,20 @@ struct DeviceKeyIndex: Sendable {
         slots[slot] = place
     }
 
-    /// FNV-1a over the key's bytes, its high half folded into the low bits the slots are chosen
-    /// by: the same for a key and for its kind and id apart, so a message's device is found
-    /// without building its key.
-    @inlinable static func hash(_ key: String.UTF8View, _ id: String.UTF8View? = nil) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        if let id {
-            hash = (hash ^ UInt64(UInt8(ascii: "/"))) &* 0x100_0000_01B3
-            for byte in id { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+    /// The key's `DeviceIdentity.stableHash`, its high bits folded into the low ones the slots
+    /// are chosen by: the same for a key and for its kind and id apart, so a message's device is
+    /// found without building its key.
+    @inlinable static func hash(key: String) -> Int {
+        var hash = FNV1a()
+        hash.add(key.utf8)
+        return folded(hash.value)
     }
+
+    @inlinable static func hash(kind: String, id: String) -> Int {
+        folded(DeviceIdentity.stableHash(kind: kind, id: id))
+    }
+
+    @inlinable static func folded(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
 
     /// Whether `key` is `kind/id`.
     @inlinable static func key(_ key: String, is kind: String, _ id: String) -> Bool {

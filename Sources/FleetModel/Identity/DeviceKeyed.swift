@@ -8,5 +8,5 @@ public protocol DeviceKeyed {
 
 extension DeviceKeyed {
     /// `DeviceIdentity.key` of the device, built when asked.
-    public var deviceKey: String { "\(kind)/\(device)" }
+    public var deviceKey: String { DeviceIdentity.key(kind: kind, id: device) }
 }

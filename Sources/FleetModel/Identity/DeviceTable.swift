@@ -42,12 +42,12 @@ public struct DeviceTable<Value: DeviceKeyed> {
 
     /// The place of `key`'s value, for `self[place:]`.
     @inlinable public func index(forKey key: String) -> Int? {
-        keyIndex.find(hash: DeviceKeyIndex.hash(key.utf8)) { DeviceKeyIndex.key(key, is: self[place: $0].kind, self[place: $0].device) }
+        keyIndex.find(hash: DeviceKeyIndex.hash(key: key)) { DeviceKeyIndex.key(key, is: self[place: $0].kind, self[place: $0].device) }
     }
 
     /// The place of the device `id` of `kind`, found without building its key (once per message otherwise).
     @inlinable public func index(kind: String, id: String) -> Int? {
-        keyIndex.find(hash: DeviceKeyIndex.hash(kind.utf8, id.utf8)) { self[place: $0].device == id && self[place: $0].kind == kind }
+        keyIndex.find(hash: DeviceKeyIndex.hash(kind: kind, id: id)) { self[place: $0].device == id && self[place: $0].kind == kind }
     }
 
     /// The value at a place from `index(forKey:)`, changed in place (a copy out and back would
@@ -76,9 +76,9 @@ public struct DeviceTable<Value: DeviceKeyed> {
         chunks[chunks.count - 1].append(value)
         storedCount += 1
         if keyIndex.isFull(count: storedCount) {
-            keyIndex.grow(hashes: values.lazy.map { DeviceKeyIndex.hash($0.kind.utf8, $0.device.utf8) })
+            keyIndex.grow(hashes: values.lazy.map { DeviceKeyIndex.hash(kind: $0.kind, id: $0.device) })
         } else {
-            keyIndex.file(Int32(storedCount - 1), hash: DeviceKeyIndex.hash(value.kind.utf8, value.device.utf8))
+            keyIndex.file(Int32(storedCount - 1), hash: DeviceKeyIndex.hash(kind: value.kind, id: value.device))
         }
         return nil
     }
