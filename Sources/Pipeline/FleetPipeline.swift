@@ -244,11 +244,12 @@ public struct FleetPipeline: Sendable {
             return refuse("unknown kit '\(kit)' for kind \(kind)", field: "kit")
         }
         if let problem = implausibility(of: report.time, receivedAt: receivedAt) { return refuse(problem, field: "time") }
-        let key = DeviceIdentity(kind: kind, id: device).key
+        let key = DeviceIdentity.key(kind: kind, id: device)
+        let place = state.devices.index(kind: kind, id: device)
         switch report.workOrder {
         case .some(let id):
-            guard let slot = state.devices.index(forKey: key), state.devices[place: slot].hasOpenWorkOrder(id) else {
-                let known = state.devices[key]?.knowsWorkOrder(id) ?? false
+            guard let place, state.devices[place: place].hasOpenWorkOrder(id) else {
+                let known = place.map { state.devices[place: $0].knowsWorkOrder(id) } ?? false
                 return deadLetter(.unknownWorkOrder, topic: topic, detail: known ? "work order \(id) of \(key) is closed already"
                                                                                 : "work order \(id) is not an order of \(key)",
                                   field: "work_order", payload: payload)
@@ -257,9 +258,9 @@ public struct FleetPipeline: Sendable {
             guard report.unplanned else {
                 return refuse("a report names its work order, or says \"unplanned\": true", field: "work_order")
             }
-            guard state.devices[key] != nil else { return refuse("no device \(key) has sent telemetry") }
+            guard place != nil else { return refuse("no device \(key) has sent telemetry") }
         }
-        let slot = state.devices.index(forKey: key)!
+        let slot = place!
         var output = catchUpTimers(slot, engine: engine, before: report.time)
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices[place: slot])
         changed.mark(slot)

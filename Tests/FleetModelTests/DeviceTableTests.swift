@@ -14,7 +14,7 @@ struct DeviceTableTests {
         #expect(table["boiler/b-1"]?.numbers == [1, 10])
         #expect(table.store(Gadget("speedgate/b-1", 3)) == Gadget("speedgate/b-1", 2))
         #expect(table.index(forKey: "boiler/b-1") == place)
-        #expect(table.keys == ["boiler/b-1", "speedgate/b-1"] && table.count == 2)
+        #expect(table.map(\.key) == ["boiler/b-1", "speedgate/b-1"] && table.count == 2)
         #expect(table["facade/b-1"] == nil && table.index(forKey: "facade/b-1") == nil)
     }
 

@@ -63,7 +63,7 @@ struct ShardedSimulationTests {
         let job = { (files: [URL]) in LedgerMergeJob(library: try BoilerStream.library(), files: files) }
         let merged = try job([first, second]).merge()
         #expect(merged.ledger.cpuSeconds == 3.75)
-        #expect(merged.ledger.devices.keys.sorted() == ["boiler/b-1", "boiler/b-2", "boiler/b-3"])
+        #expect(merged.ledger.devices.map(\.key).sorted() == ["boiler/b-1", "boiler/b-2", "boiler/b-3"])
         #expect(merged.shards?.map(\.description) == ["0/3", "1/3"])
         let overlapping = try ledger("c.json", shard: "2/3", devices: ["b-2"], cpu: 0)
         #expect {

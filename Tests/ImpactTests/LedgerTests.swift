@@ -118,7 +118,7 @@ struct ImpactVectorTests {
             "remoteFixes":1,"renovations":{},"renovationsOfUnit":0,"replacements":0,"visits":{}}}}
             """.utf8)
         let ledger = try ImpactLedger.decoded(from: old)
-        #expect(Array(ledger.devices.keys) == ["boiler/b1"])
+        #expect(ledger.devices.map(\.key) == ["boiler/b1"])
         #expect(ledger.device(DeviceIdentity(kind: "boiler", id: "b1"))?.remoteFixes == 1)
         #expect(ledger.cpuSeconds == 2)
     }

@@ -39,27 +39,10 @@ struct DeviceKeyIndex: Sendable {
         slots[slot] = place
     }
 
-    /// The key's `DeviceIdentity.stableHash`, its high bits folded into the low ones the slots
-    /// are chosen by: the same for a key and for its kind and id apart, so a message's device is
-    /// found without building its key.
-    @inlinable static func hash(key: String) -> Int {
-        var hash = FNV1a()
-        hash.add(key.utf8)
-        return folded(hash.value)
-    }
-
+    /// The device's `DeviceIdentity.stableHash` (of its key), its high bits folded into the low
+    /// ones the slots are chosen by.
     @inlinable static func hash(kind: String, id: String) -> Int {
-        folded(DeviceIdentity.stableHash(kind: kind, id: id))
-    }
-
-    @inlinable static func folded(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
-
-    /// Whether `key` is `kind/id`.
-    @inlinable static func key(_ key: String, is kind: String, _ id: String) -> Bool {
-        var bytes = key.utf8.makeIterator()
-        for byte in kind.utf8 { guard bytes.next() == byte else { return false } }
-        guard bytes.next() == UInt8(ascii: "/") else { return false }
-        for byte in id.utf8 { guard bytes.next() == byte else { return false } }
-        return bytes.next() == nil
+        let hash = DeviceIdentity.stableHash(kind: kind, id: id)
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }

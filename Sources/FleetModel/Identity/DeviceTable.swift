@@ -34,15 +34,13 @@ public struct DeviceTable<Value: DeviceKeyed> {
     /// The values, in the order their devices were first stored.
     public var values: FlattenSequence<[[Value]]> { chunks.joined() }
 
-    /// The keys, in the order their devices were first stored (built: a table keeps none).
-    public var keys: [String] { values.map(\.deviceKey) }
-
     /// The key of the device at `place`.
     public func key(at place: Int) -> String { self[place: place].deviceKey }
 
     /// The place of `key`'s value, for `self[place:]`.
     @inlinable public func index(forKey key: String) -> Int? {
-        keyIndex.find(hash: DeviceKeyIndex.hash(key: key)) { DeviceKeyIndex.key(key, is: self[place: $0].kind, self[place: $0].device) }
+        guard let slash = key.firstIndex(of: "/") else { return nil }
+        return index(kind: String(key[..<slash]), id: String(key[key.index(after: slash)...]))
     }
 
     /// The place of the device `id` of `kind`, found without building its key (once per message otherwise).

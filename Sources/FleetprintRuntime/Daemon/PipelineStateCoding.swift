@@ -168,7 +168,7 @@ enum PipelineStateCoding {
 
         func finish() throws -> PipelineState {
             var state = state
-            for ledger in wholeLedger?.devices.values.map(\.self) ?? [] where state.ledger.device(DeviceIdentity(kind: ledger.kind, id: ledger.device)) == nil {
+            for ledger in wholeLedger?.devices.values.map(\.self) ?? [] where state.ledger.devices.index(kind: ledger.kind, id: ledger.device) == nil {
                 state.ledger.restore(ledger)
             }
             state.ledger.restore(cpuSeconds: fleetTerms?.cpuSeconds ?? wholeLedger?.cpuSeconds ?? 0)

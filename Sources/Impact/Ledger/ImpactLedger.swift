@@ -45,7 +45,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
 
     /// A device entered service at `time`.
     public mutating func commission(_ identity: DeviceIdentity, at time: Date) {
-        update(identity, time, counts: false) { _ in }
+        update(kind: identity.kind, id: identity.id, time, counts: false) { _ in }
     }
 
     /// A message from the device at `time`: extends its service time, and its bytes are what data
@@ -54,15 +54,9 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
         receive(bytes: bytes, kind: device.kind, id: device.id, at: time)
     }
 
-    /// The same for the device `id` of `kind`, found without building its key when it is known
-    /// (the pipeline commissions a device before its first message).
+    /// The same for the device `id` of `kind` (found without building its key).
     public mutating func receive(bytes: Int, kind: String, id: String, at time: Date) {
-        let change: (inout DeviceLedger) -> Void = { $0.bytesReceived += Double(bytes) }
-        if let slot = devices.index(kind: kind, id: id) {
-            update(slot, kind, time, counts: false, isNew: false, change)
-        } else {
-            update(DeviceIdentity(kind: kind, id: id), time, counts: false, change)
-        }
+        update(kind: kind, id: id, time, counts: false) { $0.bytesReceived += Double(bytes) }
     }
 
     /// A maintenance fact: a visit (with its kit), a kit, a remote or customer fix, a collection,
@@ -131,15 +125,16 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     /// its kind's totals by the difference: times and bytes always, counts when `counts` says the
     /// change may touch them.
     private mutating func update(_ device: String, _ kind: String, _ time: Date, _ change: (inout DeviceLedger) -> Void) {
-        update(DeviceIdentity(kind: kind, id: device), time, counts: true, change)
+        update(kind: kind, id: device, time, counts: true, change)
     }
 
-    private mutating func update(_ identity: DeviceIdentity, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
-        if let known = devices.index(kind: identity.kind, id: identity.id) {
-            update(known, identity.kind, time, counts: counts, isNew: false, change)
+    /// Finds the device's ledger by kind and id (a new one when it has none) and changes it.
+    private mutating func update(kind: String, id: String, _ time: Date, counts: Bool, _ change: (inout DeviceLedger) -> Void) {
+        if let known = devices.index(kind: kind, id: id) {
+            update(known, kind, time, counts: counts, isNew: false, change)
         } else {
-            devices.store(DeviceLedger(device: identity.id, kind: identity.kind))
-            update(devices.count - 1, identity.kind, time, counts: counts, isNew: true, change)
+            devices.store(DeviceLedger(device: id, kind: kind))
+            update(devices.count - 1, kind, time, counts: counts, isNew: true, change)
         }
     }
 

@@ -78,11 +78,7 @@ extension MaintenanceEngine {
     /// Raises the open order to alarm: due within the alarm lead (never later than it was), with
     /// the alarm's reason; its id, rule and kit stay, so the visit already planned is brought forward.
     private func escalate(_ open: Int, reason: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
-        state.openOrders[open].status = .escalated
-        state.openOrders[open].statusAt = time
-        state.openOrders[open].priority = .alarm
-        state.openOrders[open].reason = reason
-        state.openOrders[open].due = min(state.openOrders[open].due ?? .distantFuture, time.addingTimeInterval(settings.alarmLead))
+        state.openOrders[open].escalate(reason: reason, at: time, dueBy: time.addingTimeInterval(settings.alarmLead))
         output.escalatedOrders.append(state.openOrders[open].workOrder(of: state))
     }
 

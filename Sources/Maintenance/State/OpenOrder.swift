@@ -27,6 +27,12 @@ public struct OpenOrder: Sendable, Hashable {
         self.due = due
     }
 
+    /// Raised to alarm at `time` for `reason`, due by `latest` at the latest.
+    mutating func escalate(reason: String, at time: Date, dueBy latest: Date) {
+        (status, statusAt, priority, self.reason) = (.escalated, time, .alarm, reason)
+        due = min(due ?? .distantFuture, latest)
+    }
+
     /// The order as published, for `state`, the device it belongs to.
     public func workOrder(of state: DeviceState) -> WorkOrder {
         WorkOrder(id: WorkOrder.id(of: state.identity, number: Int(number)), device: state.device, kind: state.kind, rule: origin.rule,
