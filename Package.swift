@@ -31,7 +31,8 @@ let package = Package(
             providers: [.apt(["libmosquitto-dev"])]
         ),
         .systemLibrary(name: "CMalloc"),
-        .target(name: "MQTT", dependencies: ["CMosquitto"]),
+        .target(name: "CReadAhead"),
+        .target(name: "MQTT", dependencies: ["CMosquitto", "CReadAhead"]),
         .target(name: "FleetModel", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Impact", dependencies: ["FleetModel"], exclude: ["README.md"]),
         .target(name: "Telemetry", dependencies: ["FleetModel"]),
@@ -58,7 +59,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "MQTTTests", dependencies: ["MQTT"]),
+        .testTarget(name: "MQTTTests", dependencies: ["MQTT", "CReadAhead"]),
         .testTarget(
             name: "FleetModelTests",
             dependencies: ["FleetModel", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -82,7 +83,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime", "FleetprintTestSupport",
                                                 .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["MQTT", "CReadAhead", "FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

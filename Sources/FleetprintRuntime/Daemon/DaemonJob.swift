@@ -197,6 +197,7 @@ public struct DaemonJob: Sendable {
                 Task {
                     do {
                         try await client.subscribe(filters, timeout: .seconds(300))
+                        logger.info("the broker confirmed the renewed subscriptions", metadata: ["broker": "\(client.configuration.broker)"])
                     } catch MQTTError.closed {
                         return
                     } catch {

@@ -1,4 +1,5 @@
 import CMosquitto
+import CReadAhead
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,9 +48,13 @@ final class ClientSession: Sendable {
 
     /// Runs on libmosquitto's thread for each message, before it is buffered (see `MQTTClient.init`).
     let onReceive: (@Sendable (MQTTMessage) throws -> Void)?
+    /// Whether the network thread reads its plain TCP socket through the read-ahead buffer
+    /// (`read_ahead.h`): a TLS socket is read by OpenSSL, which is left as it is.
+    let readsAhead: Bool
 
-    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int, onReceive: (@Sendable (MQTTMessage) throws -> Void)?) {
+    init(broker: String, protocolVersion: MQTTProtocolVersion, capacity: Int, readsAhead: Bool, onReceive: (@Sendable (MQTTMessage) throws -> Void)?) {
         self.broker = broker
+        self.readsAhead = readsAhead
         self.onReceive = onReceive
         self.protocolVersion = protocolVersion
         (messages, messageSink) = AsyncStream.makeStream(of: MQTTMessage.self, bufferingPolicy: .bufferingOldest(capacity))
@@ -82,6 +87,7 @@ final class ClientSession: Sendable {
             mosquitto_subscribe(handle, nil, subscription.filter, subscription.qos.rawValue)
         }
         status.withLock { if $0.firstConnackResult == nil { $0.sessionPresent = sessionPresent } }
+        if readsAhead { fleetprint_read_ahead_attach(mosquitto_socket(handle)) }
         // Connected, libmosquitto would format a debug line for every packet (two per message
         // received) just for us to skip it: stop listening until the connection is lost.
         mosquitto_log_callback_set(handle, nil)
@@ -90,6 +96,8 @@ final class ClientSession: Sendable {
     }
 
     func didDisconnect(_ handle: OpaquePointer?, code: Int32) {
+        // The socket is closed: what the read-ahead still holds was never acknowledged.
+        fleetprint_read_ahead_detach()
         // Reconnecting, its errors (a TLS failure, say) are worth hearing again.
         mosquitto_log_callback_set(handle, Self.logCallback)
         let reason = code == 0 ? "disconnected by the client" : String(cString: mosquitto_strerror(code))

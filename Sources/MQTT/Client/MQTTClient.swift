@@ -32,6 +32,7 @@ public final class MQTTClient: @unchecked Sendable {
             broker: configuration.broker.description,
             protocolVersion: configuration.protocolVersion,
             capacity: configuration.receiveBufferCapacity,
+            readsAhead: configuration.tls == nil,
             onReceive: onReceive
         )
         let retained = Unmanaged.passRetained(session)
