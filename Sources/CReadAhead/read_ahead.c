@@ -7,9 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/select.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { capacity = 64 * 1024 };
+
+/* How long an attached thread waits, once, before it sleeps on an empty socket (see pselect). */
+static const struct timespec gathering = { 0, 100 * 1000 };
 
 struct ahead {
     int fd;
@@ -37,6 +41,18 @@ static int next_pselect(int count, fd_set *readable, fd_set *writable, fd_set *f
         atomic_store_explicit(&next, function, memory_order_relaxed);
     }
     return function(count, readable, writable, failed, timeout, mask);
+}
+
+static void keep(fd_set kept[3], const fd_set *readable, const fd_set *writable, const fd_set *failed) {
+    kept[0] = *readable;
+    if (writable != NULL) kept[1] = *writable;
+    if (failed != NULL) kept[2] = *failed;
+}
+
+static void restore(const fd_set kept[3], fd_set *readable, fd_set *writable, fd_set *failed) {
+    *readable = kept[0];
+    if (writable != NULL) *writable = kept[1];
+    if (failed != NULL) *failed = kept[2];
 }
 
 void fleetprint_read_ahead_attach(int fd) {
@@ -74,11 +90,25 @@ ssize_t read(int fd, void *buffer, size_t count) {
 int pselect(int count, fd_set *readable, fd_set *writable, fd_set *failed,
             const struct timespec *timeout, const sigset_t *mask) {
     int fd = ahead.fd;
-    if (fd < 0 || fd >= count || ahead.start == ahead.end || readable == NULL || !FD_ISSET(fd, readable)) {
+    if (fd < 0 || fd >= count || readable == NULL || !FD_ISSET(fd, readable)) {
+        return next_pselect(count, readable, writable, failed, timeout, mask);
+    }
+    static const struct timespec now = { 0, 0 };
+    if (ahead.start == ahead.end) {
+        if (timeout != NULL && timeout->tv_sec == 0 && timeout->tv_nsec <= gathering.tv_nsec) {
+            return next_pselect(count, readable, writable, failed, timeout, mask);
+        }
+        /* Nothing here: if nothing is ready either, pause once before sleeping in the kernel,
+         * so that a busy stream's next messages arrive meanwhile and one wake-up reads several. */
+        fd_set asked[3];
+        keep(asked, readable, writable, failed);
+        int ready = next_pselect(count, readable, writable, failed, &now, mask);
+        if (ready != 0) return ready;
+        restore(asked, readable, writable, failed);
+        nanosleep(&gathering, NULL);
         return next_pselect(count, readable, writable, failed, timeout, mask);
     }
     /* Bytes wait here: ask the kernel about the other descriptors without waiting. */
-    static const struct timespec now = { 0, 0 };
     int ready = next_pselect(count, readable, writable, failed, &now, mask);
     if (ready < 0) return ready;
     if (!FD_ISSET(fd, readable)) {

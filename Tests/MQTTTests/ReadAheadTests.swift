@@ -56,6 +56,22 @@ struct ReadAheadTests {
         #expect(pipe.read(1) == [5])
     }
 
+    @Test("pselect on an attached, empty descriptor answers a zero timeout at once and wakes for bytes that come later")
+    func selectOnEmpty() throws {
+        let pipe = try Pipe()
+        defer { pipe.close() }
+        fleetprint_read_ahead_attach(pipe.readEnd)
+        defer { fleetprint_read_ahead_detach() }
+        #expect(!pipe.selectReadable)
+        let writer = Thread {
+            usleep(20_000)
+            pipe.write([6])
+        }
+        writer.start()
+        #expect(pipe.selectReadable(waitingSeconds: 10))
+        #expect(pipe.read(1) == [6])
+    }
+
     @Test("another thread's reads of the same descriptor go straight to the kernel")
     func otherThreadsBypass() throws {
         let pipe = try Pipe()
@@ -121,11 +137,14 @@ private struct Pipe {
     }
 
     /// What `pselect` (as libmosquitto's loop calls it) says, without waiting.
-    var selectReadable: Bool {
+    var selectReadable: Bool { selectReadable(waitingSeconds: 0) }
+
+    /// What `pselect` says, waiting at most that long for the descriptor to become readable.
+    func selectReadable(waitingSeconds seconds: Int) -> Bool {
         var set = fd_set()
         withUnsafeMutableBytes(of: &set) { $0.bindMemory(to: Int.self)[Int(readEnd) / Int.bitWidth] |= 1 << (Int(readEnd) % Int.bitWidth) }
-        var now = timespec(tv_sec: 0, tv_nsec: 0)
-        let ready = pselect(readEnd + 1, &set, nil, nil, &now, nil)
+        var timeout = timespec(tv_sec: seconds, tv_nsec: 0)
+        let ready = pselect(readEnd + 1, &set, nil, nil, &timeout, nil)
         return ready == 1
     }
 

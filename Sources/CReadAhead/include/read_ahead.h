@@ -11,6 +11,12 @@
  * reads that follow from memory; pselect(2) on that thread reports the socket readable while
  * bytes wait here, so libmosquitto's loop never sleeps on data it already holds.
  *
+ * Live, messages come one at a time, and waking the thread for each costs more than reading it
+ * (a sleep and a wake-up of the scheduler, dearer still on a virtual machine). So before that
+ * thread sleeps on an empty socket, with nothing else ready, it pauses 0.1 ms once: a busy
+ * stream's next messages arrive meanwhile and one wake-up reads several. Idle, that costs a
+ * message 0.1 ms more on its way and the thread one more check.
+ *
  * Nothing here knows MQTT: the bytes reach libmosquitto in the same order and unchanged, and
  * libmosquitto still decides when to acknowledge. The buffer belongs to the calling thread (a
  * thread-local), so reads of any other thread, or of any other descriptor, go straight to the
