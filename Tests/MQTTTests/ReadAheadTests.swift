@@ -15,75 +15,67 @@ import Glibc
 struct ReadAheadTests {
     @Test("small reads of an attached descriptor get the same bytes from one read of the kernel")
     func smallReads() throws {
-        let pipe = try Pipe()
-        defer { pipe.close() }
-        let sent = (0..<3_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
-        pipe.write(sent)
-        let (servedBefore, filledBefore) = (fleetprint_read_ahead_served(), fleetprint_read_ahead_filled())
-        fleetprint_read_ahead_attach(pipe.readEnd)
-        defer { fleetprint_read_ahead_detach() }
+        try withAttachedPipe { pipe in
+            let sent = (0..<3_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+            pipe.write(sent)
+            let (servedBefore, filledBefore) = (fleetprint_read_ahead_served(), fleetprint_read_ahead_filled())
 
-        // libmosquitto's pattern: a byte, a byte or two, then a body.
-        var received: [UInt8] = []
-        var reads = 0
-        let sizes = [1, 1, 1, 57, 1, 2, 200]
-        while received.count < sent.count {
-            let chunk = pipe.read(sizes[reads % sizes.count])
-            #expect(!chunk.isEmpty)
-            received += chunk
-            reads += 1
+            // libmosquitto's pattern: a byte, a byte or two, then a body.
+            var received: [UInt8] = []
+            var reads = 0
+            let sizes = [1, 1, 1, 57, 1, 2, 200]
+            while received.count < sent.count {
+                let chunk = pipe.read(sizes[reads % sizes.count])
+                #expect(!chunk.isEmpty)
+                received += chunk
+                reads += 1
+            }
+            #expect(received == sent)
+            #expect(fleetprint_read_ahead_filled() - filledBefore == 1)
+            #expect(fleetprint_read_ahead_served() - servedBefore == reads)
         }
-        #expect(received == sent)
-        #expect(fleetprint_read_ahead_filled() - filledBefore == 1)
-        #expect(fleetprint_read_ahead_served() - servedBefore == reads)
     }
 
     @Test("pselect reports the descriptor readable while bytes wait in the buffer, not after")
     func selectSeesBufferedBytes() throws {
-        let pipe = try Pipe()
-        defer { pipe.close() }
-        pipe.write([1, 2, 3, 4])
-        fleetprint_read_ahead_attach(pipe.readEnd)
-        defer { fleetprint_read_ahead_detach() }
+        try withAttachedPipe { pipe in
+            pipe.write([1, 2, 3, 4])
 
-        #expect(pipe.read(1) == [1])
-        #expect(!pipe.kernelHasBytes, "the kernel's pipe is empty: its bytes are in the buffer")
-        #expect(pipe.selectReadable)
-        #expect(pipe.read(10) == [2, 3, 4])
-        #expect(!pipe.selectReadable)
-        pipe.write([5])
-        #expect(pipe.selectReadable)
-        #expect(pipe.read(1) == [5])
+            #expect(pipe.read(1) == [1])
+            #expect(!pipe.kernelHasBytes, "the kernel's pipe is empty: its bytes are in the buffer")
+            #expect(pipe.selectReadable)
+            #expect(pipe.read(10) == [2, 3, 4])
+            #expect(!pipe.selectReadable)
+            pipe.write([5])
+            #expect(pipe.selectReadable)
+            #expect(pipe.read(1) == [5])
+        }
     }
 
     @Test("pselect on an attached, empty descriptor answers a zero timeout at once and wakes for bytes that come later")
     func selectOnEmpty() throws {
-        let pipe = try Pipe()
-        defer { pipe.close() }
-        fleetprint_read_ahead_attach(pipe.readEnd)
-        defer { fleetprint_read_ahead_detach() }
-        #expect(!pipe.selectReadable)
-        let writer = Thread {
-            usleep(20_000)
-            pipe.write([6])
+        try withAttachedPipe { pipe in
+            #expect(!pipe.selectReadable)
+            let writer = Thread {
+                usleep(20_000)
+                pipe.write([6])
+            }
+            writer.start()
+            #expect(pipe.selectReadable(waitingSeconds: 10))
+            #expect(pipe.read(1) == [6])
         }
-        writer.start()
-        #expect(pipe.selectReadable(waitingSeconds: 10))
-        #expect(pipe.read(1) == [6])
     }
 
     @Test("another thread's reads of the same descriptor go straight to the kernel")
     func otherThreadsBypass() throws {
-        let pipe = try Pipe()
-        defer { pipe.close() }
-        fleetprint_read_ahead_attach(pipe.readEnd)
-        defer { fleetprint_read_ahead_detach() }
-        pipe.write([9, 8, 7])
-        let filledBefore = fleetprint_read_ahead_filled()
-        let elsewhere = OtherThread.run { pipe.read(2) }
-        #expect(elsewhere == [9, 8])
-        #expect(fleetprint_read_ahead_filled() == filledBefore)
-        #expect(pipe.read(5) == [7])
+        try withAttachedPipe { pipe in
+            pipe.write([9, 8, 7])
+            let filledBefore = fleetprint_read_ahead_filled()
+            let elsewhere = OtherThread.run { pipe.read(2) }
+            #expect(elsewhere == [9, 8])
+            #expect(fleetprint_read_ahead_filled() == filledBefore)
+            #expect(pipe.read(5) == [7])
+        }
     }
 
     @Test("detaching drops what was buffered; reads then go to the kernel again")
@@ -101,15 +93,22 @@ struct ReadAheadTests {
 
     @Test("a read as large as the buffer, with nothing buffered, goes to the kernel directly")
     func largeRead() throws {
-        let pipe = try Pipe()
-        defer { pipe.close() }
-        pipe.write(Array(repeating: 42, count: 1_000))
-        fleetprint_read_ahead_attach(pipe.readEnd)
-        defer { fleetprint_read_ahead_detach() }
-        let filledBefore = fleetprint_read_ahead_filled()
-        #expect(pipe.read(64 * 1024).count == 1_000)
-        #expect(fleetprint_read_ahead_filled() == filledBefore)
+        try withAttachedPipe { pipe in
+            pipe.write(Array(repeating: 42, count: 1_000))
+            let filledBefore = fleetprint_read_ahead_filled()
+            #expect(pipe.read(64 * 1024).count == 1_000)
+            #expect(fleetprint_read_ahead_filled() == filledBefore)
+        }
     }
+}
+
+/// A fresh pipe whose read end is attached on this thread while `body` runs, then detached and closed.
+private func withAttachedPipe(_ body: (Pipe) throws -> Void) throws {
+    let pipe = try Pipe()
+    defer { pipe.close() }
+    fleetprint_read_ahead_attach(pipe.readEnd)
+    defer { fleetprint_read_ahead_detach() }
+    try body(pipe)
 }
 
 /// A non-blocking pipe, read through `read(2)` as libmosquitto reads its socket.
