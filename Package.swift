@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "FleetprintTestSupport", dependencies: ["FleetModel"], path: "Tests/FleetprintTestSupport"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "FleetModel", "Telemetry", "Maintenance", "Impact", "FleetprintTestSupport",
                                                   .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport",
+        .testTarget(name: "FleetprintRuntimeTests", dependencies: ["FleetprintRuntime", "MQTT", "Pipeline", "FleetModel", "Impact", "Store", "FleetprintTestSupport",
                                                           .product(name: "Logging", package: "swift-log")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "ImpactTests", dependencies: ["Impact", "FleetModel", "FleetprintRuntime", "FleetprintTestSupport",

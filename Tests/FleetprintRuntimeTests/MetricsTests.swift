@@ -1,6 +1,7 @@
 import FleetprintTestSupport
 import Foundation
 import Impact
+import MQTT
 import Pipeline
 import Testing
 @testable import FleetprintRuntime
@@ -19,7 +20,7 @@ struct MetricsTests {
         for message in stream.dropFirst(10) + [(BoilerStream.topic("b-1"), Array(#"{"ts":1767225600000,,}"#.utf8))] {
             feed.issued(pipeline.ingest(topic: message.topic, payload: message.payload).workOrders)
         }
-        feed.report(pipeline.state, backlog: 7, intakeFullWaits: 2)
+        feed.report(pipeline.state, backlog: 7, intakeFullWaits: 2, socketReads: SocketReads(served: 40, fromKernel: 3))
 
         let text = metrics.exposition()
         func value(_ series: String) -> Double? { MetricsScrape.value(series, in: text) }
@@ -34,6 +35,8 @@ struct MetricsTests {
         #expect(value("fleetprint_open_work_orders") == 1)
         #expect(value("fleetprint_queue_depth") == 7)
         #expect(value("fleetprint_intake_full_waits_total") == 2)
+        #expect(value("fleetprint_mqtt_reads_total") == 40)
+        #expect(value("fleetprint_mqtt_kernel_reads_total") == 3)
         #expect(text.contains("# TYPE fleetprint_queue_depth gauge\n"))
         #expect(text.contains("# HELP fleetprint_messages_total Messages processed"))
     }
@@ -51,7 +54,7 @@ struct MetricsTests {
         let stranger = parser.parse(topic: "devices/toaster/t-1/telemetry", payload: Array("{}".utf8))
         feed.processed(stranger)
         feed.published(arrivals: [now - 3, now + 60])
-        feed.report(PipelineState(), backlog: 0, intakeFullWaits: 0)
+        feed.report(PipelineState(), backlog: 0, intakeFullWaits: 0, socketReads: SocketReads(served: 0, fromKernel: 0))
 
         let text = metrics.exposition()
         func value(_ series: String) -> Double? { MetricsScrape.value(series, in: text) }

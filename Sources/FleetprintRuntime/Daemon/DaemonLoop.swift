@@ -4,6 +4,7 @@ import Foundation
 import Impact
 import Logging
 import Maintenance
+import MQTT
 import Pipeline
 import Store
 
@@ -74,7 +75,7 @@ struct DaemonLoop: Sendable {
             try publisher.flush()
             metricsFeed.published(arrivals: batch.lazy.map(\.receivedAt))
             clock.count(batch.count)
-            metricsFeed.report(pipeline.state, backlog: journal.nextSequence - 1 - sequence, intakeFullWaits: queue.fullWaits)
+            metricsFeed.report(pipeline.state, backlog: journal.nextSequence - 1 - sequence, intakeFullWaits: queue.fullWaits, socketReads: .sinceStart)
             try choresIfDue()
             watchdog.alive()
         }

@@ -22,6 +22,8 @@ public final class DaemonMetrics: Sendable {
     let lag: Meter
     let arrivalToProcessed: CoreMetrics.Timer
     let intakeFullWaits: Counter
+    let socketReadsServed: Counter
+    let socketReadsFromKernel: Counter
     let publishFailures: Counter
     let publishRefusals: Counter
     let deadLettersUnpublished: Counter
@@ -51,6 +53,10 @@ public final class DaemonMetrics: Sendable {
                                            buckets: Self.latencyBuckets)
         intakeFullWaits = catalog.counter("fleetprint_intake_full_waits_total",
                                           "Messages that found the intake queue full and waited for room. Flow control drops nothing: while a message waits the network thread stops reading, and the broker keeps the rest.")
+        socketReadsServed = catalog.counter("fleetprint_mqtt_reads_total",
+                                            "libmosquitto's reads of its plain TCP sockets, served from the read-ahead (three or four a message).")
+        socketReadsFromKernel = catalog.counter("fleetprint_mqtt_kernel_reads_total",
+                                                "Reads of the kernel that filled the read-ahead, up to 64 KiB each: one serves many of libmosquitto's.")
         publishFailures = catalog.counter("fleetprint_publish_failures_total", "Publishes that failed outright; work orders among them are sent again from the outbox.")
         publishRefusals = catalog.counter("fleetprint_publish_refusals_total", "Publishes the broker refused (MQTT 5 only; with 3.1.1 a broker cannot say so).")
         deadLettersUnpublished = catalog.counter("fleetprint_dead_letters_unpublished_total",

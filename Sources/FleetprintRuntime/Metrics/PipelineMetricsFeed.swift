@@ -2,6 +2,7 @@ import CoreMetrics
 import FleetModel
 import Foundation
 import Impact
+import MQTT
 import Pipeline
 
 /// Carries what the pipeline thread knows into the daemon's metrics. Per message only what must
@@ -16,6 +17,7 @@ struct PipelineMetricsFeed: Sendable {
     private var deadLettersByReason: [String: Counter] = [:]
     private var reported: PipelineCounters
     private var reportedIntakeFullWaits = 0
+    private var reportedSocketReads = SocketReads(served: 0, fromKernel: 0)
     private var latestLatency = 0.0
 
     /// `counters` are those of the restored state: counters count from this process's start.
@@ -47,7 +49,7 @@ struct PipelineMetricsFeed: Sendable {
     }
 
     /// Between batches: the pipeline's counters as increases, its gauges as they stand.
-    mutating func report(_ state: PipelineState, backlog: Int64, intakeFullWaits: Int) {
+    mutating func report(_ state: PipelineState, backlog: Int64, intakeFullWaits: Int, socketReads: SocketReads) {
         let counters = state.counters
         metrics.messages.increment(by: counters.messages - reported.messages)
         metrics.readings.increment(by: counters.readings - reported.readings)
@@ -62,6 +64,9 @@ struct PipelineMetricsFeed: Sendable {
         reported = counters
         metrics.intakeFullWaits.increment(by: intakeFullWaits - reportedIntakeFullWaits)
         reportedIntakeFullWaits = intakeFullWaits
+        metrics.socketReadsServed.increment(by: socketReads.served - reportedSocketReads.served)
+        metrics.socketReadsFromKernel.increment(by: socketReads.fromKernel - reportedSocketReads.fromKernel)
+        reportedSocketReads = socketReads
         metrics.devices.set(state.devices.count)
         for (kind, devices) in state.admissions.perKind { devicesByKind[kind]?.set(devices) }
         metrics.openWorkOrders.set(counters.workOrdersIssued - counters.workOrdersClosed)

@@ -61,6 +61,11 @@ struct MetricsScrapeTests {
         #expect(scrape.value("fleetprint_broker_connected{broker=\"\(scrape.broker)\"}") == 1)
         #expect(scrape.value("fleetprint_broker_disconnects_total{broker=\"\(scrape.broker)\"}") == 0)
         #expect(scrape.value("fleetprint_intake_full_waits_total") == 0)
+        // libmosquitto read each message in three or more reads, from the read-ahead.
+        let reads = try #require(scrape.value("fleetprint_mqtt_reads_total"))
+        let kernelReads = try #require(scrape.value("fleetprint_mqtt_kernel_reads_total"))
+        #expect(reads >= 3 * delivered)
+        #expect(kernelReads >= 1 && kernelReads < reads)
         #expect(scrape.value("fleetprint_build_info{version=\"\(FleetprintVersion.current)\"}") == 1)
         #expect((scrape.value("process_open_fds") ?? 0) > 0)
         #expect((scrape.value("process_resident_memory_bytes") ?? 0) > 0)
