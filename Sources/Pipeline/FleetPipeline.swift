@@ -133,8 +133,7 @@ public struct FleetPipeline: Sendable {
     public func detail(at place: Int) -> DeviceDetail? {
         let device = state.devices[place: place]
         guard let engine = engines[device.kind] else { return nil }
-        let ledger = state.ledger.devices.index(kind: device.kind, id: device.device).map { state.ledger.devices[place: $0] }
-        return DeviceDetail(state: device, engine: engine, ledger: ledger, eventTime: state.watermark)
+        return DeviceDetail(state: device, engine: engine, ledger: state.ledger.device(kind: device.kind, id: device.device), eventTime: state.watermark)
     }
 
     /// Fleetprint's own CPU time, for the ledger's ICT overhead.

@@ -63,8 +63,7 @@ enum PipelineStateCoding {
             workOrders: orders,
             ledger: places.compactMap { place in
                 let device = state.devices[place: place]
-                let ledger = state.ledger.devices.index(kind: device.kind, id: device.device).map { state.ledger.devices[place: $0] }
-                return ledger.map { ledger in record(ledger.deviceKey) { ledger.record(into: &$0) } }
+                return state.ledger.device(kind: device.kind, id: device.device).map { ledger in record(ledger.deviceKey) { ledger.record(into: &$0) } }
             }
                 + [StoredRecord(key: fleetKey, body: try encoder.encode(FleetTerms(cpuSeconds: state.ledger.cpuSeconds))),
                    StoredRecord(key: progressKey, body: try encoder.encode(progress))]

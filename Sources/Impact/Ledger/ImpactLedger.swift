@@ -23,7 +23,10 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     public init() {}
 
     /// One device's ledger, nil when it was never seen.
-    public func device(_ identity: DeviceIdentity) -> DeviceLedger? { devices.index(kind: identity.kind, id: identity.id).map { devices[place: $0] } }
+    public func device(_ identity: DeviceIdentity) -> DeviceLedger? { device(kind: identity.kind, id: identity.id) }
+
+    /// The same for the device `id` of `kind`, found without building its key.
+    public func device(kind: String, id: String) -> DeviceLedger? { devices.index(kind: kind, id: id).map { devices[place: $0] } }
 
     enum CodingKeys: String, CodingKey {
         case devices, cpuSeconds
