@@ -14,11 +14,12 @@ extension DeviceLedger {
         for time in [firstSeen, lastSeen, retiredAt, unitSince] { writer.write(time?.timeIntervalSince1970) }
         for count in [replacements, remoteFixes, customerFixes, renovationsOfUnit] { writer.write(tally: count) }
         writer.write(bytesReceived)
-        for counts in [kits, parts, visits, collections, renovations] {
+        for group in ServiceTallies.Group.allCases {
+            let counts = tallies.entries(of: group)
             writer.write(count: counts.count)
-            for (key, count) in counts.sorted(by: { $0.key < $1.key }) {
-                writer.write(key)
-                writer.write(tally: count)
+            for entry in counts {
+                writer.write(entry.name)
+                writer.write(tally: Int(entry.count))
             }
         }
     }
@@ -31,11 +32,11 @@ extension DeviceLedger {
         (firstSeen, lastSeen, retiredAt, unitSince) = (try time(), try time(), try time(), try time())
         (replacements, remoteFixes, customerFixes, renovationsOfUnit) = (try reader.tally(), try reader.tally(), try reader.tally(), try reader.tally())
         bytesReceived = try reader.double()
-        func counts() throws(BinaryRecordError) -> [String: Int] {
-            var counts: [String: Int] = [:]
-            for _ in 0 ..< (try reader.count()) { counts[try reader.string()] = try reader.tally() }
-            return counts
+        for group in ServiceTallies.Group.allCases {
+            for _ in 0 ..< (try reader.count()) {
+                let name = try reader.string()
+                tallies.add(try reader.tally(), to: name, in: group)
+            }
         }
-        (kits, parts, visits, collections, renovations) = (try counts(), try counts(), try counts(), try counts(), try counts())
     }
 }

@@ -3,8 +3,9 @@ import Foundation
 
 /// What happened to one device, as counts in event time: the ledger's "actual" side before any
 /// profile or factor is applied, so a changed factor file re-prices history without replaying it.
-/// Times in eight bytes (`Packed`) and counts in four (`Tally`), as every device keeps one: 128
-/// bytes where it took 176; its JSON (`CodingKeys`) is as it was.
+/// Times in eight bytes (`Packed`), counts in four (`Tally`) and its service counts in one
+/// array (`ServiceTallies`), as every device keeps one: 96 bytes where it took 176; its JSON
+/// (`CodingKeys`) is as it was.
 public struct DeviceLedger: Sendable, Hashable, Codable, DeviceKeyed {
     /// Trip key meaning "the policy's own visit or collection trip" when an event names none.
     public static let policyTrip = ""
@@ -18,15 +19,8 @@ public struct DeviceLedger: Sendable, Hashable, Codable, DeviceKeyed {
     @Packed public var retiredAt: Date? = nil
     /// Start of the unit now in service (the last replacement, else first seen).
     @Packed public var unitSince: Date? = nil
-    public var kits: [String: Int] = [:]
-    /// Parts replaced on their own, outside a kit.
-    public var parts: [String: Int] = [:]
-    /// Visits by trip id (`policyTrip` for the policy's visit trip).
-    public var visits: [String: Int] = [:]
-    /// Collections by trip id (`policyTrip` for the policy's collection trip).
-    public var collections: [String: Int] = [:]
-    /// Renovations (or refurbishments) carried out, with their trips by id.
-    public var renovations: [String: Int] = [:]
+    /// Kits used, parts replaced outside a kit, and visits, collections and renovations by trip.
+    public internal(set) var tallies = ServiceTallies()
     public var bytesReceived: Double = 0
     /// End-of-life replacements: each is one whole device produced, a realised lifetime.
     @Tally public var replacements = 0
@@ -45,6 +39,21 @@ public struct DeviceLedger: Sendable, Hashable, Codable, DeviceKeyed {
         case replacements, remoteFixes, customerFixes, renovationsOfUnit
     }
 
+    /// Each group of service counts with the key it has in JSON.
+    private static let tallyKeys: [(ServiceTallies.Group, CodingKeys)] =
+        [(.kits, .kits), (.parts, .parts), (.visits, .visits), (.collections, .collections), (.renovations, .renovations)]
+
+    /// Kits used, by kit.
+    public var kits: [String: Int] { tallies[.kits] }
+    /// Parts replaced on their own, outside a kit.
+    public var parts: [String: Int] { tallies[.parts] }
+    /// Visits by trip id (`policyTrip` for the policy's visit trip).
+    public var visits: [String: Int] { tallies[.visits] }
+    /// Collections by trip id (`policyTrip` for the policy's collection trip).
+    public var collections: [String: Int] { tallies[.collections] }
+    /// Renovations (or refurbishments) carried out, with their trips by id.
+    public var renovations: [String: Int] { tallies[.renovations] }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(device: try c.decode(String.self, forKey: .device), kind: try c.decode(String.self, forKey: .kind))
@@ -52,9 +61,7 @@ public struct DeviceLedger: Sendable, Hashable, Codable, DeviceKeyed {
         lastSeen = try c.decodeIfPresent(Date.self, forKey: .lastSeen)
         retiredAt = try c.decodeIfPresent(Date.self, forKey: .retiredAt)
         unitSince = try c.decodeIfPresent(Date.self, forKey: .unitSince)
-        (kits, parts, visits) = (try c.decode([String: Int].self, forKey: .kits), try c.decode([String: Int].self, forKey: .parts),
-                                 try c.decode([String: Int].self, forKey: .visits))
-        (collections, renovations) = (try c.decode([String: Int].self, forKey: .collections), try c.decode([String: Int].self, forKey: .renovations))
+        for (group, key) in Self.tallyKeys { tallies.set(try c.decode([String: Int].self, forKey: key), in: group) }
         bytesReceived = try c.decode(Double.self, forKey: .bytesReceived)
         (replacements, remoteFixes) = (try c.decode(Int.self, forKey: .replacements), try c.decode(Int.self, forKey: .remoteFixes))
         (customerFixes, renovationsOfUnit) = (try c.decode(Int.self, forKey: .customerFixes), try c.decode(Int.self, forKey: .renovationsOfUnit))
@@ -68,9 +75,7 @@ public struct DeviceLedger: Sendable, Hashable, Codable, DeviceKeyed {
         try c.encodeIfPresent(lastSeen, forKey: .lastSeen)
         try c.encodeIfPresent(retiredAt, forKey: .retiredAt)
         try c.encodeIfPresent(unitSince, forKey: .unitSince)
-        for (counts, key) in [(kits, CodingKeys.kits), (parts, .parts), (visits, .visits), (collections, .collections), (renovations, .renovations)] {
-            try c.encode(counts, forKey: key)
-        }
+        for (group, key) in Self.tallyKeys { try c.encode(tallies[group], forKey: key) }
         try c.encode(bytesReceived, forKey: .bytesReceived)
         for (count, key) in [(replacements, CodingKeys.replacements), (remoteFixes, .remoteFixes), (customerFixes, .customerFixes),
                              (renovationsOfUnit, .renovationsOfUnit)] {

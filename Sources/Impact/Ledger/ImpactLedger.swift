@@ -67,15 +67,15 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
     public mutating func record(_ event: ServiceEvent) {
         let trip = event.trip ?? DeviceLedger.policyTrip
         update(event.device, event.kind, event.time) { ledger in
-            if let kit = event.kit { ledger.kits[kit, default: 0] += 1 }
+            if let kit = event.kit { ledger.tallies.add(1, to: kit, in: .kits) }
             switch event.action {
-            case .visit: ledger.visits[trip, default: 0] += 1
+            case .visit: ledger.tallies.add(1, to: trip, in: .visits)
             case .kitUsed: break
             case .remoteFix: ledger.remoteFixes += 1
             case .customerFix: ledger.customerFixes += 1
-            case .collection: ledger.collections[trip, default: 0] += 1
+            case .collection: ledger.tallies.add(1, to: trip, in: .collections)
             case .renovation:
-                ledger.renovations[trip, default: 0] += 1
+                ledger.tallies.add(1, to: trip, in: .renovations)
                 ledger.renovationsOfUnit += 1
             case .replacement:
                 ledger.replacements += 1
@@ -87,7 +87,7 @@ public struct ImpactLedger: Sendable, Hashable, Codable {
 
     /// `count` of one part replaced outside a kit.
     public mutating func replacePart(_ part: String, count: Int = 1, device: String, kind: String, at time: Date) {
-        update(device, kind, time) { $0.parts[part, default: 0] += count }
+        update(device, kind, time) { $0.tallies.add(count, to: part, in: .parts) }
     }
 
     /// The device left service at `time`: its lifetime is realised.

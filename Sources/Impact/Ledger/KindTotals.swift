@@ -56,6 +56,17 @@ public struct KindTotals: Sendable, Hashable {
         add(after, sign: 1)
     }
 
+    /// Where this kind keeps the totals of a group of a device's service counts.
+    private static func totals(of group: ServiceTallies.Group) -> WritableKeyPath<Self, [String: Int]> {
+        switch group {
+        case .kits: \.kits
+        case .parts: \.parts
+        case .visits: \.visits
+        case .collections: \.collections
+        case .renovations: \.renovations
+        }
+    }
+
     /// Adds or takes away a device's counts: the device itself, its kits, parts, trips, fixes,
     /// ended lifetimes and renovations.
     mutating func addCounts(_ device: DeviceLedger, sign: Int) {
@@ -64,12 +75,10 @@ public struct KindTotals: Sendable, Hashable {
         ended += sign * (device.replacements + (device.isRetired ? 1 : 0))
         remoteFixes += sign * device.remoteFixes
         customerFixes += sign * device.customerFixes
-        for (totals, counts) in [(\Self.kits, device.kits), (\.parts, device.parts), (\.visits, device.visits), (\.collections, device.collections),
-                                 (\.renovations, device.renovations)] {
-            for (key, count) in counts {
-                self[keyPath: totals][key, default: 0] += sign * count
-                if self[keyPath: totals][key] == 0 { self[keyPath: totals][key] = nil }
-            }
+        for entry in device.tallies.entries {
+            let totals = Self.totals(of: entry.group)
+            self[keyPath: totals][entry.name, default: 0] += sign * Int(entry.count)
+            if self[keyPath: totals][entry.name] == 0 { self[keyPath: totals][entry.name] = nil }
         }
     }
 }
