@@ -7,12 +7,13 @@ struct WindowRoomTests {
     func trend() {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
         let metrics = [5, 0, 2]
-        var buckets: [TrendBucket] = []
+        var slots = DeviceSlots(metrics: [], rules: [])
         for hour in 0 ..< 100 {
-            for m in metrics { window.add(Double((m + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, metric: m, to: &buckets, growth: metrics.count) }
+            for m in metrics { window.add(Double((m + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, metric: m, to: &slots, growth: metrics.count) }
         }
+        let buckets = slots.trend
         #expect(buckets.count == 48)
-        #expect(buckets.capacity <= 51)
+        #expect(slots.trendRoom <= 51)
         #expect(buckets.map(\.metric) == [0, 2, 5].flatMap { Array(repeating: $0, count: 16) })
         for m in metrics {
             let mine = buckets[TrendBucket.slices(of: m, in: buckets)]

@@ -75,7 +75,7 @@ public final class MaintenanceEngine: Sendable {
         let number = reading.value.number
         if let number {
             state.metrics[m].lastValue = number
-            metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, metric: m, to: &state.trend, growth: trendedMetrics)
+            metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, metric: m, to: &state.slots, growth: trendedMetrics)
         }
         for r in rulesByMetric[m] {
             let assessment = assess(r, value: reading.value, number: number, at: reading.time, state: &state)

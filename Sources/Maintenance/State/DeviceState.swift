@@ -13,11 +13,8 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
     @Packed public internal(set) var watermark: Date? = nil
     @Packed public internal(set) var lastService: Date? = nil
-    public internal(set) var metrics: [MetricState]
-    public internal(set) var rules: [RuleState]
-    /// The trend slices of all the device's trended metrics, grouped by metric in profile order,
-    /// each group oldest first: one array, where one per metric cost each its own allocation.
-    var trend: [TrendBucket] = []
+    /// The metric states, rule states and trend slices, in one allocation (`DeviceSlots`).
+    var slots: DeviceSlots
     public internal(set) var openOrders: [OpenOrder] = []
     public internal(set) var counts = DeviceCounts()
     /// The number of the device's latest order: a device's orders are numbered as they are issued.
@@ -33,22 +30,33 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
         self.device = device
         self.kind = kind
         self.commissioned = commissioned
-        self.metrics = metrics
-        self.rules = rules
+        slots = DeviceSlots(metrics: metrics, rules: rules)
     }
 
+    /// One state per metric of the kind, in the profile's order.
+    public internal(set) var metrics: DeviceSlotRegion<MetricState> {
+        get { slots.metrics }
+        _modify { yield &slots.metrics }
+    }
+
+    /// One state per rule of the kind, in the profile's order.
+    public internal(set) var rules: DeviceSlotRegion<RuleState> {
+        get { slots.rules }
+        _modify { yield &slots.rules }
+    }
+
+    /// The trend slices of all the device's trended metrics, grouped by metric in profile order,
+    /// each group oldest first.
+    var trend: DeviceSlotRegion<TrendBucket> { slots.trend }
+
     /// Metric `metric`'s trend slices, oldest first.
-    func trendSlices(of metric: Int) -> ArraySlice<TrendBucket> {
+    func trendSlices(of metric: Int) -> Slice<DeviceSlotRegion<TrendBucket>> {
         trend[TrendBucket.slices(of: metric, in: trend)]
     }
 
     /// Replaces metric `metric`'s trend slices (a restore, or a service that resets them).
     mutating func setTrendSlices(_ slices: [TrendBucket], of metric: Int) {
-        let mine = TrendBucket.slices(of: metric, in: trend)
-        // Room for exactly what it will hold: a restored device is filled one metric at a time.
-        let count = trend.count - mine.count + slices.count
-        if count > trend.capacity { trend.reserveCapacity(count) }
-        trend.replaceSubrange(mine, with: slices)
+        slots.replaceTrend(TrendBucket.slices(of: metric, in: trend), with: slices)
     }
 
     public var openWorkOrders: [WorkOrder] { openOrders.map { $0.workOrder(of: self) } }

@@ -36,11 +36,11 @@ struct TrendBucket: Sendable, Hashable {
     }
 
     /// Where metric `metric`'s slices are in a device's `trend` (grouped by metric, in profile order).
-    static func slices(of metric: Int, in buckets: [TrendBucket]) -> Range<Int> {
-        var start = 0
-        while start < buckets.count, buckets[start].metric < metric { start += 1 }
+    static func slices<Buckets: RandomAccessCollection<TrendBucket>>(of metric: Int, in buckets: Buckets) -> Range<Int> where Buckets.Index == Int {
+        var start = buckets.startIndex
+        while start < buckets.endIndex, buckets[start].metric < metric { start += 1 }
         var end = start
-        while end < buckets.count, buckets[end].metric == metric { end += 1 }
+        while end < buckets.endIndex, buckets[end].metric == metric { end += 1 }
         return start ..< end
     }
 }
