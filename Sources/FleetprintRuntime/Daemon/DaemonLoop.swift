@@ -121,8 +121,8 @@ struct DaemonLoop: Sendable {
         let started = ContinuousClock.now
         let changed = pipeline.takeChanges()
         if job.configuration.deviceDetailsPerSecond > 0 { staleDetails.formUnion(changed) }
-        try store.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, orders: orderRecords, through: sequence),
-                        at: Date().timeIntervalSince1970)
+        try PipelineStateCoding.write(checkpointOf: pipeline, changed: changed, orders: orderRecords, through: sequence, to: store,
+                                      at: Date().timeIntervalSince1970)
         // Memory freed between the fleet's long-lived allocations stays with the process unless it
         // is given back: once a checkpoint has freed its records, it is (a fifth of a
         // 400,000-device daemon's resident memory after its flood).
