@@ -62,6 +62,32 @@ struct FleetStoreTests {
         #expect(try store.load().devices == [Self.record("a", "1"), Self.record("b", "2")])
     }
 
+    /// Records are made while the transaction is open: one that cannot be made must leave the last
+    /// checkpoint whole, not half of the next.
+    @Test("a checkpoint whose records fail part-way leaves the one before it as it was")
+    func failedStreamingWrite() throws {
+        struct Failure: Error {}
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try FleetStore(directory: directory)
+        try store.write(Checkpoint(journalSequence: 3, devices: [Self.record("a", "1")], ledger: [Self.record("a", "L1")]), at: 1)
+        #expect(throws: Failure.self) {
+            try store.write(through: 9, at: 2) { add in
+                try add(.device, Self.record("a", "2"))
+                try add(.device, Self.record("b", "2"))
+                throw Failure()
+            }
+        }
+        let state = try store.load()
+        #expect(state.journalSequence == 3 && state.devices == [Self.record("a", "1")] && state.ledger == [Self.record("a", "L1")])
+        try store.write(through: 9, at: 3) { add in
+            try add(.ledger, Self.record("a", "L2"))
+            try add(.device, Self.record("b", "2"))
+        }
+        let next = try store.load()
+        #expect(next.journalSequence == 9 && next.devices == [Self.record("a", "1"), Self.record("b", "2")] && next.ledger == [Self.record("a", "L2")])
+    }
+
     @Test("an unusable state folder is a clear error")
     func unusableFolder() {
         #expect {
