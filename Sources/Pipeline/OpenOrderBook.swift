@@ -48,7 +48,13 @@ struct OpenOrderBook: Sendable {
     mutating func mostUrgent(in devices: DeviceTable<DeviceState>) -> [WorkOrder] {
         if !filled || leftOver > 2 * count + Self.leftOverSlack {
             looks += 1
-            urgency = Heap(devices.values.lazy.flatMap { device in device.openOrders.map { OrderUrgency($0, of: device) } })
+            // Room for exactly the open orders, after the old entries are gone: gathered into a
+            // growing heap, a million devices' orders held up to three copies of it for a moment.
+            urgency = Heap()
+            var entries: [OrderUrgency] = []
+            entries.reserveCapacity(count)
+            for device in devices.values { entries += device.openOrders.lazy.map { OrderUrgency($0, of: device) } }
+            urgency = Heap(consume entries)
             leftOver = 0
             filled = true
         }
