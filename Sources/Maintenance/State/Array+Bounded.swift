@@ -6,11 +6,4 @@ extension Array {
         if count == capacity, count < bound { reserveCapacity(Swift.min(bound, Swift.max(2 * count, 1))) }
         append(element)
     }
-
-    /// Inserts into an array whose room grows by `step` elements when full, not twice over: a
-    /// device's trend slices grow by one slice for each of its trended metrics, to their bound.
-    mutating func insert(_ element: Element, at index: Int, growingBy step: Int) {
-        if count == capacity { reserveCapacity(count + Swift.max(step, 1)) }
-        insert(element, at: index)
-    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// The latest of one metric on one device. A device holds one per metric of its kind, in the
 /// profile's order (the engine knows the names), so it stores plain numbers (`Packed`,
 /// `ReportingGaps`): 24 bytes where optionals and a name took 112. Its trend slices, when a rule
-/// needs a prognosis, are in the device's one array of them (`DeviceState.trend`).
+/// needs a prognosis, are with the device's others (`DeviceSlots.trend`).
 public struct MetricState: Sendable, Hashable {
     @Packed public internal(set) var lastSeen: Date? = nil
     @Packed public internal(set) var lastValue: Double? = nil

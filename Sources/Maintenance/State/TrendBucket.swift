@@ -2,7 +2,7 @@
 /// 16 bytes, because a device keeps up to `EngineSettings.buckets` of them for every trended
 /// metric and they were most of its memory; single-precision sums hold a slice's mean to about
 /// seven digits, far finer than any limit a rule aims at. A device keeps the slices of all its
-/// trended metrics in one array (`DeviceState.trend`), so each slice names its metric.
+/// trended metrics together (`DeviceSlots.trend`), so each slice names its metric.
 struct TrendBucket: Sendable, Hashable {
     /// The most samples a slice takes (24 bits): a two-day slice of a metric sent at 100 Hz would
     /// reach it. Its mean is then that of its first samples; the later ones are left out.

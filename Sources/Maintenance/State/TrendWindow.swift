@@ -1,6 +1,6 @@
 /// The shape of a bounded history for fitting a trend: the window cut into a fixed number of
 /// slices of equal length. One per trended metric of a kind, in the engine; each device keeps only
-/// the slices' sums (`DeviceState.trend`), so its memory does not grow with its sample rate.
+/// the slices' sums (`DeviceSlots.trend`), so its memory does not grow with its sample rate.
 public struct TrendWindow: Sendable, Hashable {
     let sliceLength: Double
     let slices: Int
