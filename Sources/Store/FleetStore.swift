@@ -111,10 +111,11 @@ public final class FleetStore: Sendable {
     public func write(through journalSequence: Int64, at wallTime: Double,
                       _ records: (_ add: (StoreTable, StoredRecord) throws -> Void) throws -> Void) throws {
         try database.write { db in
-            let inserts = try StoreTable.allCases.map { try db.cachedStatement(sql: "INSERT OR REPLACE INTO \($0.rawValue) (key, body) VALUES (?, ?)") }
-            try records { table, record in
-                try inserts[StoreTable.allCases.firstIndex(of: table)!].execute(arguments: [record.key, record.body])
+            var inserts: [StoreTable: Statement] = [:]
+            for table in StoreTable.allCases {
+                inserts[table] = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table.rawValue) (key, body) VALUES (?, ?)")
             }
+            try records { table, record in try inserts[table]?.execute(arguments: [record.key, record.body]) }
             try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (id, journal_sequence, written_at) VALUES (1, ?, ?)",
                            arguments: [journalSequence, wallTime])
         }
