@@ -20,7 +20,8 @@ struct CompiledRule: Sendable {
         self.spec = spec
         self.metricIndex = metricIndex
         component = spec.action.kit ?? spec.id
-        origin = OrderOrigin(rule: spec.id, component: component, kit: spec.action.kit, resolution: spec.action.resolution, note: spec.action.note)
+        origin = OrderOrigin(rule: spec.id, component: component, kit: spec.action.kit, resolution: spec.action.resolution, note: spec.action.note,
+                             metric: metric.id)
         switch spec.condition {
         case .threshold(let t):
             let (alert, alarm) = (value(t.alert), value(t.alarm))

@@ -41,9 +41,9 @@ extension MaintenanceEngine {
         case .hold:
             return
         case .fire(let priority, let values):
-            if let level = state.rules[r].level, level == .alarm || priority == .alert { return }
-            state.rules[r].level = priority
-            issue(r, priority, values: values, at: time, state: &state, output: &output)
+            fire(r, priority, reason: .text("\(rules[r].spec.id): \(values)"), at: time, state: &state, output: &output)
+        case .silent(let window, let lastSeen):
+            fire(r, .alert, reason: .silent(window: window, lastSeen: lastSeen), at: time, state: &state, output: &output)
         case .clear:
             guard state.rules[r].level != nil else { return }
             state.rules[r].level = nil
@@ -57,11 +57,18 @@ extension MaintenanceEngine {
         }
     }
 
-    private func issue(_ r: Int, _ priority: WorkOrderPriority, values: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
+    /// A firing at `priority`: an order, unless the rule has fired at this level or higher already.
+    private func fire(_ r: Int, _ priority: WorkOrderPriority, reason: OrderReason, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
+        if let level = state.rules[r].level, level == .alarm || priority == .alert { return }
+        state.rules[r].level = priority
+        issue(r, priority, reason: reason, at: time, state: &state, output: &output)
+    }
+
+    private func issue(_ r: Int, _ priority: WorkOrderPriority, reason: OrderReason, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
         let rule = rules[r]
         if let open = state.openOrders.firstIndex(where: { $0.origin.component == rule.component }) {
             if priority == .alarm, state.openOrders[open].priority == .alert {
-                escalate(open, reason: "\(rule.spec.id): \(values)", at: time, state: &state, output: &output)
+                escalate(open, reason: reason, at: time, state: &state, output: &output)
             } else {
                 output.suppressed += 1
                 state.counts.suppressed += 1
@@ -69,7 +76,7 @@ extension MaintenanceEngine {
             return
         }
         state.counts.ordersIssued += 1
-        let order = OpenOrder(origin: rule.origin, number: UInt32(clamping: state.orderSequence), priority: priority, reason: "\(rule.spec.id): \(values)",
+        let order = OpenOrder(origin: rule.origin, number: UInt32(clamping: state.orderSequence), priority: priority, reason: reason,
                               issuedAt: time, due: time.addingTimeInterval(lead(r, priority, state: state)))
         state.openOrders.append(order)
         output.workOrders.append(order.workOrder(of: state))
@@ -77,7 +84,7 @@ extension MaintenanceEngine {
 
     /// Raises the open order to alarm: due within the alarm lead (never later than it was), with
     /// the alarm's reason; its id, rule and kit stay, so the visit already planned is brought forward.
-    private func escalate(_ open: Int, reason: String, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
+    private func escalate(_ open: Int, reason: OrderReason, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
         state.openOrders[open].escalate(reason: reason, at: time, dueBy: time.addingTimeInterval(settings.alarmLead))
         output.escalatedOrders.append(state.openOrders[open].workOrder(of: state))
     }

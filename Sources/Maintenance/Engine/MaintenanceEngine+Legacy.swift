@@ -44,6 +44,7 @@ extension MaintenanceEngine {
         state.counts = DeviceCounts(accepted: counts.accepted, stale: counts.stale, duplicate: counts.duplicate, unknownMetric: counts.unknownMetric,
                                     suppressed: counts.suppressed, ordersIssued: max(counts.ordersIssued, saved.orderSequence))
         for id in saved.recentlyClosed { state.rememberClosed(id: id, limit: settings.closedMemory) }
+        keepSilentReasonsAsValues(in: &state)
         return state
     }
 }

@@ -124,7 +124,22 @@ extension MaintenanceEngine {
             state.rules[index] = RuleState(level: level, memory: memory)
         }
         state.flood = FloodWindow(hour: Int64(bitPattern: try reader.varint()), count: try reader.tally())
+        keepSilentReasonsAsValues(in: &state)
         return state
+    }
+
+    /// A record holds each open order's reason as text. A missing-data order issued under this
+    /// profile is kept as the values its text is made from, as when it was issued: while it is open
+    /// its metric has not reported again, so the metric's state gives them back, and they are kept
+    /// only when they make the saved text exactly.
+    func keepSilentReasonsAsValues(in state: inout DeviceState) {
+        for (index, open) in state.openOrders.enumerated() {
+            guard case .text(let text) = open.reason, let r = ruleIndex[open.origin.rule], rules[r].origin === open.origin,
+                  case .missing(let check) = rules[r].check else { continue }
+            let metric = state.metrics[rules[r].metricIndex]
+            let values = OrderReason.silent(window: check.window(metric), lastSeen: OptionalNumber(metric.lastSeen))
+            if values.text(of: open.origin) == text { state.openOrders[index].reason = values }
+        }
     }
 
     /// A saved open order of `state`, sharing its rule's `OrderOrigin` when the rule still says
@@ -136,7 +151,7 @@ extension MaintenanceEngine {
         let shared = ruleIndex[order.rule].map { rules[$0].origin }
         let origin = shared.flatMap { ($0.component, $0.kit, $0.resolution, $0.note) == (component, order.kit, order.resolution, order.note) ? $0 : nil }
             ?? OrderOrigin(rule: order.rule, component: component, kit: order.kit, resolution: order.resolution, note: order.note)
-        return OpenOrder(origin: origin, number: number, priority: order.priority, reason: order.reason, issuedAt: order.issuedAt,
+        return OpenOrder(origin: origin, number: number, priority: order.priority, reason: order.reason.map(OrderReason.text), issuedAt: order.issuedAt,
                          due: order.due, status: order.status, statusAt: order.statusAt)
     }
 

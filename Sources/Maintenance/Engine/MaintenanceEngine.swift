@@ -129,7 +129,7 @@ public final class MaintenanceEngine: Sendable {
                 let metric = state.metrics[rules[r].metricIndex]
                 let deadline = check.deadline(metric, commissioned: state.commissioned)
                 if state.rules[r].level == nil, time >= deadline {
-                    advise(r, .fire(.alert, values: check.values(metric)), at: deadline, state: &state, output: &output)
+                    advise(r, check.silence(metric), at: deadline, state: &state, output: &output)
                 }
             case .repeated(let check):
                 let assessment = check.expire(at: time, level: state.rules[r].level, memory: state.rules[r].memory)

@@ -18,7 +18,12 @@ struct MissingCheck: Sendable {
         (state.lastSeen ?? commissioned).addingTimeInterval(window(state))
     }
 
-    func values(_ state: MetricState) -> String {
-        "no \(metric) for \(ReasonFormat.duration(window(state)))" + (state.lastSeen.map { " (last at \(ReasonFormat.time($0)))" } ?? " since commissioning")
+    /// The firing at the deadline: the values its order's reason is made from.
+    func silence(_ state: MetricState) -> Assessment {
+        .silent(window: window(state), lastSeen: OptionalNumber(state.lastSeen))
+    }
+
+    static func values(metric: String, window: TimeInterval, lastSeen: Date?) -> String {
+        "no \(metric) for \(ReasonFormat.duration(window))" + (lastSeen.map { " (last at \(ReasonFormat.time($0)))" } ?? " since commissioning")
     }
 }

@@ -12,9 +12,13 @@ public final class OrderOrigin: Sendable, Hashable {
     public let kit: String?
     public let resolution: Resolution
     public let note: String?
+    /// The rule's metric, which a missing-data order's reason names (`OrderReason.silent`); nil
+    /// in an origin of its own, restored under a rule that has changed since.
+    let metric: String?
 
-    init(rule: String, component: String, kit: String?, resolution: Resolution, note: String?) {
+    init(rule: String, component: String, kit: String?, resolution: Resolution, note: String?, metric: String? = nil) {
         self.rule = rule
+        self.metric = metric
         self.component = component
         self.kit = kit
         self.resolution = resolution
