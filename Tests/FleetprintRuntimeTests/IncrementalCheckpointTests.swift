@@ -34,19 +34,19 @@ struct IncrementalCheckpointTests {
         Self.ingest(["b-1", "b-2", "b-3"].flatMap { BoilerStream.samples(device: $0, from: BoilerStream.start, hours: 1, flue: 60) }, into: &pipeline)
         var changed = pipeline.takeChanges()
         #expect(changed.count == 3)
-        try store.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, orders: [], through: 1), at: 1)
+        try store.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, through: 1), at: 1)
         Self.ingest(BoilerStream.samples(device: "b-2", from: BoilerStream.start.addingTimeInterval(3600), hours: 5, flue: 92), into: &pipeline)
         pipeline.addCompute(cpuSeconds: 12.5)
         changed = pipeline.takeChanges()
         #expect(changed.map(pipeline.state.devices.key(at:)) == ["boiler/b-2"])
-        let written = try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, orders: [], through: 2)
+        let written = try PipelineStateCoding.checkpoint(of: pipeline, changed: changed, through: 2)
         #expect(written.devices.map(\.key) == ["boiler/b-2"])
         #expect(Set(written.ledger.map(\.key)) == ["boiler/b-2", "fleet", "progress"], "only the changed device's ledger is written")
         try store.write(written, at: 2)
 
         let restored = try Self.resumed(try PipelineStateCoding.state(from: try FleetStore(directory: incremental).load(), library: try BoilerStream.library()))
         let fullStore = try FleetStore(directory: full, initialize: true)
-        try fullStore.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: Array(0 ..< pipeline.state.devices.count), orders: [], through: 2), at: 2)
+        try fullStore.write(try PipelineStateCoding.checkpoint(of: pipeline, changed: Array(0 ..< pipeline.state.devices.count), through: 2), at: 2)
         let fromFull = try Self.resumed(try PipelineStateCoding.state(from: try FleetStore(directory: full).load(), library: try BoilerStream.library()))
         #expect(restored == pipeline.state)
         #expect(restored == fromFull)
@@ -59,7 +59,7 @@ struct IncrementalCheckpointTests {
         func progressBytes(devices: Int) throws -> Int {
             var pipeline = FleetPipeline(library: try BoilerStream.library())
             Self.ingest((0..<devices).map { (BoilerStream.topic("b-\($0)"), BoilerStream.payload(at: BoilerStream.start)) }, into: &pipeline)
-            let written = try PipelineStateCoding.checkpoint(of: pipeline, changed: pipeline.takeChanges(), orders: [], through: 1)
+            let written = try PipelineStateCoding.checkpoint(of: pipeline, changed: pipeline.takeChanges(), through: 1)
             #expect(written.devices.count == devices)
             return try #require(written.ledger.first { $0.key == "progress" }).body.count
         }
@@ -73,11 +73,11 @@ struct IncrementalCheckpointTests {
         Self.ingest(BoilerStream.samples(device: "b-1", from: BoilerStream.start, hours: 1, flue: 60), into: &pipeline)
         let oldPipeline = pipeline
         let old = oldPipeline.state
-        var checkpoint = try PipelineStateCoding.checkpoint(of: oldPipeline, changed: Array(0 ..< old.devices.count), orders: [], through: 1)
+        var checkpoint = try PipelineStateCoding.checkpoint(of: oldPipeline, changed: Array(0 ..< old.devices.count), through: 1)
         checkpoint.ledger = checkpoint.ledger.filter { $0.key == "progress" } + [StoredRecord(key: "ledger", body: try old.ledger.encoded())]
         #expect(try Self.resumed(try PipelineStateCoding.state(from: checkpoint, library: try BoilerStream.library())) == old)
         Self.ingest(BoilerStream.samples(device: "b-1", from: BoilerStream.start.addingTimeInterval(3600), hours: 1, flue: 60), into: &pipeline)
-        let newer = try PipelineStateCoding.checkpoint(of: pipeline, changed: pipeline.takeChanges(), orders: [], through: 2)
+        let newer = try PipelineStateCoding.checkpoint(of: pipeline, changed: pipeline.takeChanges(), through: 2)
         checkpoint.ledger += newer.ledger
         checkpoint.devices = newer.devices
         #expect(try Self.resumed(try PipelineStateCoding.state(from: checkpoint, library: try BoilerStream.library())) == pipeline.state)

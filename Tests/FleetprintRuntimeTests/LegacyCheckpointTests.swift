@@ -35,7 +35,7 @@ struct LegacyCheckpointTests {
         #expect(engine.health(of: device).allSatisfy { $0.health > 0 })
 
         _ = pipeline.takeChanges()
-        let rewritten = try PipelineStateCoding.checkpoint(of: pipeline, changed: [try #require(pipeline.state.devices.index(forKey: key))], orders: [], through: 7)
+        let rewritten = try PipelineStateCoding.checkpoint(of: pipeline, changed: [try #require(pipeline.state.devices.index(forKey: key))], through: 7)
         #expect(rewritten.devices.first?.body.first == 0xFB, "written back in the binary form")
         #expect(try PipelineStateCoding.state(from: rewritten, library: library).devices[key] == device)
     }

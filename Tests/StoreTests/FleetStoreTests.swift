@@ -52,6 +52,21 @@ struct FleetStoreTests {
         #expect(try store.outboxCount() == 4)
     }
 
+    @Test("orders' records are written with the outbox, the latest record of an order replacing the one before; a checkpoint's position does not move")
+    func ordersWithOutbox() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let store = try FleetStore(directory: directory)
+            try store.write(Checkpoint(journalSequence: 3), at: 1)
+            try store.enqueue([OutboxEntry(mark: "wo-1", topic: "t/1", payload: [1])], orders: [Self.record("wo-1", "issued"), Self.record("wo-2", "issued")])
+            try store.enqueue([], orders: [Self.record("wo-1", "closed")])
+        }
+        let state = try FleetStore(directory: directory).load()
+        #expect(state.workOrders == [Self.record("wo-1", "closed"), Self.record("wo-2", "issued")])
+        #expect(state.journalSequence == 3)
+    }
+
     @Test("a checkpoint replaces records by key and keeps the others")
     func upsert() throws {
         let directory = Self.folder()

@@ -20,7 +20,6 @@ struct DaemonLoop: Sendable {
     var pipeline: FleetPipeline
     /// The last journal entry processed: what the next checkpoint covers.
     private(set) var sequence: Int64
-    private var orderRecords: [StoredRecord] = []
     private var clock: DaemonClock
     private var deadLetterLog = LogRateLimiter(perSecond: 5)
     private var watchdog: WatchdogPinger
@@ -86,7 +85,7 @@ struct DaemonLoop: Sendable {
     }
 
     private mutating func publish(_ output: PipelineOutput) throws {
-        orderRecords += try publisher.publish(output)
+        try publisher.publish(output)
         metricsFeed.issued(output.workOrders)
         log(output)
     }
@@ -121,7 +120,7 @@ struct DaemonLoop: Sendable {
         let started = ContinuousClock.now
         let changed = pipeline.takeChanges()
         if job.configuration.deviceDetailsPerSecond > 0 { staleDetails.formUnion(changed) }
-        try PipelineStateCoding.write(checkpointOf: pipeline, changed: changed, orders: orderRecords, through: sequence, to: store,
+        try PipelineStateCoding.write(checkpointOf: pipeline, changed: changed, through: sequence, to: store,
                                       at: Date().timeIntervalSince1970)
         // Memory freed between the fleet's long-lived allocations stays with the process unless it
         // is given back: once a checkpoint has freed its records, it is (a fifth of a
@@ -131,7 +130,6 @@ struct DaemonLoop: Sendable {
         job.logger.debug("checkpoint", metadata: ["devices_changed": "\(changed.count)", "devices": "\(pipeline.state.devices.count)",
                                                   "milliseconds": "\((written - started) / .milliseconds(1))",
                                                   "memory_given_back_milliseconds": "\((ContinuousClock.now - written) / .milliseconds(1))"])
-        orderRecords = []
         do {
             try journal.trim(through: sequence)
         } catch {

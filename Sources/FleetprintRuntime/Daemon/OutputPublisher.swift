@@ -37,8 +37,9 @@ final class OutputPublisher: Sendable {
     /// one, so a look at the outbox taken just before an acceptance cannot send them again. This
     /// keeps `handedOver` to the orders under way instead of every order of the process's life.
     private let acceptedSinceResend = Mutex<Set<String>>([])
-    /// Orders of the messages since the last `flush`, for the outbox.
-    private let pending = Mutex<[OutboxEntry]>([])
+    /// Orders of the messages since the last `flush`: the outbox's entries, and every order's
+    /// record (those published already too) for the store's table of orders.
+    private let pending = Mutex<(entries: [OutboxEntry], records: [StoredRecord])>(([], []))
     private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
     static let deadLetterBacklog = 10_000
     /// Unacknowledged publications beyond which work orders wait in the outbox.
@@ -60,21 +61,23 @@ final class OutputPublisher: Sendable {
         alreadyPublished = try store.publishedOrderIDs()
     }
 
-    /// Publishes one message's output; returns the order records for the next checkpoint. Every
-    /// status change of an order goes through the outbox under its own mark, in the order it
-    /// happened (issued, escalated, closed or cancelled), on the order's topic: it is held until
-    /// `flush`, which puts a batch of messages' orders in the outbox in one transaction and then
-    /// sends them.
-    func publish(_ output: PipelineOutput) throws -> [StoredRecord] {
-        var records: [StoredRecord] = []
+    /// Publishes one message's output. Every status change of an order goes through the outbox
+    /// under its own mark, in the order it happened (issued, escalated, closed or cancelled), on
+    /// the order's topic: it is held until `flush`, which puts a batch of messages' orders in the
+    /// outbox and their records in the store in one transaction, and then sends them.
+    func publish(_ output: PipelineOutput) throws {
         for order in output.workOrders + output.escalatedOrders + output.closedOrders {
             let mark = order.id + Self.markSuffix(order.status)
             // One encoding for the order's record and its publication: the contract's JSON.
             let body = try ContractJSON.encoded(order)
-            records.append(StoredRecord(key: order.id, body: body))
-            guard !alreadyPublished.contains(mark) else { continue }
-            let entry = OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
-            if pending.withLock({ $0.append(entry); return $0.count }) >= Self.flushEvery { try flush() }
+            let entry = alreadyPublished.contains(mark)
+                ? nil : OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
+            let held = pending.withLock { pending in
+                pending.records.append(StoredRecord(key: order.id, body: body))
+                entry.map { pending.entries.append($0) }
+                return pending.records.count
+            }
+            if held >= Self.flushEvery { try flush() }
         }
         for letter in output.deadLetters {
             guard client.unacknowledgedCount < Self.deadLetterBacklog else {
@@ -86,17 +89,17 @@ final class OutputPublisher: Sendable {
                                    onAcknowledged: refusalReporter("dead letter"))
             }
         }
-        return records
     }
 
-    /// Puts the orders held since the last flush in the outbox (one transaction: a transaction per
-    /// order was most of an order-heavy fleet's system time), then sends them while there is room.
+    /// Puts the orders held since the last flush in the outbox and their records in the store (one
+    /// transaction: a transaction per order was most of an order-heavy fleet's system time), then
+    /// sends them while there is room.
     func flush() throws {
-        let entries = pending.withLock { entries in
-            defer { entries = [] }
-            return entries
+        let (entries, records) = pending.withLock { pending in
+            defer { pending = ([], []) }
+            return pending
         }
-        try store.enqueue(entries)
+        try store.enqueue(entries, orders: records)
         for entry in entries {
             guard !holding.load(ordering: .relaxed), client.unacknowledgedCount < handOverLimit else {
                 holding.store(true, ordering: .relaxed)

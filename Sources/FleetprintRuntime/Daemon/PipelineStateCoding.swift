@@ -48,9 +48,9 @@ enum PipelineStateCoding {
 
     /// A checkpoint of the devices changed since the last one (state and ledger; `changed` are
     /// their places in `state.devices`), the fleet-wide ledger terms and the progress.
-    static func checkpoint(of pipeline: FleetPipeline, changed: [Int], orders: [StoredRecord], through sequence: Int64) throws -> Checkpoint {
+    static func checkpoint(of pipeline: FleetPipeline, changed: [Int], through sequence: Int64) throws -> Checkpoint {
         var checkpoint = Checkpoint(journalSequence: sequence)
-        try records(of: pipeline, changed: changed, orders: orders) { table, record in
+        try records(of: pipeline, changed: changed) { table, record in
             switch table {
             case .device: checkpoint.devices.append(record)
             case .workOrder: checkpoint.workOrders.append(record)
@@ -61,21 +61,21 @@ enum PipelineStateCoding {
     }
 
     /// Writes that checkpoint to `store`, each record made as the store takes it.
-    static func write(checkpointOf pipeline: FleetPipeline, changed: [Int], orders: [StoredRecord], through sequence: Int64,
+    static func write(checkpointOf pipeline: FleetPipeline, changed: [Int], through sequence: Int64,
                       to store: FleetStore, at wallTime: Double) throws {
-        try store.write(through: sequence, at: wallTime) { add in try records(of: pipeline, changed: changed, orders: orders, add) }
+        try store.write(through: sequence, at: wallTime) { add in try records(of: pipeline, changed: changed, add) }
     }
 
     /// The checkpoint's records one at a time: each changed device's state and ledger (in key
-    /// order), the orders, the fleet-wide terms and the progress.
-    private static func records(of pipeline: FleetPipeline, changed: [Int], orders: [StoredRecord], _ visit: (StoreTable, StoredRecord) throws -> Void) throws {
+    /// order), the fleet-wide terms and the progress. (The orders' records are written with the
+    /// outbox, `FleetStore.enqueue(_:orders:)`.)
+    private static func records(of pipeline: FleetPipeline, changed: [Int], _ visit: (StoreTable, StoredRecord) throws -> Void) throws {
         let state = pipeline.state
         for place in changed.sorted(by: { DeviceIdentity.key(of: state.devices[place: $0], precedes: state.devices[place: $1]) }) {
             let device = state.devices[place: place]
             if let engine = pipeline.engine(for: device.kind) { try visit(.device, record(device.deviceKey) { engine.record(of: device, into: &$0) }) }
             if let ledger = state.ledger.device(kind: device.kind, id: device.device) { try visit(.ledger, record(ledger.deviceKey) { ledger.record(into: &$0) }) }
         }
-        for order in orders { try visit(.workOrder, order) }
         let encoder = JSONEncoder()
         let progress = Progress(watermark: state.watermark, timersRunTo: state.timersRunTo, counters: state.counters, floodGuard: nil,
                                 admissions: state.admissions)

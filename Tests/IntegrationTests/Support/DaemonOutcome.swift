@@ -20,6 +20,7 @@ enum DaemonOutcome {
         #expect(try crashingStore.load().workOrders == steadyStore.load().workOrders)
         #expect(try crashingStore.publishedOrderIDs() == steadyStore.publishedOrderIDs())
         #expect(!steadyState.openWorkOrders.isEmpty)
+        #expect(try steadyStore.load().workOrders.count >= steadyState.openWorkOrders.count, "every open order has its record")
 
         try await Task.sleep(for: .milliseconds(300))
         let counts = Dictionary(seen.workOrderMarks.map { ($0, 1) }, uniquingKeysWith: +)
