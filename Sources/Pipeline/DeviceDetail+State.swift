@@ -15,7 +15,7 @@ extension DeviceDetail {
                 guard let value = metric.lastValue, let time = metric.lastSeen else { return nil }
                 return DeviceReading(metric: id, value: value, unit: units[id] ?? nil, time: time)
             },
-            rules: Dictionary(zip(engine.ruleIDs, state.rules).map { ($0, $1.level?.rawValue ?? "armed") }, uniquingKeysWith: { first, _ in first }),
+            rules: Dictionary(zip(engine.ruleIDs, state.levels).map { ($0, $1?.rawValue ?? "armed") }, uniquingKeysWith: { first, _ in first }),
             health: engine.health(of: state),
             openWorkOrders: state.openWorkOrders, closedWorkOrders: state.closedWorkOrderIDs,
             counts: ["accepted": counts.accepted, "stale": counts.stale, "duplicate": counts.duplicate, "unknownMetric": counts.unknownMetric,

@@ -1,6 +1,6 @@
 import FleetModel
 import Foundation
-import Maintenance
+@testable import Maintenance
 import PropertyBased
 import Testing
 
@@ -37,7 +37,7 @@ struct EnginePropertyTests {
                 #expect(output.disposition != .accepted)
             }
             #expect(h.state.openOrders == before.openOrders)
-            #expect(h.state.rules == before.rules)
+            #expect(h.state.levels == before.levels && h.state.memories == before.memories)
         }
     }
 

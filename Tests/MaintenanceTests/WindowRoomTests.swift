@@ -7,7 +7,7 @@ struct WindowRoomTests {
     func trend() {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
         let metrics = [5, 0, 2]
-        var slots = DeviceSlots(metrics: [], rules: [])
+        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [])
         for hour in 0 ..< 100 {
             for m in metrics { window.add(Double((m + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, metric: m, to: &slots, growth: metrics.count) }
         }

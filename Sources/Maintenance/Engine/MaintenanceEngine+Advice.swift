@@ -24,8 +24,8 @@ extension MaintenanceEngine {
             close(open.number, as: isNamed ? .closed : .cancelled, at: report.time, by: closure, state: &state, output: &output)
         }
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
-            state.rules[r].level = nil
-            state.rules[r].memory = rule.resetMemory(state.rules[r].memory)
+            state.levels[r] = nil
+            if let place = memoryPlaces[r] { state.memories[place] = rule.resetMemory(state.memories[place]) }
             state.setTrendSlices([], of: rule.metricIndex)
         }
         state.lastService = max(state.lastService ?? report.time, report.time)
@@ -45,8 +45,8 @@ extension MaintenanceEngine {
         case .silent(let window, let lastSeen):
             fire(r, .alert, reason: .silent(window: window, lastSeen: lastSeen), at: time, state: &state, output: &output)
         case .clear:
-            guard state.rules[r].level != nil else { return }
-            state.rules[r].level = nil
+            guard state.levels[r] != nil else { return }
+            state.levels[r] = nil
             let id = rules[r].spec.id
             for open in state.openOrders where open.origin.rule == id && open.origin.resolution != .technician {
                 let action: ServiceAction = open.origin.resolution == .remote ? .remoteFix : .customerFix
@@ -59,8 +59,8 @@ extension MaintenanceEngine {
 
     /// A firing at `priority`: an order, unless the rule has fired at this level or higher already.
     private func fire(_ r: Int, _ priority: WorkOrderPriority, reason: OrderReason, at time: Date, state: inout DeviceState, output: inout MaintenanceOutput) {
-        if let level = state.rules[r].level, level == .alarm || priority == .alert { return }
-        state.rules[r].level = priority
+        if let level = state.levels[r], level == .alarm || priority == .alert { return }
+        state.levels[r] = priority
         issue(r, priority, reason: reason, at: time, state: &state, output: &output)
     }
 

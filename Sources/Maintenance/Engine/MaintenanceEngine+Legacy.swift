@@ -9,8 +9,7 @@ extension MaintenanceEngine {
             guard let index = metricIndex[old.metric] else { continue }
             state.metrics[index].lastSeen = old.lastSeen
             state.metrics[index].lastValue = old.lastValue
-            state.metrics[index].lastGap = old.lastGap
-            state.metrics[index].usualGap = old.usualGap
+            if let place = gapPlaces[index] { (state.gaps[place].last, state.gaps[place].usual) = (old.lastGap, old.usualGap) }
             if let trend = old.trend, trend.sliceLength == metrics[index].trend?.sliceLength {
                 state.setTrendSlices(trend.buckets.map {
                     TrendBucket(metric: index, slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
@@ -32,7 +31,7 @@ extension MaintenanceEngine {
             case .repeated(let times, let last): .repeated(times: times, last: OptionalNumber(last))
             case .counter(let base, let last): .counter(base: OptionalNumber(base), last: OptionalNumber(last))
             }
-            if let memory, memory.hasSameForm(as: state.rules[index].memory) { state.rules[index] = RuleState(level: old.level, memory: memory) }
+            if let memory { restore(rule: index, level: old.level, memory: memory, into: &state) }
         }
         state.watermark = saved.watermark
         let commissioned = state

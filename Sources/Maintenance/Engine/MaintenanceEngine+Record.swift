@@ -30,7 +30,8 @@ extension MaintenanceEngine {
         writer.write(count: metrics.count)
         for (m, (compiled, metric)) in zip(metrics, state.metrics).enumerated() {
             writer.write(compiled.metric.id)
-            for value in [metric.lastSeen?.timeIntervalSince1970, metric.lastValue, metric.lastGap, metric.usualGap] { writer.write(value) }
+            let gaps = gapPlaces[m].map { state.gaps[$0] }
+            for value in [metric.lastSeen?.timeIntervalSince1970, metric.lastValue, gaps?.last, gaps?.usual] { writer.write(value) }
             writer.write(compiled.trend?.sliceLength ?? 0)
             let slices = state.trendSlices(of: m)
             writer.write(count: slices.count)
@@ -42,10 +43,10 @@ extension MaintenanceEngine {
             }
         }
         writer.write(count: rules.count)
-        for (compiled, rule) in zip(rules, state.rules) {
+        for (r, compiled) in rules.enumerated() {
             writer.write(compiled.spec.id)
-            writer.write(rule.level?.rawValue ?? "")
-            write(rule.memory, of: compiled, into: &writer)
+            writer.write(state.levels[r]?.rawValue ?? "")
+            write(memory(of: r, in: state), of: compiled, into: &writer)
         }
         // Last, where the daemon appended it before the window was the device's.
         writer.write(varint: UInt64(bitPattern: Int64(state.flood.hour)))
@@ -104,8 +105,9 @@ extension MaintenanceEngine {
             var metric = MetricState()
             metric.lastSeen = try reader.optionalDouble().map(Date.init(timeIntervalSince1970:))
             metric.lastValue = try reader.optionalDouble()
-            metric.lastGap = try reader.optionalDouble()
-            metric.usualGap = try reader.optionalDouble()
+            var gaps = ReportingGaps()
+            gaps.last = try reader.optionalDouble()
+            gaps.usual = try reader.optionalDouble()
             let sliceLength = try reader.double()
             var slices: [TrendBucket] = []
             for _ in 0 ..< (try reader.count()) {
@@ -114,14 +116,15 @@ extension MaintenanceEngine {
             }
             guard let index else { continue }
             state.metrics[index] = metric
+            if let place = gapPlaces[index] { state.gaps[place] = gaps }
             if sliceLength == metrics[index].trend?.sliceLength { state.setTrendSlices(slices, of: index) }
         }
         for _ in 0 ..< (try reader.count()) {
             let index = ruleIndex[try reader.string()]
             let level = WorkOrderPriority(rawValue: try reader.string())
             let memory = try readMemory(&reader, of: index.map { rules[$0] })
-            guard let index, let memory, memory.hasSameForm(as: state.rules[index].memory) else { continue }
-            state.rules[index] = RuleState(level: level, memory: memory)
+            guard let index, let memory else { continue }
+            restore(rule: index, level: level, memory: memory, into: &state)
         }
         state.flood = FloodWindow(hour: Int64(bitPattern: try reader.varint()), count: try reader.tally())
         keepSilentReasonsAsValues(in: &state)
@@ -136,10 +139,18 @@ extension MaintenanceEngine {
         for (index, open) in state.openOrders.enumerated() {
             guard case .text(let text) = open.reason, let r = ruleIndex[open.origin.rule], rules[r].origin === open.origin,
                   case .missing(let check) = rules[r].check else { continue }
-            let metric = state.metrics[rules[r].metricIndex]
-            let values = OrderReason.silent(window: check.window(metric), lastSeen: OptionalNumber(metric.lastSeen))
+            let m = rules[r].metricIndex
+            let values = OrderReason.silent(window: check.window(gaps(of: m, in: state)), lastSeen: OptionalNumber(state.metrics[m].lastSeen))
             if values.text(of: open.origin) == text { state.openOrders[index].reason = values }
         }
+    }
+
+    /// Rule `r`'s saved level and memory, when the memory has the form the rule's has now (a rule
+    /// id may change kind).
+    func restore(rule r: Int, level: WorkOrderPriority?, memory: RuleMemory, into state: inout DeviceState) {
+        guard memory.hasSameForm(as: self.memory(of: r, in: state)) else { return }
+        if let place = memoryPlaces[r] { state.memories[place] = memory }
+        state.levels[r] = level
     }
 
     /// A saved open order of `state`, sharing its rule's `OrderOrigin` when the rule still says

@@ -20,6 +20,14 @@ public final class MaintenanceEngine: Sendable {
     private let timedRules: [Int]
     /// How many metrics keep a trend: a device's trend slices grow by as many at a time.
     private let trendedMetrics: Int
+    /// Where each metric's reporting gaps are in a device's `gaps`: only the metrics that a
+    /// missing-data rule watches have them.
+    let gapPlaces: [Int?]
+    /// Where each rule's memory is in a device's `memories`: missing-data and trend rules
+    /// remember nothing of their own.
+    let memoryPlaces: [Int?]
+    /// A freshly armed device's memories, one for each rule that has a place.
+    private let initialMemories: [RuleMemory]
 
     public init(profile: DeviceProfile, settings: EngineSettings = EngineSettings()) {
         self.profile = profile
@@ -32,6 +40,13 @@ public final class MaintenanceEngine: Sendable {
         metricIndex = Dictionary(schema.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIndex = Dictionary(rules.enumerated().map { ($1.spec.id, $0) }, uniquingKeysWith: { first, _ in first })
         trendedMetrics = metrics.count(where: { $0.trend != nil })
+        let watched = schema.indices.filter { m in rules.contains { rule in
+            if case .missing = rule.check { rule.metricIndex == m } else { false }
+        } }
+        gapPlaces = schema.indices.map { watched.firstIndex(of: $0) }
+        let remembering = rules.indices.filter { rules[$0].initialMemory != .none }
+        memoryPlaces = rules.indices.map { remembering.firstIndex(of: $0) }
+        initialMemories = remembering.map { rules[$0].initialMemory }
         rulesByMetric = schema.indices.map { index in rules.indices.filter { rules[$0].metricIndex == index } }
         timedRules = rules.indices.filter { index in
             switch rules[index].check {
@@ -46,7 +61,7 @@ public final class MaintenanceEngine: Sendable {
     /// The state of a device seen for the first time (commissioned on first sight).
     public func commission(device: String, at time: Date) -> DeviceState {
         DeviceState(device: device, kind: profile.kind, commissioned: time,
-                    metrics: Array(repeating: MetricState(), count: metrics.count), rules: rules.map { RuleState(memory: $0.initialMemory) })
+                    slots: DeviceSlots(metrics: metrics.count, gaps: gapPlaces.count { $0 != nil }, levels: rules.count, memories: initialMemories))
     }
 
     /// The ids of the metrics a device's `metrics` are aligned with.
@@ -64,14 +79,16 @@ public final class MaintenanceEngine: Sendable {
     /// stale for the other.
     public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
         guard let m = index(of: reading) else { return count(.unknownMetric, in: &state) }
-        if let last = state.metrics[m].lastSeen, reading.time <= last { return count(reading.time < last ? .stale : .duplicate, in: &state) }
+        let previous = state.metrics[m].lastSeen
+        if let last = previous, reading.time <= last { return count(reading.time < last ? .stale : .duplicate, in: &state) }
         // Timers due before this reading fire first, exactly as if the watermark had got there. At
         // the device's latest time they have run already (for the first reading of that time), and
         // what the readings since did arms none before it: a message's other readings skip them.
         var output = reading.time == state.watermark ? MaintenanceOutput() : advance(to: reading.time, state: &state)
         state.counts.count(.accepted)
         if state.watermark.map({ reading.time > $0 }) ?? true { state.watermark = reading.time }
-        state.metrics[m].seen(at: reading.time)
+        state.metrics[m].lastSeen = reading.time
+        if let place = gapPlaces[m] { state.gaps[place].seen(at: reading.time, after: previous) }
         let number = reading.value.number
         if let number {
             state.metrics[m].lastValue = number
@@ -97,19 +114,20 @@ public final class MaintenanceEngine: Sendable {
 
     /// State detection for one rule on one reading.
     private func assess(_ r: Int, value: ReadingValue, number: Double?, at time: Date, state: inout DeviceState) -> Assessment {
-        let level = state.rules[r].level
+        let level = state.levels[r]
         switch rules[r].check {
         case .threshold(let check):
-            guard let number else { return .hold }
-            return check.assess(number, at: time, level: level, memory: &state.rules[r].memory)
+            guard let number, let place = memoryPlaces[r] else { return .hold }
+            return check.assess(number, at: time, level: level, memory: &state.memories[place])
         case .rate(let check):
-            guard let number else { return .hold }
-            return check.assess(number, at: time, level: level, memory: &state.rules[r].memory)
+            guard let number, let place = memoryPlaces[r] else { return .hold }
+            return check.assess(number, at: time, level: level, memory: &state.memories[place])
         case .repeated(let check):
-            return check.assess(value, at: time, level: level, memory: &state.rules[r].memory)
+            guard let place = memoryPlaces[r] else { return .hold }
+            return check.assess(value, at: time, level: level, memory: &state.memories[place])
         case .counter(let check):
-            guard let number else { return .hold }
-            return check.assess(number, level: level, memory: &state.rules[r].memory)
+            guard let number, let place = memoryPlaces[r] else { return .hold }
+            return check.assess(number, level: level, memory: &state.memories[place])
         case .missing:
             return level != nil ? .clear : .hold
         case .trend(let check):
@@ -126,13 +144,13 @@ public final class MaintenanceEngine: Sendable {
         for r in timedRules {
             switch rules[r].check {
             case .missing(let check):
-                let metric = state.metrics[rules[r].metricIndex]
-                let deadline = check.deadline(metric, commissioned: state.commissioned)
-                if state.rules[r].level == nil, time >= deadline {
-                    advise(r, check.silence(metric), at: deadline, state: &state, output: &output)
+                let (metric, gaps) = (state.metrics[rules[r].metricIndex], gaps(of: rules[r].metricIndex, in: state))
+                let deadline = check.deadline(metric, gaps, commissioned: state.commissioned)
+                if state.levels[r] == nil, time >= deadline {
+                    advise(r, check.silence(metric, gaps), at: deadline, state: &state, output: &output)
                 }
             case .repeated(let check):
-                let assessment = check.expire(at: time, level: state.rules[r].level, memory: state.rules[r].memory)
+                let assessment = check.expire(at: time, level: state.levels[r], memory: memory(of: r, in: state))
                 advise(r, assessment, at: time, state: &state, output: &output)
             default:
                 break
@@ -150,11 +168,10 @@ public final class MaintenanceEngine: Sendable {
             let candidate: Date?
             switch rules[r].check {
             case .missing(let check):
-                candidate = state.rules[r].level == nil
-                    ? check.deadline(state.metrics[rules[r].metricIndex], commissioned: state.commissioned)
-                    : nil
+                let m = rules[r].metricIndex
+                candidate = state.levels[r] == nil ? check.deadline(state.metrics[m], gaps(of: m, in: state), commissioned: state.commissioned) : nil
             case .repeated(let check):
-                if state.rules[r].level != nil, case .repeated(_, let latest) = state.rules[r].memory, let last = latest.time {
+                if state.levels[r] != nil, case .repeated(_, let latest) = memory(of: r, in: state), let last = latest.time {
                     candidate = last.addingTimeInterval(check.window)
                 } else {
                     candidate = nil
@@ -186,10 +203,20 @@ public final class MaintenanceEngine: Sendable {
         let metric = state.metrics[rule.metricIndex]
         switch rule.check {
         case .threshold(let check): return metric.lastValue.map(check.health) ?? 1
-        case .counter(let check): return check.health(memory: state.rules[r].memory)
+        case .counter(let check): return check.health(memory: memory(of: r, in: state))
         case .trend(let check): return check.health(prognosis(of: rule.metricIndex, in: state))
-        case .rate, .repeated, .missing: return state.rules[r].level == nil ? 1 : 0
+        case .rate, .repeated, .missing: return state.levels[r] == nil ? 1 : 0
         }
+    }
+
+    /// Rule `r`'s memory on the device (`.none` for a rule that remembers nothing).
+    func memory(of r: Int, in state: DeviceState) -> RuleMemory {
+        memoryPlaces[r].map { state.memories[$0] } ?? .none
+    }
+
+    /// How often metric `m` reports on the device (none learned for a metric no rule watches).
+    func gaps(of m: Int, in state: DeviceState) -> ReportingGaps {
+        gapPlaces[m].map { state.gaps[$0] } ?? ReportingGaps()
     }
 
     /// Fitted trends and remaining useful life of every metric that has a limit to aim at.

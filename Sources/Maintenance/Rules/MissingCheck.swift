@@ -10,17 +10,17 @@ struct MissingCheck: Sendable {
     let after: TimeInterval
     let silentReports: Double
 
-    func window(_ state: MetricState) -> TimeInterval {
-        max(after, silentReports * (state.usualGap ?? 0))
+    func window(_ gaps: ReportingGaps) -> TimeInterval {
+        max(after, silentReports * (gaps.usual ?? 0))
     }
 
-    func deadline(_ state: MetricState, commissioned: Date) -> Date {
-        (state.lastSeen ?? commissioned).addingTimeInterval(window(state))
+    func deadline(_ metric: MetricState, _ gaps: ReportingGaps, commissioned: Date) -> Date {
+        (metric.lastSeen ?? commissioned).addingTimeInterval(window(gaps))
     }
 
     /// The firing at the deadline: the values its order's reason is made from.
-    func silence(_ state: MetricState) -> Assessment {
-        .silent(window: window(state), lastSeen: OptionalNumber(state.lastSeen))
+    func silence(_ metric: MetricState, _ gaps: ReportingGaps) -> Assessment {
+        .silent(window: window(gaps), lastSeen: OptionalNumber(metric.lastSeen))
     }
 
     static func values(metric: String, window: TimeInterval, lastSeen: Date?) -> String {

@@ -1,44 +1,77 @@
-/// A device's metric states, rule states and trend slices in one allocation. They were three
-/// arrays, and each array costs its 32 bytes of header and the allocator's 16 besides its
-/// elements, in every device: one allocation saves about 100 bytes a device. The metric and
-/// rule states are aligned with the engine's profile; the trend slices are grouped by metric
+import FleetModel
+
+/// A device's metric states, reporting gaps, rule levels, rule memories and trend slices in one
+/// allocation. They were arrays, and each array costs its 32 bytes of header and the allocator's
+/// 16 besides its elements, in every device. The parts hold only what is used: gaps for the
+/// metrics a missing-data rule watches (the engine's `gapPlaces`), memories for the rules that
+/// remember something (`memoryPlaces`), a byte for each rule's level. The metric states and
+/// levels are aligned with the engine's profile; the trend slices are grouped by metric
 /// (`TrendBucket.slices(of:in:)`). A value, copied on write when shared, as the arrays were, so
 /// it is as safe to send as they were (the storage itself is never changed while shared).
 public struct DeviceSlots: @unchecked Sendable, Hashable {
     private var storage: DeviceSlotStorage
 
-    init(metrics: [MetricState], rules: [RuleState]) {
-        storage = .make(DeviceSlotCounts(metrics: UInt32(metrics.count), rules: UInt32(rules.count), trend: 0, trendRoom: 0))
-        storage.metrics.initialize(from: metrics, count: metrics.count)
-        storage.rules.initialize(from: rules, count: rules.count)
+    /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules and `memories`.
+    init(metrics: Int, gaps: Int, levels: Int, memories: [RuleMemory]) {
+        precondition([metrics, gaps, levels, memories.count].allSatisfy { $0 <= Int(UInt16.max) }, "too many metrics or rules for a device")
+        storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), gaps: UInt16(gaps), rules: UInt16(levels), memories: UInt16(memories.count),
+                                         trend: 0, trendRoom: 0))
+        storage.metrics.initialize(repeating: MetricState(), count: metrics)
+        storage.gaps.initialize(repeating: ReportingGaps(), count: gaps)
+        storage.levels.initialize(repeating: nil, count: levels)
+        storage.memories.initialize(from: memories, count: memories.count)
     }
 
     private var counts: DeviceSlotCounts { storage.header }
 
+    /// The part of `count` elements that starts `offset` bytes in; changed through it only once
+    /// the storage is this value's own (each part's `_modify` sees to that).
+    private func part<Element>(at offset: Int, count: some BinaryInteger) -> DeviceSlotRegion<Element> {
+        DeviceSlotRegion(storage, offset: offset, count: Int(count))
+    }
+
     public var metrics: DeviceSlotRegion<MetricState> {
-        get { DeviceSlotRegion(storage, offset: 0, count: Int(counts.metrics)) }
+        get { part(at: 0, count: counts.metrics) }
         _modify {
             makeUnique()
-            var region = DeviceSlotRegion<MetricState>(storage, offset: 0, count: Int(counts.metrics))
+            var region: DeviceSlotRegion<MetricState> = part(at: 0, count: counts.metrics)
             yield &region
         }
     }
 
-    public var rules: DeviceSlotRegion<RuleState> {
-        get { DeviceSlotRegion(storage, offset: counts.rulesOffset, count: Int(counts.rules)) }
+    var gaps: DeviceSlotRegion<ReportingGaps> {
+        get { part(at: counts.gapsOffset, count: counts.gaps) }
         _modify {
             makeUnique()
-            var region = DeviceSlotRegion<RuleState>(storage, offset: counts.rulesOffset, count: Int(counts.rules))
+            var region: DeviceSlotRegion<ReportingGaps> = part(at: counts.gapsOffset, count: counts.gaps)
+            yield &region
+        }
+    }
+
+    public var levels: DeviceSlotRegion<WorkOrderPriority?> {
+        get { part(at: counts.levelsOffset, count: counts.rules) }
+        _modify {
+            makeUnique()
+            var region: DeviceSlotRegion<WorkOrderPriority?> = part(at: counts.levelsOffset, count: counts.rules)
+            yield &region
+        }
+    }
+
+    var memories: DeviceSlotRegion<RuleMemory> {
+        get { part(at: counts.memoriesOffset, count: counts.memories) }
+        _modify {
+            makeUnique()
+            var region: DeviceSlotRegion<RuleMemory> = part(at: counts.memoriesOffset, count: counts.memories)
             yield &region
         }
     }
 
     /// The trend slices; `insertTrend`, `removeTrend` and `replaceTrend` change how many.
     var trend: DeviceSlotRegion<TrendBucket> {
-        get { DeviceSlotRegion(storage, offset: counts.trendOffset, count: Int(counts.trend)) }
+        get { part(at: counts.trendOffset, count: counts.trend) }
         _modify {
             makeUnique()
-            var region = DeviceSlotRegion<TrendBucket>(storage, offset: counts.trendOffset, count: Int(counts.trend))
+            var region: DeviceSlotRegion<TrendBucket> = part(at: counts.trendOffset, count: counts.trend)
             yield &region
         }
     }
@@ -82,12 +115,15 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.storage === rhs.storage || (lhs.metrics == rhs.metrics && lhs.rules == rhs.rules && lhs.trend == rhs.trend)
+        lhs.storage === rhs.storage || (lhs.metrics == rhs.metrics && lhs.gaps == rhs.gaps && lhs.levels == rhs.levels
+            && lhs.memories == rhs.memories && lhs.trend == rhs.trend)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(metrics)
-        hasher.combine(rules)
+        hasher.combine(gaps)
+        hasher.combine(levels)
+        hasher.combine(memories)
         hasher.combine(trend)
     }
 }

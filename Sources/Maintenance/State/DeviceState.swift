@@ -2,8 +2,8 @@ import FleetModel
 import Foundation
 
 /// Everything the engine knows about one device: a plain value owned by one shard.
-/// `metrics` and `rules` are aligned with the engine's profile and hold no names (the engine has
-/// them), which keeps a device small. `MaintenanceEngine.record(of:into:)` writes it for a
+/// `metrics` and `levels` are aligned with the engine's profile and hold no names (the engine has
+/// them), which keeps a device small; `gaps` and `memories` hold only what some rule uses. `MaintenanceEngine.record(of:into:)` writes it for a
 /// checkpoint with the names, and `state(fromRecord:)` reads it back realigned to the profile.
 public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     public let device: String
@@ -13,7 +13,7 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
     @Packed public internal(set) var watermark: Date? = nil
     @Packed public internal(set) var lastService: Date? = nil
-    /// The metric states, rule states and trend slices, in one allocation (`DeviceSlots`).
+    /// The metric states, gaps, rule levels and memories and trend slices, in one allocation.
     var slots: DeviceSlots
     public internal(set) var openOrders: [OpenOrder] = []
     public internal(set) var counts = DeviceCounts()
@@ -26,11 +26,11 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     /// about 500 bytes where eight numbers cost 32.
     var recentlyClosed: [UInt32] = []
 
-    init(device: String, kind: String, commissioned: Date, metrics: [MetricState], rules: [RuleState]) {
+    init(device: String, kind: String, commissioned: Date, slots: DeviceSlots) {
         self.device = device
         self.kind = kind
         self.commissioned = commissioned
-        slots = DeviceSlots(metrics: metrics, rules: rules)
+        self.slots = slots
     }
 
     /// One state per metric of the kind, in the profile's order.
@@ -39,10 +39,23 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
         _modify { yield &slots.metrics }
     }
 
-    /// One state per rule of the kind, in the profile's order.
-    public internal(set) var rules: DeviceSlotRegion<RuleState> {
-        get { slots.rules }
-        _modify { yield &slots.rules }
+    /// How often each metric that a missing-data rule watches reports (`MaintenanceEngine.gapPlaces`).
+    var gaps: DeviceSlotRegion<ReportingGaps> {
+        get { slots.gaps }
+        _modify { yield &slots.gaps }
+    }
+
+    /// The level each rule of the kind has fired at since it was last cleared (nil: armed), in the
+    /// profile's order.
+    public internal(set) var levels: DeviceSlotRegion<WorkOrderPriority?> {
+        get { slots.levels }
+        _modify { yield &slots.levels }
+    }
+
+    /// What each rule that remembers something remembers (`MaintenanceEngine.memoryPlaces`).
+    var memories: DeviceSlotRegion<RuleMemory> {
+        get { slots.memories }
+        _modify { yield &slots.memories }
     }
 
     /// The trend slices of all the device's trended metrics, grouped by metric in profile order,
