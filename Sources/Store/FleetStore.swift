@@ -177,15 +177,22 @@ public final class FleetStore: Sendable {
 
     /// What waits for an acknowledgement, oldest first, each with its place in the outbox (a later
     /// entry has a higher place while the outbox is not empty): those after `place`, at most `limit`.
-    /// Each row is read into its entry straight from SQLite: a look of 20,000 entries held a copy of
-    /// every row as well, about 5 MB, at the moment a flood's orders fill the daemon's memory.
     public func outbox(after place: Int64 = 0, limit: Int? = nil) throws -> [(place: Int64, entry: OutboxEntry)] {
+        var entries: [(place: Int64, entry: OutboxEntry)] = []
+        try visitOutbox(after: place, limit: limit) { entries.append(($0, $1)) }
+        return entries
+    }
+
+    /// The same entries as `outbox(after:limit:)`, each handed to `visit` as it is read, so that
+    /// none is kept once visited: the daemon's look at a full outbox read 20,000 entries, their
+    /// payloads and a copy of every row at once, about 10 MB at the height of a flood.
+    public func visitOutbox(after place: Int64 = 0, limit: Int? = nil, _ visit: (Int64, OutboxEntry) throws -> Void) throws {
         try database.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT rowid, mark, topic, payload FROM outbox WHERE rowid > ? ORDER BY rowid LIMIT ?",
                                            arguments: [place, limit ?? -1])
-            return try Array(rows.map { row in
-                (row[0], OutboxEntry(mark: row["mark"], topic: row["topic"], payload: try row.withUnsafeData(named: "payload") { [UInt8]($0 ?? Data()) }))
-            })
+            while let row = try rows.next() {
+                try visit(row[0], OutboxEntry(mark: row["mark"], topic: row["topic"], payload: try row.withUnsafeData(named: "payload") { [UInt8]($0 ?? Data()) }))
+            }
         }
     }
 

@@ -135,9 +135,9 @@ final class OutputPublisher: Sendable {
     private func handOver(after place: Int64, readingAlso extra: Int) throws {
         var room = handOverLimit - client.unacknowledgedCount
         let limit = max(0, room) + extra
-        let waiting = try store.outbox(after: place, limit: limit)
-        var (leftBehind, through) = (false, place)
-        for (entryPlace, entry) in waiting {
+        var (leftBehind, through, read) = (false, place, 0)
+        try store.visitOutbox(after: place, limit: limit) { entryPlace, entry in
+            read += 1
             if room > 0 {
                 if send(entry) { room -= 1 }
                 // A publish that failed outright is passed too: the look every 5 s sends it again.
@@ -146,7 +146,7 @@ final class OutputPublisher: Sendable {
                 leftBehind = !isHandedOver(entry)
             }
         }
-        let stillHolding = leftBehind || waiting.count >= limit
+        let stillHolding = leftBehind || read >= limit
         holding.store(stillHolding, ordering: .relaxed)
         // An emptied outbox may give its next entries low places again.
         handedThrough.withLock { $0 = stillHolding ? max($0, through) : 0 }
@@ -191,8 +191,10 @@ final class OutputPublisher: Sendable {
     private func send(_ entry: OutboxEntry) -> Bool {
         guard handedOver.withLock({ $0.insert(entry.mark).inserted }) else { return false }
         let handed = attempt("work order \(entry.mark)") {
-            try client.publish(topic: entry.topic, payload: entry.payload, qos: .atLeastOnce) { [self] answer in
-                acknowledged(entry, answer)
+            // The answer needs the mark and topic only: holding the entry kept its payload too, in
+            // each of the ten thousand orders under way.
+            try client.publish(topic: entry.topic, payload: entry.payload, qos: .atLeastOnce) { [self, mark = entry.mark, topic = entry.topic] answer in
+                acknowledged(mark: mark, topic: topic, answer)
             }
         }
         if !handed {
@@ -203,18 +205,18 @@ final class OutputPublisher: Sendable {
 
     /// On the network thread: an accepted order leaves the outbox; a refused one stays there, to
     /// be sent again at the next look, and is counted and logged (a broker's ACL, say).
-    private func acknowledged(_ entry: OutboxEntry, _ answer: PublishAcknowledgement) {
+    private func acknowledged(mark: String, topic: String, _ answer: PublishAcknowledgement) {
         switch answer {
         case .accepted:
             do {
-                try store.markDelivered(entry.mark)
-                _ = acceptedSinceResend.withLock { $0.insert(entry.mark) }
+                try store.markDelivered(mark)
+                _ = acceptedSinceResend.withLock { $0.insert(mark) }
             } catch {
-                ConnectionReporter.note("run: could not record that work order \(entry.mark) was published (it may go out again after a restart): \(error)")
+                ConnectionReporter.note("run: could not record that work order \(mark) was published (it may go out again after a restart): \(error)")
             }
         case .refused(let reason):
-            _ = handedOver.withLock { $0.remove(entry.mark) }
-            refused("work order \(entry.mark) on \(entry.topic)", reason)
+            _ = handedOver.withLock { $0.remove(mark) }
+            refused("work order \(mark) on \(topic)", reason)
         }
     }
 
