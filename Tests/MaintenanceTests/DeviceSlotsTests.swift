@@ -7,7 +7,7 @@ import Testing
     static let memories: [RuleMemory] = [.repeated(times: [Date(timeIntervalSince1970: 1)], last: nil), .rate([ExtremaBucket(start: 0, low: 1, high: 2)])]
 
     static func slots(metrics: Int) -> DeviceSlots {
-        DeviceSlots(metrics: metrics, gaps: 1, levels: 3, memories: memories)
+        DeviceSlots(metrics: metrics, gaps: 1, levels: 3, memories: memories, trendWindows: 3)
     }
 
     @Test func aCopyKeptAsideStaysWhatItWas() {
@@ -17,43 +17,49 @@ import Testing
         slots.gaps[0].last = 60
         slots.levels[1] = .alert
         slots.memories[0] = .repeated(times: [Date(timeIntervalSince1970: 2), Date(timeIntervalSince1970: 3)], last: nil)
-        slots.insertTrend(TrendBucket(metric: 1, slice: 9), at: 0, growingBy: 2)
+        slots.addTrend(1, offset: 0, slice: 9, toWindow: 1, growingBy: 2)
         #expect(before.metrics[2].lastValue == nil && before.gaps[0].last == nil && before.levels.allSatisfy { $0 == nil })
-        #expect(Array(before.memories) == Self.memories && before.trend.isEmpty)
+        #expect(Array(before.memories) == Self.memories && before.trendCount == 0)
         #expect(slots.metrics[2].lastValue == 7 && slots.gaps[0].last == 60 && Array(slots.levels) == [nil, .alert, nil])
         #expect(slots.memories[0] != Self.memories[0] && slots.memories[1] == Self.memories[1])
-        #expect(slots.trend.map(\.slice) == [9] && slots.trendRoom == 2)
+        #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [9] && slots.trendRoom == 2)
         #expect(slots != before)
     }
 
     /// Each part keeps its own bytes: changing one leaves its neighbours as they were, also when
     /// the trend slices grow and the storage is copied into a larger one.
     @Test func partsDoNotOverlap() {
-        var slots = DeviceSlots(metrics: 3, gaps: 2, levels: 5, memories: [.counter(base: nil, last: nil), .threshold(alertSince: nil, alarmSince: nil)])
+        var slots = DeviceSlots(metrics: 3, gaps: 2, levels: 5, memories: [.counter(base: nil, last: nil), .threshold(alertSince: nil, alarmSince: nil)],
+                                trendWindows: 2)
         for m in 0 ..< 3 { slots.metrics[m].lastSeen = Date(timeIntervalSince1970: Double(m + 1)) }
         for g in 0 ..< 2 { slots.gaps[g].usual = Double(g + 10) }
         for r in 0 ..< 5 { slots.levels[r] = r.isMultiple(of: 2) ? .alarm : nil }
         slots.memories[1] = .threshold(alertSince: OptionalNumber(5.0), alarmSince: nil)
-        for slice in 0 ..< 20 { slots.insertTrend(TrendBucket(metric: 0, slice: UInt32(slice)), at: slice, growingBy: 3) }
+        for slice in 0 ..< 20 { slots.addTrend(Double(slice), offset: 0, slice: UInt32(slice), toWindow: slice % 2, growingBy: 3) }
         #expect(slots.metrics.map(\.lastSeen) == [1, 2, 3].map { Date(timeIntervalSince1970: $0) })
         #expect(slots.gaps.map(\.usual) == [10, 11])
         #expect(Array(slots.levels) == [.alarm, nil, .alarm, nil, .alarm])
         #expect(Array(slots.memories) == [.counter(base: nil, last: nil), .threshold(alertSince: OptionalNumber(5.0), alarmSince: nil)])
-        #expect(slots.trend.map(\.slice) == (0 ..< 20).map(UInt32.init))
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == stride(from: 0, to: 20, by: 2).map(UInt32.init))
+        #expect(slots.trendSlices(ofWindow: 1).map(\.sumValue) == stride(from: 1, to: 20, by: 2).map(Float.init))
     }
 
-    /// A restore fills a device one metric at a time: each group lands between the others, and
-    /// the room is exactly what is held (no spare slices in a restored fleet).
-    @Test func slicesReplacedByGroupKeepTheirOrderAndExactRoom() {
+    /// A restore fills a device one window at a time: each lands between the others, and the room
+    /// is exactly what is held (no spare slices in a restored fleet). Dropping a window's oldest
+    /// slices keeps the others' numbers.
+    @Test func windowsReplacedOneByOneKeepTheirSlicesAndExactRoom() {
         var slots = Self.slots(metrics: 3)
-        func group(_ metric: Int, _ slices: ClosedRange<UInt32>) -> [TrendBucket] { slices.map { TrendBucket(metric: metric, slice: $0) } }
-        slots.replaceTrend(0 ..< 0, with: group(0, 1 ... 3))
-        slots.replaceTrend(3 ..< 3, with: group(2, 5 ... 6))
-        slots.replaceTrend(3 ..< 3, with: group(1, 7 ... 10))
-        #expect(slots.trend.map(\.metric) == [0, 0, 0, 1, 1, 1, 1, 2, 2] && slots.trendRoom == 9)
-        slots.replaceTrend(TrendBucket.slices(of: 1, in: slots.trend), with: group(1, 11 ... 11))
-        slots.removeTrend(0 ..< 1)
-        #expect(slots.trend.map(\.slice) == [2, 3, 11, 5, 6] && slots.trendRoom == 9)
+        func window(_ slices: ClosedRange<UInt32>) -> [TrendSlice] { slices.map { TrendSlice(slice: $0, count: 1, sumValue: Float($0)) } }
+        slots.replaceTrend(ofWindow: 0, with: window(1 ... 3))
+        slots.replaceTrend(ofWindow: 2, with: window(5 ... 6))
+        slots.replaceTrend(ofWindow: 1, with: window(7 ... 10))
+        #expect(slots.trendCount == 9 && slots.trendRoom == 9)
+        slots.replaceTrend(ofWindow: 1, with: window(11 ... 11))
+        slots.dropTrend(1, ofWindow: 0)
+        #expect((0 ..< 3).map { slots.trendSlices(ofWindow: $0).map(\.slice) } == [[2, 3], [11], [5, 6]] && slots.trendRoom == 9)
+        #expect(Array(slots.trendSlices(ofWindow: 0)) == window(2 ... 3))
+        slots.replaceTrend(ofWindow: 2, with: window(300 ... 301) + window(1 ... 1) + window(600 ... 600))
+        #expect(slots.trendSlices(ofWindow: 2).map(\.slice) == [300, 301], "a slice before the first or beyond a window's reach is left out")
         #expect(slots.metrics.count == 3 && Array(slots.memories) == Self.memories)
     }
 }

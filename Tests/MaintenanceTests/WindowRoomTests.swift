@@ -3,32 +3,40 @@ import Testing
 
 @Suite("Windows keep no more room than their slices")
 struct WindowRoomTests {
-    @Test("three metrics' trend windows in one array, slid over a hundred slices, hold 16 slices each in room for at most one more each")
+    @Test("three trend windows in one allocation, slid over a hundred slices, hold 16 slices each in room for at most one more each")
     func trend() {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
-        let metrics = [5, 0, 2]
-        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [])
+        let windows = [2, 0, 1]
+        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [], trendWindows: 3)
         for hour in 0 ..< 100 {
-            for m in metrics { window.add(Double((m + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, metric: m, to: &slots, growth: metrics.count) }
+            for w in windows { window.add(Double((w + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, window: w, to: &slots, growth: windows.count) }
         }
-        let buckets = slots.trend
-        #expect(buckets.count == 48)
+        #expect(slots.trendCount == 48)
         #expect(slots.trendRoom <= 51)
-        #expect(buckets.map(\.metric) == [0, 2, 5].flatMap { Array(repeating: $0, count: 16) })
-        for m in metrics {
-            let mine = buckets[TrendBucket.slices(of: m, in: buckets)]
+        for w in windows {
+            let mine = slots.trendSlices(ofWindow: w)
             #expect(mine.map(\.slice) == Array(UInt32(490_896 + 84) ..< UInt32(490_896 + 100)))
-            #expect(window.fit(mine, at: 1_767_225_600 + 100 * 3600).map { ($0.slope * 3600 * 1000).rounded() / 1000 } == Double(m + 1))
+            #expect(window.fit(mine, at: 1_767_225_600 + 100 * 3600).map { ($0.slope * 3600 * 1000).rounded() / 1000 } == Double(w + 1))
         }
+    }
+
+    @Test("a window whose readings skip slices keeps each slice's number, and a slice it could not place after its first starts it again")
+    func gaps() {
+        let window = TrendWindow(window: 16 * 3600, slices: 16)
+        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [], trendWindows: 1)
+        for hour in [0, 1, 5, 9, 14, 15, 19] { window.add(1, at: Double(hour) * 3600, window: 0, to: &slots, growth: 1) }
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [5, 9, 14, 15, 19])
+        slots.addTrend(1, offset: 0, slice: 2, toWindow: 0, growingBy: 1)
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [2])
     }
 
     @Test("a slice stops taking samples at its count's limit, so its mean stays that of the samples it took")
     func countLimit() {
-        var bucket = TrendBucket(metric: 7, slice: 1, count: TrendBucket.countLimit - 1, sumOffset: 0, sumValue: Float(TrendBucket.countLimit - 1))
+        var bucket = TrendBucket(place: 7, count: TrendBucket.countLimit - 1, sumOffset: 0, sumValue: Float(TrendBucket.countLimit - 1))
         bucket.add(offset: 0, value: 1)
         bucket.add(offset: 0, value: 1_000)
         #expect(bucket.count == TrendBucket.countLimit)
-        #expect(bucket.metric == 7)
+        #expect(bucket.place == 7)
         #expect(bucket.sumValue / Float(bucket.count) == 1)
     }
 

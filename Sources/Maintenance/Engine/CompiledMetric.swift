@@ -34,7 +34,7 @@ struct CompiledMetric: Sendable {
         (self.limit, self.direction) = (limit, direction)
     }
 
-    func prognosis(_ state: MetricState, slices: some BidirectionalCollection<TrendBucket>) -> Prognosis? {
+    func prognosis(_ state: MetricState, slices: some BidirectionalCollection<TrendSlice>) -> Prognosis? {
         guard let limit, let trend, let time = state.lastSeen else { return nil }
         return Prognosis(metric: metric.id, limit: limit, direction: direction, window: trend, slices: slices, at: time)
     }

@@ -26,7 +26,7 @@ extension MaintenanceEngine {
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
             state.levels[r] = nil
             if let place = memoryPlaces[r] { state.memories[place] = rule.resetMemory(state.memories[place]) }
-            state.setTrendSlices([], of: rule.metricIndex)
+            setTrendSlices([], of: rule.metricIndex, in: &state)
         }
         state.lastService = max(state.lastService ?? report.time, report.time)
         output.serviceEvents.append(event)

@@ -11,10 +11,10 @@ extension MaintenanceEngine {
             state.metrics[index].lastValue = old.lastValue
             if let place = gapPlaces[index] { (state.gaps[place].last, state.gaps[place].usual) = (old.lastGap, old.usualGap) }
             if let trend = old.trend, trend.sliceLength == metrics[index].trend?.sliceLength {
-                state.setTrendSlices(trend.buckets.map {
-                    TrendBucket(metric: index, slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
-                                sumOffset: Float($0.sumOffset), sumValue: Float($0.sumValue))
-                }, of: index)
+                setTrendSlices(trend.buckets.map {
+                    TrendSlice(slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
+                               sumOffset: Float($0.sumOffset), sumValue: Float($0.sumValue))
+                }, of: index, in: &state)
             }
         }
         for old in saved.rules {

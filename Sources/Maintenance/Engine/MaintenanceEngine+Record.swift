@@ -33,7 +33,7 @@ extension MaintenanceEngine {
             let gaps = gapPlaces[m].map { state.gaps[$0] }
             for value in [metric.lastSeen?.timeIntervalSince1970, metric.lastValue, gaps?.last, gaps?.usual] { writer.write(value) }
             writer.write(compiled.trend?.sliceLength ?? 0)
-            let slices = state.trendSlices(of: m)
+            let slices = trendPlaces[m].map { Array(state.slots.trendSlices(ofWindow: $0)) } ?? []
             writer.write(count: slices.count)
             for bucket in slices {
                 writer.write(bucket.slice)
@@ -109,15 +109,14 @@ extension MaintenanceEngine {
             gaps.last = try reader.optionalDouble()
             gaps.usual = try reader.optionalDouble()
             let sliceLength = try reader.double()
-            var slices: [TrendBucket] = []
+            var slices: [TrendSlice] = []
             for _ in 0 ..< (try reader.count()) {
-                slices.append(TrendBucket(metric: index ?? 0, slice: try reader.uint32(), count: try reader.uint32(), sumOffset: try reader.float(),
-                                          sumValue: try reader.float()))
+                slices.append(TrendSlice(slice: try reader.uint32(), count: try reader.uint32(), sumOffset: try reader.float(), sumValue: try reader.float()))
             }
             guard let index else { continue }
             state.metrics[index] = metric
             if let place = gapPlaces[index] { state.gaps[place] = gaps }
-            if sliceLength == metrics[index].trend?.sliceLength { state.setTrendSlices(slices, of: index) }
+            if sliceLength == metrics[index].trend?.sliceLength { setTrendSlices(slices, of: index, in: &state) }
         }
         for _ in 0 ..< (try reader.count()) {
             let index = ruleIndex[try reader.string()]

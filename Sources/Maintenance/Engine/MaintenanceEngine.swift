@@ -18,8 +18,10 @@ public final class MaintenanceEngine: Sendable {
     private let rulesByMetric: [[Int]]
     /// Rules that also change state when only time passes (missing data, repeat windows lapsing).
     private let timedRules: [Int]
-    /// How many metrics keep a trend: a device's trend slices grow by as many at a time.
-    private let trendedMetrics: Int
+    /// Which of a device's trend windows is each metric's: only the metrics that keep a trend
+    /// have one. A device's trend slices grow by as many slices at a time as there are windows.
+    let trendPlaces: [Int?]
+    private let trendWindows: Int
     /// Where each metric's reporting gaps are in a device's `gaps`: only the metrics that a
     /// missing-data rule watches have them.
     let gapPlaces: [Int?]
@@ -39,7 +41,9 @@ public final class MaintenanceEngine: Sendable {
         self.rules = rules
         metricIndex = Dictionary(schema.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIndex = Dictionary(rules.enumerated().map { ($1.spec.id, $0) }, uniquingKeysWith: { first, _ in first })
-        trendedMetrics = metrics.count(where: { $0.trend != nil })
+        let trended = metrics.indices.filter { metrics[$0].trend != nil }
+        trendPlaces = metrics.indices.map { trended.firstIndex(of: $0) }
+        trendWindows = trended.count
         let watched = schema.indices.filter { m in rules.contains { rule in
             if case .missing = rule.check { rule.metricIndex == m } else { false }
         } }
@@ -61,7 +65,8 @@ public final class MaintenanceEngine: Sendable {
     /// The state of a device seen for the first time (commissioned on first sight).
     public func commission(device: String, at time: Date) -> DeviceState {
         DeviceState(device: device, kind: profile.kind, commissioned: time,
-                    slots: DeviceSlots(metrics: metrics.count, gaps: gapPlaces.count { $0 != nil }, levels: rules.count, memories: initialMemories))
+                    slots: DeviceSlots(metrics: metrics.count, gaps: gapPlaces.count { $0 != nil }, levels: rules.count, memories: initialMemories,
+                                       trendWindows: trendWindows))
     }
 
     /// The ids of the metrics a device's `metrics` are aligned with.
@@ -92,7 +97,9 @@ public final class MaintenanceEngine: Sendable {
         let number = reading.value.number
         if let number {
             state.metrics[m].lastValue = number
-            metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, metric: m, to: &state.slots, growth: trendedMetrics)
+            if let window = trendPlaces[m] {
+                metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, window: window, to: &state.slots, growth: trendWindows)
+            }
         }
         for r in rulesByMetric[m] {
             let assessment = assess(r, value: reading.value, number: number, at: reading.time, state: &state)
@@ -225,6 +232,12 @@ public final class MaintenanceEngine: Sendable {
     }
 
     func prognosis(of m: Int, in state: DeviceState) -> Prognosis? {
-        metrics[m].prognosis(state.metrics[m], slices: state.trendSlices(of: m))
+        guard let window = trendPlaces[m] else { return nil }
+        return metrics[m].prognosis(state.metrics[m], slices: state.slots.trendSlices(ofWindow: window))
+    }
+
+    /// Replaces metric `m`'s trend slices on the device (a restore, or a service that resets them).
+    func setTrendSlices(_ slices: some Collection<TrendSlice>, of m: Int, in state: inout DeviceState) {
+        if let window = trendPlaces[m] { state.slots.replaceTrend(ofWindow: window, with: slices) }
     }
 }

@@ -26,7 +26,7 @@ public struct Prognosis: Sendable, Hashable, Codable {
 
 extension Prognosis {
     /// The fit of a trend window's slices at `time` and the time until it reaches `limit` going `direction`.
-    init?(metric: String, limit: Double, direction: Direction, window: TrendWindow, slices: some BidirectionalCollection<TrendBucket>, at time: Date) {
+    init?(metric: String, limit: Double, direction: Direction, window: TrendWindow, slices: some BidirectionalCollection<TrendSlice>, at time: Date) {
         guard let (slope, level) = window.fit(slices, at: time.timeIntervalSince1970) else { return nil }
         let past = direction == .above ? level >= limit : level <= limit
         let approaching = direction == .above ? slope > 0 : slope < 0

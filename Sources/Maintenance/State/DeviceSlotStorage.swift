@@ -1,23 +1,23 @@
 import FleetModel
 
 /// The one allocation behind a `DeviceSlots`: a header of counts, then the metric states, the
-/// rule memories, the reporting gaps, the rule levels and the trend slices, each part bound to its
-/// own type. Only the rule memories hold references (their arrays); the other parts are plain
-/// bytes, copied as such.
+/// rule memories, the reporting gaps, the trend windows' first slices, the rule levels, the trend
+/// windows' slice counts and the trend slices, each part bound to its own type. Only the rule
+/// memories hold references (their arrays); the other parts are plain bytes, copied as such.
 final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
     /// A storage for `counts`, its parts' memory bound to their types and not yet initialised.
     static func make(_ counts: DeviceSlotCounts) -> DeviceSlotStorage {
-        precondition(MemoryLayout<MetricState>.alignment <= 8 && MemoryLayout<RuleMemory>.alignment <= 8
-            && MemoryLayout<ReportingGaps>.alignment <= 8 && MemoryLayout<TrendBucket>.alignment <= 8
-            && MemoryLayout<MetricState>.stride % 8 == 0 && MemoryLayout<RuleMemory>.stride % 8 == 0
-            && MemoryLayout<ReportingGaps>.stride % 8 == 0 && MemoryLayout<TrendBucket>.stride % 8 == 0)
+        precondition(MemoryLayout<MetricState>.stride % 8 == 0 && MemoryLayout<RuleMemory>.stride % 8 == 0
+            && MemoryLayout<ReportingGaps>.stride % 8 == 0 && MemoryLayout<RuleMemory>.alignment <= 8 && MemoryLayout<TrendBucket>.alignment <= 8)
         let storage = unsafeDowncast(create(minimumCapacity: counts.words) { _ in counts }, to: DeviceSlotStorage.self)
         storage.withUnsafeMutablePointerToElements { words in
             let raw = UnsafeMutableRawPointer(words)
             raw.bindMemory(to: MetricState.self, capacity: Int(counts.metrics))
             (raw + counts.memoriesOffset).bindMemory(to: RuleMemory.self, capacity: Int(counts.memories))
             (raw + counts.gapsOffset).bindMemory(to: ReportingGaps.self, capacity: Int(counts.gaps))
+            (raw + counts.anchorsOffset).bindMemory(to: UInt32.self, capacity: Int(counts.trendWindows))
             (raw + counts.levelsOffset).bindMemory(to: WorkOrderPriority?.self, capacity: Int(counts.rules))
+            (raw + counts.windowCountsOffset).bindMemory(to: UInt8.self, capacity: Int(counts.trendWindows))
             (raw + counts.trendOffset).bindMemory(to: TrendBucket.self, capacity: Int(counts.trendRoom))
         }
         return storage
@@ -32,18 +32,22 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
     var metrics: UnsafeMutablePointer<MetricState> { pointer(to: MetricState.self, at: 0) }
     var memories: UnsafeMutablePointer<RuleMemory> { pointer(to: RuleMemory.self, at: header.memoriesOffset) }
     var gaps: UnsafeMutablePointer<ReportingGaps> { pointer(to: ReportingGaps.self, at: header.gapsOffset) }
+    var anchors: UnsafeMutablePointer<UInt32> { pointer(to: UInt32.self, at: header.anchorsOffset) }
     var levels: UnsafeMutablePointer<WorkOrderPriority?> { pointer(to: WorkOrderPriority?.self, at: header.levelsOffset) }
+    var windowCounts: UnsafeMutablePointer<UInt8> { pointer(to: UInt8.self, at: header.windowCountsOffset) }
     var trend: UnsafeMutablePointer<TrendBucket> { pointer(to: TrendBucket.self, at: header.trendOffset) }
 
     /// A storage with the same parts and room for `trendRoom` slices (at least the slices held).
     func copy(trendRoom: Int) -> DeviceSlotStorage {
         var counts = header
-        counts.trendRoom = UInt32(max(trendRoom, Int(counts.trend)))
+        counts.trendRoom = UInt16(max(trendRoom, Int(counts.trend)))
         let copy = Self.make(counts)
         copy.metrics.initialize(from: metrics, count: Int(counts.metrics))
         copy.memories.initialize(from: memories, count: Int(counts.memories))
         copy.gaps.initialize(from: gaps, count: Int(counts.gaps))
+        copy.anchors.initialize(from: anchors, count: Int(counts.trendWindows))
         copy.levels.initialize(from: levels, count: Int(counts.rules))
+        copy.windowCounts.initialize(from: windowCounts, count: Int(counts.trendWindows))
         copy.trend.initialize(from: trend, count: Int(counts.trend))
         return copy
     }

@@ -1,25 +1,29 @@
 import FleetModel
 
-/// A device's metric states, reporting gaps, rule levels, rule memories and trend slices in one
+/// A device's metric states, reporting gaps, rule levels, rule memories and trend windows in one
 /// allocation. They were arrays, and each array costs its 32 bytes of header and the allocator's
 /// 16 besides its elements, in every device. The parts hold only what is used: gaps for the
 /// metrics a missing-data rule watches (the engine's `gapPlaces`), memories for the rules that
-/// remember something (`memoryPlaces`), a byte for each rule's level. The metric states and
-/// levels are aligned with the engine's profile; the trend slices are grouped by metric
-/// (`TrendBucket.slices(of:in:)`). A value, copied on write when shared, as the arrays were, so
+/// remember something (`memoryPlaces`), a byte for each rule's level, and a window of trend
+/// slices for each metric that keeps a trend (`trendPlaces`): its first slice's number and how
+/// many it holds, its slices following those of the windows before it. The metric states and
+/// levels are aligned with the engine's profile. A value, copied on write when shared, as the arrays were, so
 /// it is as safe to send as they were (the storage itself is never changed while shared).
 public struct DeviceSlots: @unchecked Sendable, Hashable {
     private var storage: DeviceSlotStorage
 
-    /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules and `memories`.
-    init(metrics: Int, gaps: Int, levels: Int, memories: [RuleMemory]) {
-        precondition([metrics, gaps, levels, memories.count].allSatisfy { $0 <= Int(UInt16.max) }, "too many metrics or rules for a device")
+    /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules, `memories` and
+    /// `trendWindows` empty trend windows.
+    init(metrics: Int, gaps: Int, levels: Int, memories: [RuleMemory], trendWindows: Int) {
+        precondition([metrics, gaps, levels, memories.count, trendWindows].allSatisfy { $0 <= Int(UInt8.max) }, "too many metrics or rules for a device")
         storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), gaps: UInt16(gaps), rules: UInt16(levels), memories: UInt16(memories.count),
-                                         trend: 0, trendRoom: 0))
+                                         trendWindows: UInt16(trendWindows), trend: 0, trendRoom: 0))
         storage.metrics.initialize(repeating: MetricState(), count: metrics)
         storage.gaps.initialize(repeating: ReportingGaps(), count: gaps)
         storage.levels.initialize(repeating: nil, count: levels)
         storage.memories.initialize(from: memories, count: memories.count)
+        storage.anchors.initialize(repeating: 0, count: trendWindows)
+        storage.windowCounts.initialize(repeating: 0, count: trendWindows)
     }
 
     private var counts: DeviceSlotCounts { storage.header }
@@ -66,8 +70,8 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         }
     }
 
-    /// The trend slices; `insertTrend`, `removeTrend` and `replaceTrend` change how many.
-    var trend: DeviceSlotRegion<TrendBucket> {
+    /// The trend slices of every window, each window's oldest first.
+    private var trend: DeviceSlotRegion<TrendBucket> {
         get { part(at: counts.trendOffset, count: counts.trend) }
         _modify {
             makeUnique()
@@ -79,24 +83,77 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// Room for trend slices, held or not.
     var trendRoom: Int { Int(counts.trendRoom) }
 
-    /// Inserts a trend slice at `index`; when the room is full it grows by `step` slices, not
-    /// twice over (a device's slices grow by one for each of its trended metrics, to their bound).
-    mutating func insertTrend(_ bucket: TrendBucket, at index: Int, growingBy step: Int) {
-        replaceTrend(index ..< index, with: CollectionOfOne(bucket), growingBy: step)
+    /// How many trend slices all windows hold.
+    var trendCount: Int { Int(counts.trend) }
+
+    /// Where trend window `w`'s slices are among all the windows' slices.
+    private func trendRange(ofWindow w: Int) -> Range<Int> {
+        let held = storage.windowCounts
+        let start = (0 ..< w).reduce(0) { $0 + Int(held[$1]) }
+        return start ..< start + Int(held[w])
     }
 
-    /// Removes the trend slices in `range`; the room stays.
-    mutating func removeTrend(_ range: Range<Int>) {
-        replaceTrend(range, with: EmptyCollection())
+    /// Trend window `w`'s slices with their numbers, oldest first.
+    func trendSlices(ofWindow w: Int) -> some BidirectionalCollection<TrendSlice> {
+        let anchor = storage.anchors[w]
+        return trend[trendRange(ofWindow: w)].lazy.map { TrendSlice($0, anchor: anchor) }
+    }
+
+    /// Replaces trend window `w`'s slices with `slices`, oldest first; those more than
+    /// `TrendBucket.placeLimit` slices after the first, or before it, are left out (a window never
+    /// holds them). Room grows to exactly what is held: a restore fills a device one window at a
+    /// time.
+    mutating func replaceTrend(ofWindow w: Int, with slices: some Collection<TrendSlice>) {
+        let anchor = slices.first?.slice ?? 0
+        let kept = slices.filter { $0.slice >= anchor && Int($0.slice - anchor) <= TrendBucket.placeLimit }
+        replaceTrend(trendRange(ofWindow: w), with: kept.map { $0.bucket(anchor: anchor) })
+        storage.anchors[w] = anchor
+        storage.windowCounts[w] = UInt8(kept.count)
+    }
+
+    /// Drops trend window `w`'s `count` oldest slices: its next slice becomes its first.
+    mutating func dropTrend(_ count: Int, ofWindow w: Int) {
+        let range = trendRange(ofWindow: w)
+        replaceTrend(range.lowerBound ..< range.lowerBound + count, with: EmptyCollection())
+        storage.windowCounts[w] -= UInt8(count)
+        let rest = range.lowerBound ..< range.upperBound - count
+        guard let first = rest.first else { return }
+        let shift = trend[first].place
+        storage.anchors[w] += UInt32(shift)
+        for index in rest { trend[index] = trend[index].moved(back: shift) }
+    }
+
+    /// Adds the sample `value`, `offset` seconds into slice `slice`, to trend window `w`: to its
+    /// newest slice when that is `slice`, else to a new slice after its others. When the room is
+    /// full it grows by `step` slices, not twice over (a device's slices grow by one for each of its
+    /// windows, to their bound). A slice the window cannot place after its first (never, as its
+    /// metric's readings come in time order) starts the window again.
+    mutating func addTrend(_ value: Double, offset: Double, slice: UInt32, toWindow w: Int, growingBy step: Int) {
+        var range = trendRange(ofWindow: w)
+        if let last = range.last, TrendSlice(trend[last], anchor: storage.anchors[w]).slice == slice {
+            trend[last].add(offset: offset, value: value)
+            return
+        }
+        let anchor = storage.anchors[w]
+        if range.isEmpty || slice < anchor || Int(slice - anchor) > TrendBucket.placeLimit {
+            replaceTrend(range, with: EmptyCollection())
+            storage.anchors[w] = slice
+            storage.windowCounts[w] = 0
+            range = range.lowerBound ..< range.lowerBound
+        }
+        var bucket = TrendBucket(place: Int(slice - storage.anchors[w]))
+        bucket.add(offset: offset, value: value)
+        replaceTrend(range.upperBound ..< range.upperBound, with: CollectionOfOne(bucket), growingBy: step)
+        storage.windowCounts[w] += 1
     }
 
     /// Replaces the trend slices in `range` with `buckets`; when they do not fit, the room grows
-    /// to hold them and `step` more slices at most (a restore fills a device one metric at a time
-    /// and grows to exactly what it holds).
-    mutating func replaceTrend(_ range: Range<Int>, with buckets: some Collection<TrendBucket>, growingBy step: Int = 0) {
+    /// to hold them and `step` more slices at most. The windows' counts are the caller's to mend.
+    private mutating func replaceTrend(_ range: Range<Int>, with buckets: some Collection<TrendBucket>, growingBy step: Int = 0) {
         let held = Int(counts.trend)
         precondition(range.lowerBound >= 0 && range.upperBound <= held, "trend range out of bounds")
         let total = held - range.count + buckets.count
+        precondition(total <= Int(UInt16.max), "too many trend slices for a device")
         if total > trendRoom {
             storage = storage.copy(trendRoom: max(total, held + max(step, 1)))
         } else {
@@ -107,16 +164,19 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         UnsafeMutableRawPointer(trend + range.lowerBound + buckets.count)
             .copyMemory(from: trend + range.upperBound, byteCount: tail * MemoryLayout<TrendBucket>.stride)
         _ = UnsafeMutableBufferPointer(start: trend + range.lowerBound, count: buckets.count).initialize(from: buckets)
-        storage.header.trend = UInt32(total)
+        storage.header.trend = UInt16(total)
     }
 
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(trendRoom: trendRoom) }
     }
 
+    /// The trend windows' slices with their numbers (a window's first slice is how it keeps them).
+    private var trendWindows: [[TrendSlice]] { (0 ..< Int(counts.trendWindows)).map { Array(trendSlices(ofWindow: $0)) } }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.storage === rhs.storage || (lhs.metrics == rhs.metrics && lhs.gaps == rhs.gaps && lhs.levels == rhs.levels
-            && lhs.memories == rhs.memories && lhs.trend == rhs.trend)
+            && lhs.memories == rhs.memories && lhs.trendWindows == rhs.trendWindows)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -124,6 +184,6 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         hasher.combine(gaps)
         hasher.combine(levels)
         hasher.combine(memories)
-        hasher.combine(trend)
+        hasher.combine(trendWindows)
     }
 }

@@ -13,7 +13,7 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
     @Packed public internal(set) var watermark: Date? = nil
     @Packed public internal(set) var lastService: Date? = nil
-    /// The metric states, gaps, rule levels and memories and trend slices, in one allocation.
+    /// The metric states, gaps, rule levels and memories and trend windows, in one allocation.
     var slots: DeviceSlots
     public internal(set) var openOrders: [OpenOrder] = []
     public internal(set) var counts = DeviceCounts()
@@ -56,20 +56,6 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     var memories: DeviceSlotRegion<RuleMemory> {
         get { slots.memories }
         _modify { yield &slots.memories }
-    }
-
-    /// The trend slices of all the device's trended metrics, grouped by metric in profile order,
-    /// each group oldest first.
-    var trend: DeviceSlotRegion<TrendBucket> { slots.trend }
-
-    /// Metric `metric`'s trend slices, oldest first.
-    func trendSlices(of metric: Int) -> Slice<DeviceSlotRegion<TrendBucket>> {
-        trend[TrendBucket.slices(of: metric, in: trend)]
-    }
-
-    /// Replaces metric `metric`'s trend slices (a restore, or a service that resets them).
-    mutating func setTrendSlices(_ slices: [TrendBucket], of metric: Int) {
-        slots.replaceTrend(TrendBucket.slices(of: metric, in: trend), with: slices)
     }
 
     public var openWorkOrders: [WorkOrder] { openOrders.map { $0.workOrder(of: self) } }

@@ -1,46 +1,43 @@
 /// Samples of one slice of a trend window, reduced to sums: the least-squares fit needs no more.
-/// 16 bytes, because a device keeps up to `EngineSettings.buckets` of them for every trended
-/// metric and they were most of its memory; single-precision sums hold a slice's mean to about
-/// seven digits, far finer than any limit a rule aims at. A device keeps the slices of all its
-/// trended metrics together (`DeviceSlots.trend`), so each slice names its metric.
+/// 12 bytes, because a device keeps up to `EngineSettings.buckets` of them for every trended
+/// metric and they were most of its memory: single-precision sums hold a slice's mean to about
+/// seven digits, far finer than any limit a rule aims at, and the slice's number is kept as its
+/// place after the first slice of its metric's window (`DeviceSlots.trendAnchors`), a byte, where
+/// the number itself took four and the metric's index one more. `TrendSlice` is the same slice
+/// with its number, as the fit and a checkpoint record read it.
 struct TrendBucket: Sendable, Hashable {
     /// The most samples a slice takes (24 bits): a two-day slice of a metric sent at 100 Hz would
     /// reach it. Its mean is then that of its first samples; the later ones are left out.
     static let countLimit: UInt32 = 0xFF_FFFF
+    /// The most slices after the first that a window may hold (the place's byte).
+    static let placeLimit = 255
 
-    /// The slice's number since 1970: it starts at `slice × sliceLength` (slices are aligned to
-    /// the epoch, so replay and live agree).
-    var slice: UInt32
-    /// The metric's place in its kind's profile (the high byte) and the count (the low 24 bits).
-    private var metricAndCount: UInt32
+    /// The slice's place after its window's first slice (the high byte) and the count (the low 24 bits).
+    private var placeAndCount: UInt32
     /// Sum of sample times relative to the slice's start, kept small for precision.
     var sumOffset: Float
     var sumValue: Float
 
-    init(metric: Int, slice: UInt32, count: UInt32 = 0, sumOffset: Float = 0, sumValue: Float = 0) {
-        self.slice = slice
-        metricAndCount = UInt32(truncatingIfNeeded: metric) << 24 | min(count, Self.countLimit)
+    init(place: Int, count: UInt32 = 0, sumOffset: Float = 0, sumValue: Float = 0) {
+        precondition(place >= 0 && place <= Self.placeLimit, "a trend slice's place out of its window")
+        placeAndCount = UInt32(place) << 24 | min(count, Self.countLimit)
         self.sumOffset = sumOffset
         self.sumValue = sumValue
     }
 
-    var metric: Int { Int(metricAndCount >> 24) }
+    var place: Int { Int(placeAndCount >> 24) }
 
-    var count: UInt32 { metricAndCount & Self.countLimit }
+    var count: UInt32 { placeAndCount & Self.countLimit }
+
+    /// The same sums at a place `shift` slices nearer the window's first.
+    func moved(back shift: Int) -> TrendBucket {
+        TrendBucket(place: place - shift, count: count, sumOffset: sumOffset, sumValue: sumValue)
+    }
 
     mutating func add(offset: Double, value: Double) {
         guard count < Self.countLimit else { return }
-        metricAndCount += 1
+        placeAndCount += 1
         sumOffset += Float(offset)
         sumValue += Float(value)
-    }
-
-    /// Where metric `metric`'s slices are in a device's `trend` (grouped by metric, in profile order).
-    static func slices<Buckets: RandomAccessCollection<TrendBucket>>(of metric: Int, in buckets: Buckets) -> Range<Int> where Buckets.Index == Int {
-        var start = buckets.startIndex
-        while start < buckets.endIndex, buckets[start].metric < metric { start += 1 }
-        var end = start
-        while end < buckets.endIndex, buckets[end].metric == metric { end += 1 }
-        return start ..< end
     }
 }
