@@ -28,56 +28,41 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
 
     private var counts: DeviceSlotCounts { storage.header }
 
-    /// The part of `count` elements that starts `offset` bytes in; changed through it only once
-    /// the storage is this value's own (each part's `_modify` sees to that).
+    /// The part of `count` elements that starts `offset` bytes in, to read.
     private func part<Element>(at offset: Int, count: some BinaryInteger) -> DeviceSlotRegion<Element> {
         DeviceSlotRegion(storage, offset: offset, count: Int(count))
     }
 
+    /// The same part, to change: the storage is made this value's own first.
+    private mutating func ownPart<Element>(at offset: Int, count: some BinaryInteger) -> DeviceSlotRegion<Element> {
+        makeUnique()
+        return part(at: offset, count: count)
+    }
+
     public var metrics: DeviceSlotRegion<MetricState> {
         get { part(at: 0, count: counts.metrics) }
-        _modify {
-            makeUnique()
-            var region: DeviceSlotRegion<MetricState> = part(at: 0, count: counts.metrics)
-            yield &region
-        }
+        _modify { var region: DeviceSlotRegion<MetricState> = ownPart(at: 0, count: counts.metrics); yield &region }
     }
 
     var gaps: DeviceSlotRegion<ReportingGaps> {
         get { part(at: counts.gapsOffset, count: counts.gaps) }
-        _modify {
-            makeUnique()
-            var region: DeviceSlotRegion<ReportingGaps> = part(at: counts.gapsOffset, count: counts.gaps)
-            yield &region
-        }
+        _modify { var region: DeviceSlotRegion<ReportingGaps> = ownPart(at: counts.gapsOffset, count: counts.gaps); yield &region }
     }
 
     public var levels: DeviceSlotRegion<WorkOrderPriority?> {
         get { part(at: counts.levelsOffset, count: counts.rules) }
-        _modify {
-            makeUnique()
-            var region: DeviceSlotRegion<WorkOrderPriority?> = part(at: counts.levelsOffset, count: counts.rules)
-            yield &region
-        }
+        _modify { var region: DeviceSlotRegion<WorkOrderPriority?> = ownPart(at: counts.levelsOffset, count: counts.rules); yield &region }
     }
 
     var memories: DeviceSlotRegion<RuleMemory> {
         get { part(at: counts.memoriesOffset, count: counts.memories) }
-        _modify {
-            makeUnique()
-            var region: DeviceSlotRegion<RuleMemory> = part(at: counts.memoriesOffset, count: counts.memories)
-            yield &region
-        }
+        _modify { var region: DeviceSlotRegion<RuleMemory> = ownPart(at: counts.memoriesOffset, count: counts.memories); yield &region }
     }
 
     /// The trend slices of every window, each window's oldest first.
     private var trend: DeviceSlotRegion<TrendBucket> {
         get { part(at: counts.trendOffset, count: counts.trend) }
-        _modify {
-            makeUnique()
-            var region: DeviceSlotRegion<TrendBucket> = part(at: counts.trendOffset, count: counts.trend)
-            yield &region
-        }
+        _modify { var region: DeviceSlotRegion<TrendBucket> = ownPart(at: counts.trendOffset, count: counts.trend); yield &region }
     }
 
     /// Room for trend slices, held or not.
