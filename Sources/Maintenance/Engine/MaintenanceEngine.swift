@@ -42,14 +42,12 @@ public final class MaintenanceEngine: Sendable {
         metricIndex = Dictionary(schema.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         ruleIndex = Dictionary(rules.enumerated().map { ($1.spec.id, $0) }, uniquingKeysWith: { first, _ in first })
         let trended = metrics.indices.filter { metrics[$0].trend != nil }
-        trendPlaces = metrics.indices.map { trended.firstIndex(of: $0) }
+        trendPlaces = Self.places(of: trended, among: metrics.count)
         trendWindows = trended.count
-        let watched = schema.indices.filter { m in rules.contains { rule in
-            if case .missing = rule.check { rule.metricIndex == m } else { false }
-        } }
-        gapPlaces = schema.indices.map { watched.firstIndex(of: $0) }
+        let watched = rules.compactMap { rule -> Int? in if case .missing = rule.check { rule.metricIndex } else { nil } }
+        gapPlaces = Self.places(of: Set(watched).sorted(), among: schema.count)
         let remembering = rules.indices.filter { rules[$0].initialMemory != .none }
-        memoryPlaces = rules.indices.map { remembering.firstIndex(of: $0) }
+        memoryPlaces = Self.places(of: remembering, among: rules.count)
         initialMemories = remembering.map { rules[$0].initialMemory }
         rulesByMetric = schema.indices.map { index in rules.indices.filter { rules[$0].metricIndex == index } }
         timedRules = rules.indices.filter { index in
@@ -61,6 +59,11 @@ public final class MaintenanceEngine: Sendable {
     }
 
     // MARK: Device lifecycle
+
+    /// For each of `count` metrics or rules, its place among the `chosen` ones (nil if not chosen).
+    private static func places(of chosen: [Int], among count: Int) -> [Int?] {
+        (0 ..< count).map { chosen.firstIndex(of: $0) }
+    }
 
     /// The state of a device seen for the first time (commissioned on first sight).
     public func commission(device: String, at time: Date) -> DeviceState {

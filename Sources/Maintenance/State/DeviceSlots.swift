@@ -7,15 +7,16 @@ import FleetModel
 /// remember something (`memoryPlaces`), a byte for each rule's level, and a window of trend
 /// slices for each metric that keeps a trend (`trendPlaces`): its first slice's number and how
 /// many it holds, its slices following those of the windows before it. The metric states and
-/// levels are aligned with the engine's profile. A value, copied on write when shared, as the arrays were, so
-/// it is as safe to send as they were (the storage itself is never changed while shared).
+/// levels are aligned with the engine's profile. A value, copied on write when shared, as the
+/// arrays were, so it is as safe to send as they were (the storage itself is never changed while
+/// shared).
 public struct DeviceSlots: @unchecked Sendable, Hashable {
     private var storage: DeviceSlotStorage
 
     /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules, `memories` and
     /// `trendWindows` empty trend windows.
     init(metrics: Int, gaps: Int, levels: Int, memories: [RuleMemory], trendWindows: Int) {
-        precondition([metrics, gaps, levels, memories.count, trendWindows].allSatisfy { $0 <= Int(UInt8.max) }, "too many metrics or rules for a device")
+        precondition([metrics, gaps, levels, memories.count, trendWindows].allSatisfy { $0 <= Int(UInt16.max) }, "too many metrics or rules for a device")
         storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), gaps: UInt16(gaps), rules: UInt16(levels), memories: UInt16(memories.count),
                                          trendWindows: UInt16(trendWindows), trend: 0, trendRoom: 0))
         storage.metrics.initialize(repeating: MetricState(), count: metrics)
@@ -84,13 +85,12 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         return trend[trendRange(ofWindow: w)].lazy.map { TrendSlice($0, anchor: anchor) }
     }
 
-    /// Replaces trend window `w`'s slices with `slices`, oldest first; those more than
-    /// `TrendBucket.placeLimit` slices after the first, or before it, are left out (a window never
-    /// holds them). Room grows to exactly what is held: a restore fills a device one window at a
-    /// time.
+    /// Replaces trend window `w`'s slices with `slices`, oldest first; those before the first, or
+    /// `TrendBucket.windowLimit` slices after it or more, are left out (a window never holds
+    /// them). Room grows to exactly what is held: a restore fills a device one window at a time.
     mutating func replaceTrend(ofWindow w: Int, with slices: some Collection<TrendSlice>) {
         let anchor = slices.first?.slice ?? 0
-        let kept = slices.filter { $0.slice >= anchor && Int($0.slice - anchor) <= TrendBucket.placeLimit }
+        let kept = slices.filter { $0.slice >= anchor && Int($0.slice - anchor) < TrendBucket.windowLimit }.prefix(TrendBucket.windowLimit)
         replaceTrend(trendRange(ofWindow: w), with: kept.map { $0.bucket(anchor: anchor) })
         storage.anchors[w] = anchor
         storage.windowCounts[w] = UInt8(kept.count)
@@ -120,7 +120,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
             return
         }
         let anchor = storage.anchors[w]
-        if range.isEmpty || slice < anchor || Int(slice - anchor) > TrendBucket.placeLimit {
+        if range.isEmpty || slice < anchor || Int(slice - anchor) >= TrendBucket.windowLimit {
             replaceTrend(range, with: EmptyCollection())
             storage.anchors[w] = slice
             storage.windowCounts[w] = 0

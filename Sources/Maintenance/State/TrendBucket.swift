@@ -9,8 +9,8 @@ struct TrendBucket: Sendable, Hashable {
     /// The most samples a slice takes (24 bits): a two-day slice of a metric sent at 100 Hz would
     /// reach it. Its mean is then that of its first samples; the later ones are left out.
     static let countLimit: UInt32 = 0xFF_FFFF
-    /// The most slices after the first that a window may hold (the place's byte).
-    static let placeLimit = 255
+    /// The most slices a window holds: their places are 0 to 254, and its count of them is a byte.
+    static let windowLimit = 255
 
     /// The slice's place after its window's first slice (the high byte) and the count (the low 24 bits).
     private var placeAndCount: UInt32
@@ -19,7 +19,7 @@ struct TrendBucket: Sendable, Hashable {
     var sumValue: Float
 
     init(place: Int, count: UInt32 = 0, sumOffset: Float = 0, sumValue: Float = 0) {
-        precondition(place >= 0 && place <= Self.placeLimit, "a trend slice's place out of its window")
+        precondition(place >= 0 && place < Self.windowLimit, "a trend slice's place out of its window")
         placeAndCount = UInt32(place) << 24 | min(count, Self.countLimit)
         self.sumOffset = sumOffset
         self.sumValue = sumValue

@@ -4,11 +4,11 @@
 /// sample rate.
 public struct TrendWindow: Sendable, Hashable {
     let sliceLength: Double
-    /// At least 3 (a fit needs three) and at most as many as a window's count of slices can say.
+    /// At least 3 (a fit needs three) and at most as many as a device's window holds.
     let slices: Int
 
     init(window: Double, slices: Int) {
-        self.slices = min(max(slices, 3), TrendBucket.placeLimit)
+        self.slices = min(max(slices, 3), TrendBucket.windowLimit)
         sliceLength = max(window / Double(self.slices), 1)
     }
 
