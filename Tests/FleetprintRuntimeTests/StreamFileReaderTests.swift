@@ -52,4 +52,23 @@ struct StreamFileReaderTests {
         try Data(text.replacingOccurrences(of: "fleetprint.stream/1", with: "fleetprint.stream/2").utf8).write(to: file)
         #expect(throws: SimulationOutputError.self) { _ = try StreamFileReader(url: file) }
     }
+
+    /// `--out /dev/null`, a named pipe or a link: the writer writes where the path leads. Written
+    /// aside and renamed over, a link (or, as root, `/dev/null` itself) became a regular file.
+    @Test("the output is written in place: a link to a file stays a link, and the file it names takes the stream")
+    func inPlace() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (target, link) = (folder.appendingPathComponent("target.ndjson"), folder.appendingPathComponent("link.ndjson"))
+        try Data("old and longer than the stream's first line, which must replace it whole\n".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        var writer = try StreamWriter(url: link)
+        try writer.write(StreamRecord(time: 1, topic: "devices/boiler/b-1/telemetry", payload: Array(#"{"ts":1}"#.utf8)))
+        try writer.close()
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        var reader = try StreamFileReader(url: target)
+        #expect(reader.next()?.time == 1 && reader.next() == nil)
+        #expect(throws: SimulationOutputError.self) { _ = try StreamWriter(url: folder.appendingPathComponent("missing/out.ndjson")) }
+    }
 }

@@ -1,15 +1,22 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Writes stream records to an NDJSON file through a buffer, so millions of lines cost few syscalls.
+/// The file is opened in place (created or emptied), never written aside and renamed over: so
+/// `--out /dev/null` or a named pipe is written to, not replaced by a regular file (as root,
+/// Foundation's `createFile` replaced `/dev/null` itself).
 struct StreamWriter {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
 
     init(url: URL) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw SimulationOutputError("cannot create \(url.path)")
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw SimulationOutputError("cannot create \(url.path): \(String(cString: strerror(errno)))")
         }
-        handle = try FileHandle(forWritingTo: url)
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         buffer.reserveCapacity(1 << 20)
         buffer.append(contentsOf: StreamRecord.header)
     }
