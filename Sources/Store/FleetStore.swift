@@ -112,13 +112,16 @@ public final class FleetStore: Sendable {
                       _ records: (_ add: (StoreTable, StoredRecord) throws -> Void) throws -> Void) throws {
         try database.write { db in
             var inserts: [StoreTable: Statement] = [:]
-            for table in StoreTable.allCases {
-                inserts[table] = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table.rawValue) (key, body) VALUES (?, ?)")
-            }
+            for table in StoreTable.allCases { inserts[table] = try Self.upsert(into: table, db) }
             try records { table, record in try inserts[table]?.execute(arguments: [record.key, record.body]) }
             try db.execute(sql: "INSERT OR REPLACE INTO checkpoint (id, journal_sequence, written_at) VALUES (1, ?, ?)",
                            arguments: [journalSequence, wallTime])
         }
+    }
+
+    /// The statement that writes a record into `table`, replacing the one with its key.
+    private static func upsert(into table: StoreTable, _ db: Database) throws -> Statement {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(table.rawValue) (key, body) VALUES (?, ?)")
     }
 
     /// The state as of the last checkpoint (everything, not only what changed last).
@@ -160,7 +163,7 @@ public final class FleetStore: Sendable {
             for entry in entries {
                 try insert.execute(arguments: [entry.mark, entry.topic, Data(entry.payload)])
             }
-            let record = try db.cachedStatement(sql: "INSERT OR REPLACE INTO \(StoreTable.workOrder.rawValue) (key, body) VALUES (?, ?)")
+            let record = try Self.upsert(into: .workOrder, db)
             for order in orders {
                 try record.execute(arguments: [order.key, order.body])
             }

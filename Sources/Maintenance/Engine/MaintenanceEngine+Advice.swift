@@ -42,8 +42,8 @@ extension MaintenanceEngine {
             return
         case .fire(let priority, let values):
             fire(r, priority, reason: .text("\(rules[r].spec.id): \(values)"), at: time, state: &state, output: &output)
-        case .silent(let window, let lastSeen):
-            fire(r, .alert, reason: .silent(window: window, lastSeen: lastSeen), at: time, state: &state, output: &output)
+        case .silent(let reason):
+            fire(r, .alert, reason: reason, at: time, state: &state, output: &output)
         case .clear:
             guard state.levels[r] != nil else { return }
             state.levels[r] = nil

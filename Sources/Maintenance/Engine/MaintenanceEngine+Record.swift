@@ -139,7 +139,7 @@ extension MaintenanceEngine {
             guard case .text(let text) = open.reason, let r = ruleIndex[open.origin.rule], rules[r].origin === open.origin,
                   case .missing(let check) = rules[r].check else { continue }
             let m = rules[r].metricIndex
-            let values = OrderReason.silent(window: check.window(gaps(of: m, in: state)), lastSeen: OptionalNumber(state.metrics[m].lastSeen))
+            let values = check.reason(state.metrics[m], gaps(of: m, in: state))
             if values.text(of: open.origin) == text { state.openOrders[index].reason = values }
         }
     }

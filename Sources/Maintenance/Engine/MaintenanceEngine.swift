@@ -157,7 +157,7 @@ public final class MaintenanceEngine: Sendable {
                 let (metric, gaps) = (state.metrics[rules[r].metricIndex], gaps(of: rules[r].metricIndex, in: state))
                 let deadline = check.deadline(metric, gaps, commissioned: state.commissioned)
                 if state.levels[r] == nil, time >= deadline {
-                    advise(r, check.silence(metric, gaps), at: deadline, state: &state, output: &output)
+                    advise(r, .silent(check.reason(metric, gaps)), at: deadline, state: &state, output: &output)
                 }
             case .repeated(let check):
                 let assessment = check.expire(at: time, level: state.levels[r], memory: memory(of: r, in: state))

@@ -18,8 +18,8 @@ struct MissingCheck: Sendable {
         (metric.lastSeen ?? commissioned).addingTimeInterval(window(gaps))
     }
 
-    /// The firing at the deadline: the values its order's reason is made from.
-    func silence(_ metric: MetricState, _ gaps: ReportingGaps) -> Assessment {
+    /// The reason of a firing at the deadline, as the values its text is made from.
+    func reason(_ metric: MetricState, _ gaps: ReportingGaps) -> OrderReason {
         .silent(window: window(gaps), lastSeen: OptionalNumber(metric.lastSeen))
     }
 

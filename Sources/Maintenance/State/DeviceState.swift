@@ -3,8 +3,9 @@ import Foundation
 
 /// Everything the engine knows about one device: a plain value owned by one shard.
 /// `metrics` and `levels` are aligned with the engine's profile and hold no names (the engine has
-/// them), which keeps a device small; `gaps` and `memories` hold only what some rule uses. `MaintenanceEngine.record(of:into:)` writes it for a
-/// checkpoint with the names, and `state(fromRecord:)` reads it back realigned to the profile.
+/// them), which keeps a device small; `gaps` and `memories` hold only what some rule uses.
+/// `MaintenanceEngine.record(of:into:)` writes it for a checkpoint with the names, and
+/// `state(fromRecord:)` reads it back realigned to the profile.
 public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     public let device: String
     public let kind: String
