@@ -17,7 +17,7 @@ import Testing
         slots.gaps[0].last = 60
         slots.levels[1] = .alert
         slots.memories[0] = .repeated(times: [Date(timeIntervalSince1970: 2), Date(timeIntervalSince1970: 3)], last: nil)
-        slots.addTrend(1, offset: 0, slice: 9, toWindow: 1, growingBy: 2)
+        slots.addTrend(1, fraction: 0, slice: 9, toWindow: 1, growingBy: 2)
         #expect(before.metrics[2].lastValue == nil && before.gaps[0].last == nil && before.levels.allSatisfy { $0 == nil })
         #expect(Array(before.memories) == Self.memories && before.trendCount == 0)
         #expect(slots.metrics[2].lastValue == 7 && slots.gaps[0].last == 60 && Array(slots.levels) == [nil, .alert, nil])
@@ -35,7 +35,7 @@ import Testing
         for g in 0 ..< 2 { slots.gaps[g].usual = Double(g + 10) }
         for r in 0 ..< 5 { slots.levels[r] = r.isMultiple(of: 2) ? .alarm : nil }
         slots.memories[1] = .threshold(alertSince: OptionalNumber(5.0), alarmSince: nil)
-        for slice in 0 ..< 20 { slots.addTrend(Double(slice), offset: 0, slice: UInt32(slice), toWindow: slice % 2, growingBy: 3) }
+        for slice in 0 ..< 20 { slots.addTrend(Double(slice), fraction: 0, slice: UInt32(slice), toWindow: slice % 2, growingBy: 3) }
         #expect(slots.metrics.map(\.lastSeen) == [1, 2, 3].map { Date(timeIntervalSince1970: $0) })
         #expect(slots.gaps.map(\.usual) == [10, 11])
         #expect(Array(slots.levels) == [.alarm, nil, .alarm, nil, .alarm])
@@ -46,20 +46,24 @@ import Testing
 
     /// A restore fills a device one window at a time: each lands between the others, and the room
     /// is exactly what is held (no spare slices in a restored fleet). Dropping a window's oldest
-    /// slices keeps the others' numbers.
+    /// slices keeps the others' numbers, and a window with gaps holds a place for each slice between.
     @Test func windowsReplacedOneByOneKeepTheirSlicesAndExactRoom() {
         var slots = Self.slots(metrics: 3)
-        func window(_ slices: ClosedRange<UInt32>) -> [TrendSlice] { slices.map { TrendSlice(slice: $0, count: 1, sumValue: Float($0)) } }
+        func window(_ slices: ClosedRange<UInt32>) -> [TrendSlice] { slices.map { TrendSlice(slice: $0, bucket: TrendBucket(count: 1, sumValue: Float($0))) } }
         slots.replaceTrend(ofWindow: 0, with: window(1 ... 3))
         slots.replaceTrend(ofWindow: 2, with: window(5 ... 6))
         slots.replaceTrend(ofWindow: 1, with: window(7 ... 10))
         #expect(slots.trendCount == 9 && slots.trendRoom == 9)
         slots.replaceTrend(ofWindow: 1, with: window(11 ... 11))
-        slots.dropTrend(1, ofWindow: 0)
+        slots.dropTrend(before: 2, ofWindow: 0)
         #expect((0 ..< 3).map { slots.trendSlices(ofWindow: $0).map(\.slice) } == [[2, 3], [11], [5, 6]] && slots.trendRoom == 9)
         #expect(Array(slots.trendSlices(ofWindow: 0)) == window(2 ... 3))
         slots.replaceTrend(ofWindow: 2, with: window(300 ... 301) + window(1 ... 1) + window(600 ... 600))
         #expect(slots.trendSlices(ofWindow: 2).map(\.slice) == [300, 301], "a slice before the first or beyond a window's reach is left out")
         #expect(slots.metrics.count == 3 && Array(slots.memories) == Self.memories)
+        slots.replaceTrend(ofWindow: 1, with: window(20 ... 20) + window(24 ... 24) + window(22 ... 22))
+        #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [20, 24] && slots.trendCount == 2 + 5 + 2, "a slice not after the one before it is left out")
+        slots.dropTrend(before: 21, ofWindow: 1)
+        #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [24] && slots.trendCount == 2 + 1 + 2, "the empty places after a dropped slice go with it")
     }
 }

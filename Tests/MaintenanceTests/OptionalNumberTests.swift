@@ -19,13 +19,13 @@ struct OptionalNumberTests {
         #expect(Set([OptionalNumber(nil as Double?), nil, OptionalNumber(3.0)]).count == 2)
     }
 
-    @Test("a rule's memory takes 24 bytes and its level one, a device's metric 16 and its gaps 8, its counts 24, a trend slice 12 and the device itself 112")
+    @Test("a rule's memory takes 24 bytes and its level one, a device's metric 16 and its gaps 8, its counts 24, a trend slice 8 and the device itself 112")
     func layout() {
         #expect(MemoryLayout<RuleMemory>.stride == 24)
         #expect(MemoryLayout<WorkOrderPriority?>.stride == 1)
         #expect(MemoryLayout<MetricState>.stride == 16)
         #expect(MemoryLayout<ReportingGaps>.stride == 8)
-        #expect(MemoryLayout<TrendBucket>.stride == 12)
+        #expect(MemoryLayout<TrendBucket>.stride == 8)
         #expect(MemoryLayout<DeviceCounts>.stride == 24)
         #expect(MemoryLayout<DeviceState>.stride == 112)
     }

@@ -20,24 +20,38 @@ struct WindowRoomTests {
         }
     }
 
-    @Test("a window whose readings skip slices keeps each slice's number, and a slice it could not place after its first starts it again")
+    @Test("a window whose readings skip slices keeps each slice's number in no more than its places, and a slice it could not place after its newest starts it again")
     func gaps() {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
         var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [], trendWindows: 1)
         for hour in [0, 1, 5, 9, 14, 15, 19] { window.add(1, at: Double(hour) * 3600, window: 0, to: &slots, growth: 1) }
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [5, 9, 14, 15, 19])
-        slots.addTrend(1, offset: 0, slice: 2, toWindow: 0, growingBy: 1)
+        #expect(slots.trendCount == 15, "slices 5 to 19, the empty ones between them included")
+        window.add(1, at: 40 * 3600, window: 0, to: &slots, growth: 1)
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [40] && slots.trendCount == 1, "a slice past the window's reach leaves it alone")
+        slots.addTrend(1, fraction: 0, slice: 2, toWindow: 0, growingBy: 1)
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [2])
+    }
+
+    @Test("a slice keeps its samples' mean time within a 65,536th of its length, also after a checkpoint's sums")
+    func meanTime() {
+        var bucket = TrendBucket()
+        for fraction in [0.1, 0.2, 0.3, 0.9] { bucket.add(fraction: fraction, value: 1) }
+        #expect(abs(bucket.meanFraction - 0.375) <= 1 / 65_536)
+        let length = 162_000.0
+        let saved = TrendBucket(count: bucket.count, sumOffset: bucket.sumOffset(sliceLength: length), sumValue: bucket.sumValue, sliceLength: length)
+        #expect(saved == bucket)
     }
 
     @Test("a slice stops taking samples at its count's limit, so its mean stays that of the samples it took")
     func countLimit() {
-        var bucket = TrendBucket(place: 7, count: TrendBucket.countLimit - 1, sumOffset: 0, sumValue: Float(TrendBucket.countLimit - 1))
-        bucket.add(offset: 0, value: 1)
-        bucket.add(offset: 0, value: 1_000)
+        var bucket = TrendBucket(count: TrendBucket.countLimit - 1, sumValue: Float(TrendBucket.countLimit - 1))
+        bucket.add(fraction: 0, value: 1)
+        bucket.add(fraction: 0, value: 1_000)
         #expect(bucket.count == TrendBucket.countLimit)
-        #expect(bucket.place == 7)
         #expect(bucket.sumValue / Float(bucket.count) == 1)
+        let restored = TrendBucket(count: 3 * TrendBucket.countLimit, sumValue: Float(6 * TrendBucket.countLimit))
+        #expect(restored.count == TrendBucket.countLimit && restored.sumValue / Float(restored.count) == 2, "more samples keep their mean")
     }
 
     @Test("a rate window slid over a hundred slices holds its 17 in less than twice their room")

@@ -12,8 +12,9 @@ extension MaintenanceEngine {
             if let place = gapPlaces[index] { (state.gaps[place].last, state.gaps[place].usual) = (old.lastGap, old.usualGap) }
             if let trend = old.trend, trend.sliceLength == metrics[index].trend?.sliceLength {
                 setTrendSlices(trend.buckets.map {
-                    TrendSlice(slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())), count: UInt32(clamping: Int64($0.count)),
-                               sumOffset: Float($0.sumOffset), sumValue: Float($0.sumValue))
+                    TrendSlice(slice: UInt32(clamping: Int64(($0.start / trend.sliceLength).rounded())),
+                               bucket: TrendBucket(count: UInt32(clamping: Int64($0.count)), sumOffset: Float($0.sumOffset), sumValue: Float($0.sumValue),
+                                                   sliceLength: trend.sliceLength))
                 }, of: index, in: &state)
             }
         }

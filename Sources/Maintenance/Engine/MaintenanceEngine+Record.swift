@@ -32,14 +32,15 @@ extension MaintenanceEngine {
             writer.write(compiled.metric.id)
             let gaps = gapPlaces[m].map { state.gaps[$0] }
             for value in [metric.lastSeen?.timeIntervalSince1970, metric.lastValue, gaps?.last, gaps?.usual] { writer.write(value) }
-            writer.write(compiled.trend?.sliceLength ?? 0)
+            let sliceLength = compiled.trend?.sliceLength ?? 0
+            writer.write(sliceLength)
             let slices = trendPlaces[m].map { Array(state.slots.trendSlices(ofWindow: $0)) } ?? []
             writer.write(count: slices.count)
-            for bucket in slices {
-                writer.write(bucket.slice)
-                writer.write(bucket.count)
-                writer.write(bucket.sumOffset)
-                writer.write(bucket.sumValue)
+            for slice in slices {
+                writer.write(slice.slice)
+                writer.write(slice.count)
+                writer.write(slice.bucket.sumOffset(sliceLength: sliceLength))
+                writer.write(slice.sumValue)
             }
         }
         writer.write(count: rules.count)
@@ -111,7 +112,8 @@ extension MaintenanceEngine {
             let sliceLength = try reader.double()
             var slices: [TrendSlice] = []
             for _ in 0 ..< (try reader.count()) {
-                slices.append(TrendSlice(slice: try reader.uint32(), count: try reader.uint32(), sumOffset: try reader.float(), sumValue: try reader.float()))
+                let (slice, count, sumOffset, sumValue) = (try reader.uint32(), try reader.uint32(), try reader.float(), try reader.float())
+                slices.append(TrendSlice(slice: slice, bucket: TrendBucket(count: count, sumOffset: sumOffset, sumValue: sumValue, sliceLength: sliceLength)))
             }
             guard let index else { continue }
             state.metrics[index] = metric

@@ -79,57 +79,65 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         return start ..< start + Int(held[w])
     }
 
-    /// Trend window `w`'s slices with their numbers, oldest first.
+    /// Trend window `w`'s slices with their numbers, oldest first (its empty places left out).
     func trendSlices(ofWindow w: Int) -> some BidirectionalCollection<TrendSlice> {
-        let anchor = storage.anchors[w]
-        return trend[trendRange(ofWindow: w)].lazy.map { TrendSlice($0, anchor: anchor) }
+        let (anchor, range, buckets) = (storage.anchors[w], trendRange(ofWindow: w), trend)
+        return range.lazy.filter { buckets[$0].count > 0 }.map { TrendSlice(slice: anchor + UInt32($0 - range.lowerBound), bucket: buckets[$0]) }
     }
 
-    /// Replaces trend window `w`'s slices with `slices`, oldest first; those before the first, or
-    /// `TrendBucket.windowLimit` slices after it or more, are left out (a window never holds
-    /// them). Room grows to exactly what is held: a restore fills a device one window at a time.
+    /// Replaces trend window `w`'s slices with `slices`, oldest first; empty ones, those not after
+    /// the slice before them, and those `TrendBucket.windowLimit` places after the first or more
+    /// are left out (a window never holds them). Room grows to exactly what is held: a restore
+    /// fills a device one window at a time.
     mutating func replaceTrend(ofWindow w: Int, with slices: some Collection<TrendSlice>) {
-        let anchor = slices.first?.slice ?? 0
-        let kept = slices.filter { $0.slice >= anchor && Int($0.slice - anchor) < TrendBucket.windowLimit }.prefix(TrendBucket.windowLimit)
-        replaceTrend(trendRange(ofWindow: w), with: kept.map { $0.bucket(anchor: anchor) })
+        let held = slices.filter { $0.count > 0 }
+        let anchor = held.first?.slice ?? 0
+        var places: [TrendBucket] = []
+        for slice in held where slice.slice >= anchor + UInt32(places.count) && Int(slice.slice - anchor) < TrendBucket.windowLimit {
+            places.append(contentsOf: repeatElement(.empty, count: Int(slice.slice - anchor) - places.count))
+            places.append(slice.bucket)
+        }
+        replaceTrend(trendRange(ofWindow: w), with: places)
         storage.anchors[w] = anchor
-        storage.windowCounts[w] = UInt8(kept.count)
+        storage.windowCounts[w] = UInt8(places.count)
     }
 
-    /// Drops trend window `w`'s `count` oldest slices: its next slice becomes its first.
-    mutating func dropTrend(_ count: Int, ofWindow w: Int) {
-        let range = trendRange(ofWindow: w)
-        replaceTrend(range.lowerBound ..< range.lowerBound + count, with: EmptyCollection())
-        storage.windowCounts[w] -= UInt8(count)
-        let rest = range.lowerBound ..< range.upperBound - count
-        guard let first = rest.first else { return }
-        let shift = trend[first].place
-        storage.anchors[w] += UInt32(shift)
-        for index in rest { trend[index] = trend[index].moved(back: shift) }
+    /// Drops trend window `w`'s slices numbered before `oldest`, and the empty places after them:
+    /// its next slice becomes its first.
+    mutating func dropTrend(before oldest: UInt32, ofWindow w: Int) {
+        let (range, anchor) = (trendRange(ofWindow: w), storage.anchors[w])
+        guard anchor < oldest, !range.isEmpty else { return }
+        var gone = min(Int(oldest - anchor), range.count)
+        while gone < range.count, trend[range.lowerBound + gone].count == 0 { gone += 1 }
+        replaceTrend(range.lowerBound ..< range.lowerBound + gone, with: EmptyCollection())
+        storage.windowCounts[w] -= UInt8(gone)
+        storage.anchors[w] = anchor + UInt32(gone)
     }
 
-    /// Adds the sample `value`, `offset` seconds into slice `slice`, to trend window `w`: to its
-    /// newest slice when that is `slice`, else to a new slice after its others. When the room is
-    /// full it grows by `step` slices, not twice over (a device's slices grow by one for each of its
-    /// windows, to their bound). A slice the window cannot place after its first (never, as its
-    /// metric's readings come in time order) starts the window again.
-    mutating func addTrend(_ value: Double, offset: Double, slice: UInt32, toWindow w: Int, growingBy step: Int) {
+    /// Adds the sample `value`, `fraction` of slice `slice` into it, to trend window `w`: to its
+    /// newest slice when that is `slice`, else to a new slice after its others, with an empty
+    /// place for each slice between. When the room is full it grows by `step` slices, not twice
+    /// over (a device's slices grow by one for each of its windows, to their bound). A slice the
+    /// window cannot place after its newest (never, as its metric's readings come in time order),
+    /// or beyond its reach, starts the window again.
+    mutating func addTrend(_ value: Double, fraction: Double, slice: UInt32, toWindow w: Int, growingBy step: Int) {
         var range = trendRange(ofWindow: w)
-        if let last = range.last, TrendSlice(trend[last], anchor: storage.anchors[w]).slice == slice {
-            trend[last].add(offset: offset, value: value)
+        let next = Int64(storage.anchors[w]) + Int64(range.count)
+        if !range.isEmpty, Int64(slice) == next - 1 {
+            trend[range.upperBound - 1].add(fraction: fraction, value: value)
             return
         }
-        let anchor = storage.anchors[w]
-        if range.isEmpty || slice < anchor || Int(slice - anchor) >= TrendBucket.windowLimit {
+        if range.isEmpty || Int64(slice) < next || Int64(slice) - Int64(storage.anchors[w]) >= Int64(TrendBucket.windowLimit) {
             replaceTrend(range, with: EmptyCollection())
             storage.anchors[w] = slice
             storage.windowCounts[w] = 0
             range = range.lowerBound ..< range.lowerBound
         }
-        var bucket = TrendBucket(place: Int(slice - storage.anchors[w]))
-        bucket.add(offset: offset, value: value)
-        replaceTrend(range.upperBound ..< range.upperBound, with: CollectionOfOne(bucket), growingBy: step)
-        storage.windowCounts[w] += 1
+        var bucket = TrendBucket()
+        bucket.add(fraction: fraction, value: value)
+        let gap = Int(slice - storage.anchors[w]) - range.count
+        replaceTrend(range.upperBound ..< range.upperBound, with: (0 ... gap).lazy.map { $0 == gap ? bucket : .empty }, growingBy: step)
+        storage.windowCounts[w] += UInt8(gap + 1)
     }
 
     /// Replaces the trend slices in `range` with `buckets`; when they do not fit, the room grows

@@ -1,43 +1,61 @@
-/// Samples of one slice of a trend window, reduced to sums: the least-squares fit needs no more.
-/// 12 bytes, because a device keeps up to `EngineSettings.buckets` of them for every trended
-/// metric and they were most of its memory: single-precision sums hold a slice's mean to about
-/// seven digits, far finer than any limit a rule aims at, and the slice's number is kept as its
-/// place after the first slice of its metric's window (`DeviceSlots.trendAnchors`), a byte, where
-/// the number itself took four and the metric's index one more. `TrendSlice` is the same slice
-/// with its number, as the fit and a checkpoint record read it.
+/// Samples of one slice of a trend window, reduced to what the least-squares fit needs: their
+/// count, their mean time into the slice and the sum of their values. Eight bytes, because a
+/// device keeps up to `EngineSettings.buckets` of them for every trended metric and they are most
+/// of its memory: the mean time is kept in 65,536ths of the slice (2.5 s of a 30-day window's
+/// 1.9-day slice, far finer than any trend a rule fits), a single-precision sum holds the mean
+/// value to about seven digits, and a window keeps its slices in place, one after another from
+/// its first slice's number (which the device keeps once for the window), so a slice needs no number of its own: a slice with no
+/// samples is an empty place between two that have some. `TrendSlice` is the same slice with its
+/// number, as the fit and a checkpoint record read it.
 struct TrendBucket: Sendable, Hashable {
-    /// The most samples a slice takes (24 bits): a two-day slice of a metric sent at 100 Hz would
-    /// reach it. Its mean is then that of its first samples; the later ones are left out.
-    static let countLimit: UInt32 = 0xFF_FFFF
-    /// The most slices a window holds: their places are 0 to 254, and its count of them is a byte.
+    /// The most samples a slice takes: a 1.9-day slice of a metric sent every 2.5 s would reach
+    /// it. Its mean is then that of its first samples; the later ones are left out.
+    static let countLimit = UInt32(UInt16.max)
+    /// The most places a window holds: its count of them is a byte.
     static let windowLimit = 255
+    /// A place in a window that no sample fell into.
+    static let empty = TrendBucket()
 
-    /// The slice's place after its window's first slice (the high byte) and the count (the low 24 bits).
-    private var placeAndCount: UInt32
-    /// Sum of sample times relative to the slice's start, kept small for precision.
-    var sumOffset: Float
-    var sumValue: Float
+    private static let fractionScale = 65_536.0
 
-    init(place: Int, count: UInt32 = 0, sumOffset: Float = 0, sumValue: Float = 0) {
-        precondition(place >= 0 && place < Self.windowLimit, "a trend slice's place out of its window")
-        placeAndCount = UInt32(place) << 24 | min(count, Self.countLimit)
-        self.sumOffset = sumOffset
-        self.sumValue = sumValue
+    private var samples: UInt16 = 0
+    /// The samples' mean time into the slice, in 65,536ths of its length.
+    private var meanFractionScaled: UInt16 = 0
+    private(set) var sumValue: Float = 0
+
+    /// `count` samples whose mean time is `meanFraction` of the slice into it; more than
+    /// `countLimit` keep their mean value in `countLimit`.
+    init(count: UInt32 = 0, meanFraction: Double = 0, sumValue: Float = 0) {
+        let kept = min(count, Self.countLimit)
+        samples = UInt16(kept)
+        meanFractionScaled = Self.quantized(meanFraction * Self.fractionScale)
+        self.sumValue = kept == count ? sumValue : sumValue / Float(count) * Float(kept)
     }
 
-    var place: Int { Int(placeAndCount >> 24) }
-
-    var count: UInt32 { placeAndCount & Self.countLimit }
-
-    /// The same sums at a place `shift` slices nearer the window's first.
-    func moved(back shift: Int) -> TrendBucket {
-        TrendBucket(place: place - shift, count: count, sumOffset: sumOffset, sumValue: sumValue)
+    /// The bucket of a slice saved as sums: `sumOffset` seconds into a slice `sliceLength` long.
+    init(count: UInt32, sumOffset: Float, sumValue: Float, sliceLength: Double) {
+        self.init(count: count, meanFraction: count == 0 ? 0 : Double(sumOffset) / Double(count) / sliceLength, sumValue: sumValue)
     }
 
-    mutating func add(offset: Double, value: Double) {
+    var count: UInt32 { UInt32(samples) }
+
+    /// The samples' mean time into the slice, as a fraction of its length.
+    var meanFraction: Double { Double(meanFractionScaled) / Self.fractionScale }
+
+    /// The sum of the samples' times into a slice `sliceLength` long, as a checkpoint saves it.
+    func sumOffset(sliceLength: Double) -> Float { Float(Double(count) * meanFraction * sliceLength) }
+
+    /// Adds a sample `fraction` of the slice into it.
+    mutating func add(fraction: Double, value: Double) {
         guard count < Self.countLimit else { return }
-        placeAndCount += 1
-        sumOffset += Float(offset)
+        samples += 1
+        let mean = Double(meanFractionScaled)
+        meanFractionScaled = Self.quantized(mean + (fraction * Self.fractionScale - mean) / Double(samples))
         sumValue += Float(value)
+    }
+
+    /// The nearest 65,536th of a slice within it.
+    private static func quantized(_ scaled: Double) -> UInt16 {
+        UInt16(min(max(scaled.rounded(), 0), fractionScale - 1))
     }
 }

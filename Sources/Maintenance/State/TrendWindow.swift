@@ -14,16 +14,18 @@ public struct TrendWindow: Sendable, Hashable {
 
     func start(of slice: TrendSlice) -> Double { Double(slice.slice) * sliceLength }
 
+    /// The mean time of a slice's samples into it, in seconds.
+    private func offset(of slice: TrendSlice) -> Double { slice.bucket.meanFraction * sliceLength }
+
     /// Adds a sample to a device's trend window `window`; a new slice makes room for `growth`
     /// more when the room is full.
     func add(_ value: Double, at time: Double, window: Int, to slots: inout DeviceSlots, growth: Int) {
         let slice = UInt32(clamping: Int64((time / sliceLength).rounded(.down)))
-        let oldest = Int64(slice) - Int64(slices - 1)
-        // Slices are in time order: most samples land in a window with nothing to drop. Those
-        // that left go before the new slice comes, so the window never holds more than `slices`.
-        let gone = slots.trendSlices(ofWindow: window).prefix { Int64($0.slice) < oldest }.count
-        if gone > 0 { slots.dropTrend(gone, ofWindow: window) }
-        slots.addTrend(value, offset: time - Double(slice) * sliceLength, slice: slice, toWindow: window, growingBy: growth)
+        // Slices are in time order: those that left go before the new slice comes, so the window
+        // never holds more than `slices` places.
+        if slice >= UInt32(slices) { slots.dropTrend(before: slice - UInt32(slices - 1), ofWindow: window) }
+        let fraction = (time - Double(slice) * sliceLength) / sliceLength
+        slots.addTrend(value, fraction: fraction, slice: slice, toWindow: window, growingBy: growth)
     }
 
     /// Weighted least squares over the slices' means: slope per second and the fitted level at
@@ -35,14 +37,14 @@ public struct TrendWindow: Sendable, Hashable {
         for bucket in buckets {
             let count = Double(bucket.count)
             weight += count
-            sumX += (start(of: bucket) - origin) * count + Double(bucket.sumOffset)
+            sumX += (start(of: bucket) - origin + offset(of: bucket)) * count
             sumY += Double(bucket.sumValue)
         }
         let (meanX, meanY) = (sumX / weight, sumY / weight)
         var (sxy, sxx) = (0.0, 0.0)
         for bucket in buckets {
             let count = Double(bucket.count)
-            let dx = start(of: bucket) - origin + Double(bucket.sumOffset) / count - meanX
+            let dx = start(of: bucket) - origin + offset(of: bucket) - meanX
             sxy += count * dx * (Double(bucket.sumValue) / count - meanY)
             sxx += count * dx * dx
         }
