@@ -14,7 +14,7 @@ public struct FleetPipeline: Sendable {
     public let parser: MessageParser
     /// Devices changed since the last `takeChanges()`, for incremental checkpoints, by their
     /// place in `state.devices` (as are `timers`).
-    private var changed = ChangedDevices()
+    private var changed = DevicePlaces()
     private let engines: [String: MaintenanceEngine]
     /// Devices by their next timer deadline, so a step of event time visits only the due ones.
     private var timers = TimerQueue()
@@ -100,7 +100,7 @@ public struct FleetPipeline: Sendable {
             }
         }
         // Counted in the device's flood window, which is saved with the device: changed either way.
-        changed.mark(slot)
+        changed.insert(slot)
         let limit = floodLimits[address.kind] ?? Int.max
         guard state.devices[place: slot].flood.admit(at: message.time, limit: limit) else {
             return deadLetter(.flood, topic: topic, detail: "more than \(limit) messages in an hour of event time from one device", field: nil, payload: payload)
@@ -143,8 +143,9 @@ public struct FleetPipeline: Sendable {
 
     /// The places in `state.devices` of the devices changed since the last call, and forgets
     /// them: places, as a set of keys would build a key string for each changed device.
-    public mutating func takeChanges() -> [Int] {
-        changed.take()
+    public mutating func takeChanges() -> DevicePlaces {
+        defer { changed = DevicePlaces() }
+        return changed
     }
 
     /// Commissions a device seen for the first time if `DeviceLimits` allow; its place in
@@ -221,7 +222,7 @@ public struct FleetPipeline: Sendable {
         for (slot, deadline) in due {
             guard let engine = engines[state.devices[place: slot].kind] else { continue }
             let run = Self.runTimers(of: &state.devices[place: slot], engine: engine, from: deadline, before: boundary, step: timerStep)
-            changed.mark(slot)
+            changed.insert(slot)
             for result in run.results { absorb(result, of: slot, into: &output) }
             timers.schedule(slot, at: run.deadline)
         }
@@ -262,7 +263,7 @@ public struct FleetPipeline: Sendable {
         let slot = place!
         var output = catchUpTimers(slot, engine: engine, before: report.time)
         let result = engine.apply(report.serviceEvent(kind: kind, device: device), state: &state.devices[place: slot])
-        changed.mark(slot)
+        changed.insert(slot)
         timers.schedule(slot, at: engine.nextDeadline(of: state.devices[place: slot]))
         state.counters.serviceReports += 1
         absorb(result, of: slot, into: &output)

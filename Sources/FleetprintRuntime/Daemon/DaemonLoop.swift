@@ -28,7 +28,7 @@ struct DaemonLoop: Sendable {
     static let outboxEvery: TimeInterval = 5
     private let model: LedgerModel
     /// Devices changed since their detail topic was last published (from each checkpoint's changes).
-    private var staleDetails: Set<Int> = []
+    private var staleDetails = DevicePlaces()
     private var metricsFeed: PipelineMetricsFeed
 
     init(job: DaemonJob, store: FleetStore, journal: MessageJournal, publisher: OutputPublisher, pipeline: FleetPipeline, sequence: Int64) {

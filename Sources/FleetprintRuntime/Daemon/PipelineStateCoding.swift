@@ -48,7 +48,7 @@ enum PipelineStateCoding {
 
     /// A checkpoint of the devices changed since the last one (state and ledger; `changed` are
     /// their places in `state.devices`), the fleet-wide ledger terms and the progress.
-    static func checkpoint(of pipeline: FleetPipeline, changed: [Int], through sequence: Int64) throws -> Checkpoint {
+    static func checkpoint(of pipeline: FleetPipeline, changed: some Sequence<Int>, through sequence: Int64) throws -> Checkpoint {
         var checkpoint = Checkpoint(journalSequence: sequence)
         try records(of: pipeline, changed: changed) { table, record in
             switch table {
@@ -61,7 +61,7 @@ enum PipelineStateCoding {
     }
 
     /// Writes that checkpoint to `store`, each record made as the store takes it.
-    static func write(checkpointOf pipeline: FleetPipeline, changed: [Int], through sequence: Int64,
+    static func write(checkpointOf pipeline: FleetPipeline, changed: some Sequence<Int>, through sequence: Int64,
                       to store: FleetStore, at wallTime: Double) throws {
         try store.write(through: sequence, at: wallTime) { add in try records(of: pipeline, changed: changed, add) }
     }
@@ -69,7 +69,7 @@ enum PipelineStateCoding {
     /// The checkpoint's records one at a time: each changed device's state and ledger (in key
     /// order), the fleet-wide terms and the progress. (The orders' records are written with the
     /// outbox, `FleetStore.enqueue(_:orders:)`.)
-    private static func records(of pipeline: FleetPipeline, changed: [Int], _ visit: (StoreTable, StoredRecord) throws -> Void) throws {
+    private static func records(of pipeline: FleetPipeline, changed: some Sequence<Int>, _ visit: (StoreTable, StoredRecord) throws -> Void) throws {
         let state = pipeline.state
         for place in changed.sorted(by: { DeviceIdentity.key(of: state.devices[place: $0], precedes: state.devices[place: $1]) }) {
             let device = state.devices[place: place]
