@@ -4,10 +4,14 @@ import Foundation
 import Testing
 
 @Suite struct DeviceSlotsTests {
-    static let memories: [RuleMemory] = [.repeated(times: [Date(timeIntervalSince1970: 1)], last: nil), .rate([ExtremaBucket(start: 0, low: 1, high: 2)])]
+    static let repeats = [RepeatMemory(times: [Date(timeIntervalSince1970: 1)]), RepeatMemory()]
+    static let rates = [[ExtremaBucket(start: 0, low: 1, high: 2)]]
 
     static func slots(metrics: Int) -> DeviceSlots {
-        DeviceSlots(metrics: metrics, gaps: 1, levels: 3, memories: memories, trendWindows: 3)
+        var slots = DeviceSlots(metrics: metrics, gaps: 1, levels: 3, repeats: 2, rates: 1, trendWindows: 3)
+        slots.repeats[0] = repeats[0]
+        slots.rates[0] = rates[0]
+        return slots
     }
 
     @Test func aCopyKeptAsideStaysWhatItWas() {
@@ -16,12 +20,13 @@ import Testing
         slots.metrics[2].lastValue = 7
         slots.gaps[0].last = 60
         slots.levels[1] = .alert
-        slots.memories[0] = .repeated(times: [Date(timeIntervalSince1970: 2), Date(timeIntervalSince1970: 3)], last: nil)
+        slots.repeats[0].times.append(Date(timeIntervalSince1970: 2))
+        slots.rates[0].removeAll()
         slots.addTrend(1, fraction: 0, slice: 9, toWindow: 1, growingBy: 2)
         #expect(before.metrics[2].lastValue == nil && before.gaps[0].last == nil && before.levels.allSatisfy { $0 == nil })
-        #expect(Array(before.memories) == Self.memories && before.trendCount == 0)
+        #expect(Array(before.repeats) == Self.repeats && Array(before.rates) == Self.rates && before.trendCount == 0)
         #expect(slots.metrics[2].lastValue == 7 && slots.gaps[0].last == 60 && Array(slots.levels) == [nil, .alert, nil])
-        #expect(slots.memories[0] != Self.memories[0] && slots.memories[1] == Self.memories[1])
+        #expect(slots.repeats[0].times.count == 2 && slots.repeats[1] == Self.repeats[1] && slots.rates[0].isEmpty)
         #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [9] && slots.trendRoom == 2)
         #expect(slots != before)
     }
@@ -29,17 +34,19 @@ import Testing
     /// Each part keeps its own bytes: changing one leaves its neighbours as they were, also when
     /// the trend slices grow and the storage is copied into a larger one.
     @Test func partsDoNotOverlap() {
-        var slots = DeviceSlots(metrics: 3, gaps: 2, levels: 5, memories: [.counter(base: nil, last: nil), .threshold(alertSince: nil, alarmSince: nil)],
-                                trendWindows: 2)
+        var slots = DeviceSlots(metrics: 3, gaps: 2, levels: 5, pairs: 2, repeats: 1, rates: 1, trendWindows: 2)
         for m in 0 ..< 3 { slots.metrics[m].lastSeen = Date(timeIntervalSince1970: Double(m + 1)) }
         for g in 0 ..< 2 { slots.gaps[g].usual = Double(g + 10) }
         for r in 0 ..< 5 { slots.levels[r] = r.isMultiple(of: 2) ? .alarm : nil }
-        slots.memories[1] = .threshold(alertSince: OptionalNumber(5.0), alarmSince: nil)
+        slots.pairs[1].first = OptionalNumber(5.0)
+        slots.repeats[0].last = OptionalNumber(6.0)
+        slots.rates[0] = [ExtremaBucket(start: 7, low: 8, high: 9)]
         for slice in 0 ..< 20 { slots.addTrend(Double(slice), fraction: 0, slice: UInt32(slice), toWindow: slice % 2, growingBy: 3) }
         #expect(slots.metrics.map(\.lastSeen) == [1, 2, 3].map { Date(timeIntervalSince1970: $0) })
         #expect(slots.gaps.map(\.usual) == [10, 11])
         #expect(Array(slots.levels) == [.alarm, nil, .alarm, nil, .alarm])
-        #expect(Array(slots.memories) == [.counter(base: nil, last: nil), .threshold(alertSince: OptionalNumber(5.0), alarmSince: nil)])
+        #expect(Array(slots.pairs) == [PairedMemory(), PairedMemory(first: OptionalNumber(5.0))])
+        #expect(Array(slots.repeats) == [RepeatMemory(last: OptionalNumber(6.0))] && Array(slots.rates) == [[ExtremaBucket(start: 7, low: 8, high: 9)]])
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == stride(from: 0, to: 20, by: 2).map(UInt32.init))
         #expect(slots.trendSlices(ofWindow: 1).map(\.sumValue) == stride(from: 1, to: 20, by: 2).map(Float.init))
     }
@@ -60,7 +67,7 @@ import Testing
         #expect(Array(slots.trendSlices(ofWindow: 0)) == window(2 ... 3))
         slots.replaceTrend(ofWindow: 2, with: window(300 ... 301) + window(1 ... 1) + window(600 ... 600))
         #expect(slots.trendSlices(ofWindow: 2).map(\.slice) == [300, 301], "a slice before the first or beyond a window's reach is left out")
-        #expect(slots.metrics.count == 3 && Array(slots.memories) == Self.memories)
+        #expect(slots.metrics.count == 3 && Array(slots.repeats) == Self.repeats && Array(slots.rates) == Self.rates)
         slots.replaceTrend(ofWindow: 1, with: window(20 ... 20) + window(24 ... 24) + window(22 ... 22))
         #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [20, 24] && slots.trendCount == 2 + 5 + 2, "a slice not after the one before it is left out")
         slots.dropTrend(before: 21, ofWindow: 1)

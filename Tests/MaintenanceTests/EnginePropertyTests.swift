@@ -37,7 +37,8 @@ struct EnginePropertyTests {
                 #expect(output.disposition != .accepted)
             }
             #expect(h.state.openOrders == before.openOrders)
-            #expect(h.state.levels == before.levels && h.state.memories == before.memories)
+            #expect(h.state.levels == before.levels && h.state.slots.pairs == before.slots.pairs && h.state.slots.repeats == before.slots.repeats
+                && h.state.slots.rates == before.slots.rates)
         }
     }
 

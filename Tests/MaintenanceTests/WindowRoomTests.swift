@@ -7,7 +7,7 @@ struct WindowRoomTests {
     func trend() {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
         let windows = [2, 0, 1]
-        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [], trendWindows: 3)
+        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, trendWindows: 3)
         for hour in 0 ..< 100 {
             for w in windows { window.add(Double((w + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, window: w, to: &slots, growth: windows.count) }
         }
@@ -23,7 +23,7 @@ struct WindowRoomTests {
     @Test("a window whose readings skip slices keeps each slice's number in no more than its places, and a slice it could not place after its newest starts it again")
     func gaps() {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
-        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, memories: [], trendWindows: 1)
+        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, trendWindows: 1)
         for hour in [0, 1, 5, 9, 14, 15, 19] { window.add(1, at: Double(hour) * 3600, window: 0, to: &slots, growth: 1) }
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [5, 9, 14, 15, 19])
         #expect(slots.trendCount == 15, "slices 5 to 19, the empty ones between them included")

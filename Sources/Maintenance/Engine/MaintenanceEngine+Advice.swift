@@ -25,7 +25,7 @@ extension MaintenanceEngine {
         }
         for (r, rule) in rules.enumerated() where serviced.contains(rule.component) {
             state.levels[r] = nil
-            if let place = memoryPlaces[r] { state.memories[place] = rule.resetMemory(state.memories[place]) }
+            setMemory(rule.resetMemory(memory(of: r, in: state)), of: r, in: &state)
             setTrendSlices([], of: rule.metricIndex, in: &state)
         }
         state.lastService = max(state.lastService ?? report.time, report.time)

@@ -150,7 +150,7 @@ extension MaintenanceEngine {
     /// id may change kind).
     func restore(rule r: Int, level: WorkOrderPriority?, memory: RuleMemory, into state: inout DeviceState) {
         guard memory.hasSameForm(as: self.memory(of: r, in: state)) else { return }
-        if let place = memoryPlaces[r] { state.memories[place] = memory }
+        setMemory(memory, of: r, in: &state)
         state.levels[r] = level
     }
 

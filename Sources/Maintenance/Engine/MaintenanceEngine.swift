@@ -25,11 +25,11 @@ public final class MaintenanceEngine: Sendable {
     /// Where each metric's reporting gaps are in a device's `gaps`: only the metrics that a
     /// missing-data rule watches have them.
     let gapPlaces: [Int?]
-    /// Where each rule's memory is in a device's `memories`: missing-data and trend rules
-    /// remember nothing of their own.
+    /// Where each rule's memory is in the device's part for its form (`pairs` for threshold and
+    /// counter rules, `repeats`, `rates`): missing-data and trend rules remember nothing of their own.
     let memoryPlaces: [Int?]
-    /// A freshly armed device's memories, one for each rule that has a place.
-    private let initialMemories: [RuleMemory]
+    /// How many rules of each form remember something: a device's parts hold one memory for each.
+    private let memoryCounts: (pairs: Int, repeats: Int, rates: Int)
 
     public init(profile: DeviceProfile, settings: EngineSettings = EngineSettings()) {
         self.profile = profile
@@ -46,9 +46,17 @@ public final class MaintenanceEngine: Sendable {
         trendWindows = trended.count
         let watched = rules.compactMap { rule -> Int? in if case .missing = rule.check { rule.metricIndex } else { nil } }
         gapPlaces = Self.places(of: Set(watched).sorted(), among: schema.count)
-        let remembering = rules.indices.filter { rules[$0].initialMemory != .none }
-        memoryPlaces = Self.places(of: remembering, among: rules.count)
-        initialMemories = remembering.map { rules[$0].initialMemory }
+        var placed = (pairs: 0, repeats: 0, rates: 0)
+        memoryPlaces = rules.map { rule in
+            func next(_ count: inout Int) -> Int { defer { count += 1 }; return count }
+            switch rule.check {
+            case .threshold, .counter: return next(&placed.pairs)
+            case .repeated: return next(&placed.repeats)
+            case .rate: return next(&placed.rates)
+            case .missing, .trend: return nil
+            }
+        }
+        memoryCounts = placed
         rulesByMetric = schema.indices.map { index in rules.indices.filter { rules[$0].metricIndex == index } }
         timedRules = rules.indices.filter { index in
             switch rules[index].check {
@@ -68,8 +76,8 @@ public final class MaintenanceEngine: Sendable {
     /// The state of a device seen for the first time (commissioned on first sight).
     public func commission(device: String, at time: Date) -> DeviceState {
         DeviceState(device: device, kind: profile.kind, commissioned: time,
-                    slots: DeviceSlots(metrics: metrics.count, gaps: gapPlaces.count { $0 != nil }, levels: rules.count, memories: initialMemories,
-                                       trendWindows: trendWindows))
+                    slots: DeviceSlots(metrics: metrics.count, gaps: gapPlaces.count { $0 != nil }, levels: rules.count, pairs: memoryCounts.pairs,
+                                       repeats: memoryCounts.repeats, rates: memoryCounts.rates, trendWindows: trendWindows))
     }
 
     /// The ids of the metrics a device's `metrics` are aligned with.
@@ -128,16 +136,16 @@ public final class MaintenanceEngine: Sendable {
         switch rules[r].check {
         case .threshold(let check):
             guard let number, let place = memoryPlaces[r] else { return .hold }
-            return check.assess(number, at: time, level: level, memory: &state.memories[place])
+            return check.assess(number, at: time, level: level, memory: &state.pairs[place])
         case .rate(let check):
             guard let number, let place = memoryPlaces[r] else { return .hold }
-            return check.assess(number, at: time, level: level, memory: &state.memories[place])
+            return check.assess(number, at: time, level: level, history: &state.rates[place])
         case .repeated(let check):
             guard let place = memoryPlaces[r] else { return .hold }
-            return check.assess(value, at: time, level: level, memory: &state.memories[place])
+            return check.assess(value, at: time, level: level, memory: &state.repeats[place])
         case .counter(let check):
             guard let number, let place = memoryPlaces[r] else { return .hold }
-            return check.assess(number, level: level, memory: &state.memories[place])
+            return check.assess(number, level: level, memory: &state.pairs[place])
         case .missing:
             return level != nil ? .clear : .hold
         case .trend(let check):
@@ -160,7 +168,7 @@ public final class MaintenanceEngine: Sendable {
                     advise(r, .silent(check.reason(metric, gaps)), at: deadline, state: &state, output: &output)
                 }
             case .repeated(let check):
-                let assessment = check.expire(at: time, level: state.levels[r], memory: memory(of: r, in: state))
+                let assessment = check.expire(at: time, level: state.levels[r], last: lastOccurrence(of: r, in: state))
                 advise(r, assessment, at: time, state: &state, output: &output)
             default:
                 break
@@ -181,7 +189,7 @@ public final class MaintenanceEngine: Sendable {
                 let m = rules[r].metricIndex
                 candidate = state.levels[r] == nil ? check.deadline(state.metrics[m], gaps(of: m, in: state), commissioned: state.commissioned) : nil
             case .repeated(let check):
-                if state.levels[r] != nil, case .repeated(_, let latest) = memory(of: r, in: state), let last = latest.time {
+                if state.levels[r] != nil, let last = lastOccurrence(of: r, in: state) {
                     candidate = last.addingTimeInterval(check.window)
                 } else {
                     candidate = nil
@@ -219,9 +227,33 @@ public final class MaintenanceEngine: Sendable {
         }
     }
 
-    /// Rule `r`'s memory on the device (`.none` for a rule that remembers nothing).
+    /// Rule `r`'s memory on the device (`.none` for a rule that remembers nothing), in the form a
+    /// record, a restore and a service read it.
     func memory(of r: Int, in state: DeviceState) -> RuleMemory {
-        memoryPlaces[r].map { state.memories[$0] } ?? .none
+        guard let place = memoryPlaces[r] else { return .none }
+        switch rules[r].check {
+        case .threshold: return .threshold(alertSince: state.pairs[place].first, alarmSince: state.pairs[place].second)
+        case .counter: return .counter(base: state.pairs[place].first, last: state.pairs[place].second)
+        case .repeated: return .repeated(times: state.repeats[place].times, last: state.repeats[place].last)
+        case .rate: return .rate(state.rates[place])
+        case .missing, .trend: return .none
+        }
+    }
+
+    /// Sets rule `r`'s memory on the device to `memory`, which has the rule's form.
+    func setMemory(_ memory: RuleMemory, of r: Int, in state: inout DeviceState) {
+        guard let place = memoryPlaces[r] else { return }
+        switch memory {
+        case .threshold(let first, let second), .counter(let first, let second): state.pairs[place] = PairedMemory(first: first, second: second)
+        case .repeated(let times, let last): state.repeats[place] = RepeatMemory(times: times, last: last)
+        case .rate(let history): state.rates[place] = history
+        case .none: break
+        }
+    }
+
+    /// The latest occurrence a repeat rule `r` has seen on the device.
+    private func lastOccurrence(of r: Int, in state: DeviceState) -> Date? {
+        memoryPlaces[r].flatMap { state.repeats[$0].last.time }
     }
 
     /// How often metric `m` reports on the device (none learned for a metric no rule watches).

@@ -9,12 +9,12 @@ struct CounterCheck: Sendable {
     let alert: Double?
     let alarm: Double?
 
-    func assess(_ value: Double, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
-        guard case .counter(let storedBase, let last) = memory else { return .hold }
-        var base = storedBase.value ?? value
+    /// `memory` keeps the counter's value at the last service (`first`) and its latest value (`second`).
+    func assess(_ value: Double, level: WorkOrderPriority?, memory: inout PairedMemory) -> Assessment {
+        var base = memory.first.value ?? value
         // A counter that went down was reset (board swap): keep the growth counted so far.
-        if let last = last.value, value < last { base = value - (last - base) }
-        memory = .counter(base: OptionalNumber(base), last: OptionalNumber(value))
+        if let last = memory.second.value, value < last { base = value - (last - base) }
+        memory = PairedMemory(first: OptionalNumber(base), second: OptionalNumber(value))
         let growth = value - base
         for (priority, limit) in [(WorkOrderPriority.alarm, alarm), (.alert, alert)] {
             if let limit, growth >= limit {

@@ -11,13 +11,11 @@ struct RateCheck: Sendable {
     let window: TimeInterval
     let slices: ExtremaWindow
 
-    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
-        guard case .rate(var history) = memory else { return .hold }
-        memory = .none // release the buffer so the update below happens in place
+    /// `history` is the rule's window of extremes on the device, changed in place.
+    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, history: inout [ExtremaBucket]) -> Assessment {
         let seconds = time.timeIntervalSince1970
         let extremes = slices.extremes(of: history, at: seconds)
         slices.add(value, at: seconds, to: &history)
-        memory = .rate(history)
         guard let extremes else { return .hold }
         let (moved, from) = direction == .below ? (extremes.high - value, extremes.high) : (value - extremes.low, extremes.low)
         if moved >= change {

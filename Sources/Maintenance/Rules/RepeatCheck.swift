@@ -16,21 +16,20 @@ struct RepeatCheck: Sendable {
         return (value.number ?? 0) > 0
     }
 
-    func assess(_ value: ReadingValue, at time: Date, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
-        guard case .repeated(var times, _) = memory else { return .hold }
-        guard occurs(value) else { return expire(at: time, level: level, memory: memory) }
-        memory = .none
-        times.append(time)
-        if times.count > count { times.removeFirst(times.count - count) }
-        let fires = times.count == count && time.timeIntervalSince(times[0]) <= window
-        memory = .repeated(times: fires ? [] : times, last: OptionalNumber(time))
+    func assess(_ value: ReadingValue, at time: Date, level: WorkOrderPriority?, memory: inout RepeatMemory) -> Assessment {
+        guard occurs(value) else { return expire(at: time, level: level, last: memory.last.time) }
+        memory.times.append(time)
+        if memory.times.count > count { memory.times.removeFirst(memory.times.count - count) }
+        let fires = memory.times.count == count && time.timeIntervalSince(memory.times[0]) <= window
+        if fires { memory.times = [] }
+        memory.last = OptionalNumber(time)
         let what = label.map { "\(metric) = \($0)" } ?? metric
         return fires ? .fire(.alert, values: "\(what) \(count) times within \(ReasonFormat.duration(window))") : .hold
     }
 
     /// Clears a fired rule when event time has moved a whole window past the last occurrence.
-    func expire(at time: Date, level: WorkOrderPriority?, memory: RuleMemory) -> Assessment {
-        guard level != nil, case .repeated(_, let latest) = memory, let last = latest.time, time.timeIntervalSince(last) > window else { return .hold }
+    func expire(at time: Date, level: WorkOrderPriority?, last: Date?) -> Assessment {
+        guard level != nil, let last, time.timeIntervalSince(last) > window else { return .hold }
         return .clear
     }
 }

@@ -18,11 +18,11 @@ struct ThresholdCheck: Sendable {
         return direction == .above ? value > limit : value < limit
     }
 
-    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, memory: inout RuleMemory) -> Assessment {
-        guard case .threshold(let alertSince, let alarmSince) = memory else { return .hold }
-        let sinceAlert = isBeyond(value, alert) ? alertSince.time ?? time : nil
-        let sinceAlarm = isBeyond(value, alarm) ? alarmSince.time ?? time : nil
-        memory = .threshold(alertSince: OptionalNumber(sinceAlert), alarmSince: OptionalNumber(sinceAlarm))
+    /// `memory` keeps since when the value has been past the alert level (`first`) and the alarm level (`second`).
+    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, memory: inout PairedMemory) -> Assessment {
+        let sinceAlert = isBeyond(value, alert) ? memory.first.time ?? time : nil
+        let sinceAlarm = isBeyond(value, alarm) ? memory.second.time ?? time : nil
+        memory = PairedMemory(first: OptionalNumber(sinceAlert), second: OptionalNumber(sinceAlarm))
         for (priority, limit, since) in [(WorkOrderPriority.alarm, alarm, sinceAlarm), (.alert, alert, sinceAlert)] {
             if let limit, let since, time.timeIntervalSince(since) >= duration {
                 let held = duration > 0 ? " for \(ReasonFormat.duration(time.timeIntervalSince(since)))" : ""

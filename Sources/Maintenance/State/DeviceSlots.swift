@@ -4,7 +4,7 @@ import FleetModel
 /// allocation. They were arrays, and each array costs its 32 bytes of header and the allocator's
 /// 16 besides its elements, in every device. The parts hold only what is used: gaps for the
 /// metrics a missing-data rule watches (the engine's `gapPlaces`), memories for the rules that
-/// remember something (`memoryPlaces`), a byte for each rule's level, and a window of trend
+/// remember something, each in the part of its form (`memoryPlaces`), a byte for each rule's level, and a window of trend
 /// slices for each metric that keeps a trend (`trendPlaces`): its first slice's number and how
 /// many it holds, its slices following those of the windows before it. The metric states and
 /// levels are aligned with the engine's profile. A value, copied on write when shared, as the
@@ -13,16 +13,20 @@ import FleetModel
 public struct DeviceSlots: @unchecked Sendable, Hashable {
     private var storage: DeviceSlotStorage
 
-    /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules, `memories` and
+    /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules, the fresh memories
+    /// of `pairs` threshold and counter rules, `repeats` repeat rules and `rates` rate rules, and
     /// `trendWindows` empty trend windows.
-    init(metrics: Int, gaps: Int, levels: Int, memories: [RuleMemory], trendWindows: Int) {
-        precondition([metrics, gaps, levels, memories.count, trendWindows].allSatisfy { $0 <= Int(UInt16.max) }, "too many metrics or rules for a device")
-        storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), gaps: UInt16(gaps), rules: UInt16(levels), memories: UInt16(memories.count),
-                                         trendWindows: UInt16(trendWindows), trend: 0, trendRoom: 0))
+    init(metrics: Int, gaps: Int, levels: Int, pairs: Int = 0, repeats: Int = 0, rates: Int = 0, trendWindows: Int) {
+        precondition([metrics, gaps, levels, pairs, trendWindows].allSatisfy { $0 <= Int(UInt16.max) } && max(repeats, rates) <= Int(UInt8.max),
+                     "too many metrics or rules for a device")
+        storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), gaps: UInt16(gaps), rules: UInt16(levels), pairs: UInt16(pairs),
+                                         repeats: UInt8(repeats), rates: UInt8(rates), trendWindows: UInt16(trendWindows), trend: 0, trendRoom: 0))
         storage.metrics.initialize(repeating: MetricState(), count: metrics)
         storage.gaps.initialize(repeating: ReportingGaps(), count: gaps)
         storage.levels.initialize(repeating: nil, count: levels)
-        storage.memories.initialize(from: memories, count: memories.count)
+        storage.pairs.initialize(repeating: PairedMemory(), count: pairs)
+        storage.repeats.initialize(repeating: RepeatMemory(), count: repeats)
+        storage.rates.initialize(repeating: [], count: rates)
         storage.anchors.initialize(repeating: 0, count: trendWindows)
         storage.windowCounts.initialize(repeating: 0, count: trendWindows)
     }
@@ -55,9 +59,21 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         _modify { var region: DeviceSlotRegion<WorkOrderPriority?> = ownPart(at: counts.levelsOffset, count: counts.rules); yield &region }
     }
 
-    var memories: DeviceSlotRegion<RuleMemory> {
-        get { part(at: counts.memoriesOffset, count: counts.memories) }
-        _modify { var region: DeviceSlotRegion<RuleMemory> = ownPart(at: counts.memoriesOffset, count: counts.memories); yield &region }
+    /// The threshold and counter rules' memories.
+    var pairs: DeviceSlotRegion<PairedMemory> {
+        get { part(at: counts.pairsOffset, count: counts.pairs) }
+        _modify { var region: DeviceSlotRegion<PairedMemory> = ownPart(at: counts.pairsOffset, count: counts.pairs); yield &region }
+    }
+
+    var repeats: DeviceSlotRegion<RepeatMemory> {
+        get { part(at: counts.repeatsOffset, count: counts.repeats) }
+        _modify { var region: DeviceSlotRegion<RepeatMemory> = ownPart(at: counts.repeatsOffset, count: counts.repeats); yield &region }
+    }
+
+    /// The rate rules' windows of extremes.
+    var rates: DeviceSlotRegion<[ExtremaBucket]> {
+        get { part(at: counts.ratesOffset, count: counts.rates) }
+        _modify { var region: DeviceSlotRegion<[ExtremaBucket]> = ownPart(at: counts.ratesOffset, count: counts.rates); yield &region }
     }
 
     /// The trend slices of every window, each window's oldest first.
@@ -169,14 +185,16 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.storage === rhs.storage || (lhs.metrics == rhs.metrics && lhs.gaps == rhs.gaps && lhs.levels == rhs.levels
-            && lhs.memories == rhs.memories && lhs.trendWindows == rhs.trendWindows)
+            && lhs.pairs == rhs.pairs && lhs.repeats == rhs.repeats && lhs.rates == rhs.rates && lhs.trendWindows == rhs.trendWindows)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(metrics)
         hasher.combine(gaps)
         hasher.combine(levels)
-        hasher.combine(memories)
+        hasher.combine(pairs)
+        hasher.combine(repeats)
+        hasher.combine(rates)
         hasher.combine(trendWindows)
     }
 }

@@ -53,10 +53,22 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
         _modify { yield &slots.levels }
     }
 
-    /// What each rule that remembers something remembers (`MaintenanceEngine.memoryPlaces`).
-    var memories: DeviceSlotRegion<RuleMemory> {
-        get { slots.memories }
-        _modify { yield &slots.memories }
+    /// What each threshold and counter rule remembers (`MaintenanceEngine.memoryPlaces`).
+    var pairs: DeviceSlotRegion<PairedMemory> {
+        get { slots.pairs }
+        _modify { yield &slots.pairs }
+    }
+
+    /// What each repeat rule remembers.
+    var repeats: DeviceSlotRegion<RepeatMemory> {
+        get { slots.repeats }
+        _modify { yield &slots.repeats }
+    }
+
+    /// Each rate rule's window of extremes.
+    var rates: DeviceSlotRegion<[ExtremaBucket]> {
+        get { slots.rates }
+        _modify { yield &slots.rates }
     }
 
     public var openWorkOrders: [WorkOrder] { openOrders.map { $0.workOrder(of: self) } }

@@ -1,8 +1,9 @@
 import FleetModel
 import Foundation
 
-/// What one rule form remembers between readings; fixed size for every form, 17 bytes (times and
-/// numbers as `OptionalNumber`), so a rule's state fits in 24.
+/// What one rule form remembers between readings, with its form: as a checkpoint record, a
+/// restore and a service read and write it. A device keeps each form apart and untagged
+/// (`PairedMemory`, `RepeatMemory`, a rate rule's window), 8 or 16 bytes where this takes 24.
 enum RuleMemory: Sendable, Hashable {
     /// Missing-data and trend rules read the metric's own state instead.
     case none
