@@ -41,6 +41,13 @@ struct InvalidProfileTests {
         #expect(result.issues == ["vending.yaml:\(result.line - 1): telemetry.metrics: expected at most 256 metrics, got 258"])
     }
 
+    @Test("more rules than a device counts in a byte")
+    func tooManyRules() {
+        let extra = (0 ..< DeviceProfile.ruleLimit).map { "  warm\($0): {metric: cabinet_temperature, kind: threshold, direction: above, alert: 8 degC, action: {resolution: remote}, source: guess}" }
+        let result = issues(breaking: "rules:\n", with: "rules:\n" + extra.joined(separator: "\n") + "\n")
+        #expect(result.issues == ["vending.yaml:\(result.line): rules: expected at most 255 rules, got 256"])
+    }
+
     @Test("unit mismatch")
     func unitMismatch() {
         let result = issues(breaking: "life: 10 years", with: "life: 10 kg")

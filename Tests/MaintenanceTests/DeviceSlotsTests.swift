@@ -73,4 +73,31 @@ import Testing
         slots.dropTrend(before: 21, ofWindow: 1)
         #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [24] && slots.trendCount == 2 + 1 + 2, "the empty places after a dropped slice go with it")
     }
+
+    static func order(_ number: UInt32, reason: String) -> OpenOrder {
+        OpenOrder(origin: OrderOrigin(rule: "r\(number)", component: "c\(number)", kit: nil, resolution: .remote, note: nil), number: number,
+                  priority: .alert, reason: .text(reason), issuedAt: Date(timeIntervalSince1970: Double(number)), due: nil)
+    }
+
+    /// Open orders and closed orders' numbers live with the other parts: adding and taking out
+    /// orders, and remembering more numbers than the limit, leave the other parts as they were and
+    /// a copy kept aside as it was, also when the trend slices grow after them.
+    @Test func ordersAndClosedNumbersKeepTheirPlaces() {
+        var slots = Self.slots(metrics: 2)
+        slots.addTrend(4, fraction: 0.5, slice: 3, toWindow: 0, growingBy: 3)
+        slots.appendOrder(Self.order(1, reason: "first " + String(repeating: "x", count: 40)))
+        slots.appendOrder(Self.order(2, reason: "second"))
+        let before = slots
+        slots.appendOrder(Self.order(3, reason: "third"))
+        for number in 1 ... 10 { slots.rememberClosed(UInt32(number), limit: 4) }
+        #expect(slots.removeOrder(at: 0) == Self.order(1, reason: "first " + String(repeating: "x", count: 40)))
+        slots.orders[1].escalate(reason: .text("worse"), at: Date(timeIntervalSince1970: 9), dueBy: Date(timeIntervalSince1970: 10))
+        for slice in UInt32(4) ... 8 { slots.addTrend(Double(slice), fraction: 0, slice: slice, toWindow: 0, growingBy: 3) }
+        #expect(slots.orders.map(\.number) == [2, 3] && slots.orders[1].priority == .alarm && slots.orders[0] == Self.order(2, reason: "second"))
+        #expect(Array(slots.closed) == [7, 8, 9, 10])
+        #expect(before.orders.map(\.number) == [1, 2] && before.orders[1].priority == .alert && before.closed.isEmpty)
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == Array(3 ... 8) && Array(slots.repeats) == Self.repeats && Array(slots.rates) == Self.rates)
+        #expect(before.trendSlices(ofWindow: 0).map(\.slice) == [3] && slots != before)
+        #expect(slots.removeOrder(at: 1).number == 3 && slots.removeOrder(at: 0).number == 2 && slots.orders.isEmpty)
+    }
 }

@@ -113,6 +113,9 @@ struct ProfileValidator {
     }
 
     private func checkRules() {
+        if profile.rules.count > DeviceProfile.ruleLimit {
+            log.add(at: "rules", "expected at most \(DeviceProfile.ruleLimit) rules, got \(profile.rules.count)")
+        }
         for rule in profile.rules {
             let base = "rules.\(rule.id)"
             guard let metric = metric(rule.metric, at: "\(base).metric") else { continue }

@@ -3,6 +3,10 @@ import Yams
 /// A device kind as data: one YAML file in DeviceProfiles/ (schema in DeviceProfiles/README.md).
 /// Adding a kind is adding a file; no Swift code knows the five kinds by name.
 public struct DeviceProfile: Sendable, Hashable {
+    /// The most rules a kind may have: a device counts its rules, its open orders (one for each
+    /// component at most) and its trend windows in a byte each.
+    public static let ruleLimit = 255
+
     public var kind: String
     public var description: String
     /// What one unit of service is ("one boiler-year of heat service"); results are per this unit.

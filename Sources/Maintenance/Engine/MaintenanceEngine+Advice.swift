@@ -78,7 +78,7 @@ extension MaintenanceEngine {
         state.counts.ordersIssued += 1
         let order = OpenOrder(origin: rule.origin, number: UInt32(clamping: state.orderSequence), priority: priority, reason: reason,
                               issuedAt: time, due: time.addingTimeInterval(lead(r, priority, state: state)))
-        state.openOrders.append(order)
+        state.addOpenOrder(order)
         output.workOrders.append(order.workOrder(of: state))
     }
 
@@ -101,7 +101,7 @@ extension MaintenanceEngine {
     private func close(_ number: UInt32, as status: WorkOrderStatus, at time: Date, by closure: WorkOrderClosure,
                        state: inout DeviceState, output: inout MaintenanceOutput) {
         guard let index = state.openOrder(numbered: number) else { return }
-        output.closedOrders.append(state.openOrders.remove(at: index).workOrder(of: state).with(status: status, at: time, closedBy: closure))
+        output.closedOrders.append(state.removeOpenOrder(at: index).workOrder(of: state).with(status: status, at: time, closedBy: closure))
         state.rememberClosed(number, limit: settings.closedMemory)
     }
 }

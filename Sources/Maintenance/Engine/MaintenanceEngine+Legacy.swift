@@ -36,8 +36,8 @@ extension MaintenanceEngine {
         }
         state.watermark = saved.watermark
         let commissioned = state
-        state.openOrders = try saved.openOrders.map { open throws(BinaryRecordError) in
-            try openOrder(restoring: open.order, component: open.component, of: commissioned)
+        for open in saved.openOrders {
+            state.addOpenOrder(try openOrder(restoring: open.order, component: open.component, of: commissioned))
         }
         state.lastService = saved.lastService
         let counts = saved.counts

@@ -99,7 +99,7 @@ extension MaintenanceEngine {
         for _ in 0 ..< (try reader.count()) {
             let component = try reader.string()
             let open = try openOrder(restoring: try WorkOrder(record: &reader), component: component, of: state)
-            state.openOrders.append(open)
+            state.addOpenOrder(open)
         }
         for _ in 0 ..< (try reader.count()) {
             let index = metricIndex[try reader.string()]

@@ -2,15 +2,16 @@ import FleetModel
 
 /// The one allocation behind a `DeviceSlots`: a header of counts, then the metric states, the
 /// rule memories (threshold and counter rules' pairs, repeat rules' and rate rules' windows), the
-/// reporting gaps, the trend windows' first slices, the rule levels, the trend windows' slice
-/// counts and the trend slices, each part bound to its own type. Only the repeat and rate rules'
-/// memories hold references (their arrays); the other parts are plain bytes, copied as such.
+/// reporting gaps, the trend windows' first slices, the closed orders' numbers, the rule levels,
+/// the trend windows' slice counts, the trend slices and the open orders, each part bound to its
+/// own type. Only the repeat and rate rules' memories and the open orders hold references; the
+/// other parts are plain bytes, copied as such.
 final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
     /// A storage for `counts`, its parts' memory bound to their types and not yet initialised.
     static func make(_ counts: DeviceSlotCounts) -> DeviceSlotStorage {
         precondition(MemoryLayout<MetricState>.stride % 8 == 0 && MemoryLayout<PairedMemory>.stride % 8 == 0
-            && MemoryLayout<RepeatMemory>.stride % 8 == 0 && MemoryLayout<ReportingGaps>.stride % 8 == 0
-            && MemoryLayout<RepeatMemory>.alignment <= 8 && MemoryLayout<TrendBucket>.alignment <= 8)
+            && MemoryLayout<RepeatMemory>.stride % 8 == 0 && MemoryLayout<ReportingGaps>.stride % 8 == 0 && MemoryLayout<TrendBucket>.stride % 8 == 0
+            && MemoryLayout<RepeatMemory>.alignment <= 8 && MemoryLayout<OpenOrder>.alignment <= 8)
         let storage = unsafeDowncast(create(minimumCapacity: counts.words) { _ in counts }, to: DeviceSlotStorage.self)
         storage.withUnsafeMutablePointerToElements { words in
             let raw = UnsafeMutableRawPointer(words)
@@ -19,10 +20,11 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
             (raw + counts.repeatsOffset).bindMemory(to: RepeatMemory.self, capacity: Int(counts.repeats))
             (raw + counts.ratesOffset).bindMemory(to: [ExtremaBucket].self, capacity: Int(counts.rates))
             (raw + counts.gapsOffset).bindMemory(to: ReportingGaps.self, capacity: Int(counts.gaps))
-            (raw + counts.anchorsOffset).bindMemory(to: UInt32.self, capacity: Int(counts.trendWindows))
+            (raw + counts.anchorsOffset).bindMemory(to: UInt32.self, capacity: Int(counts.trendWindows) + Int(counts.closed))
             (raw + counts.levelsOffset).bindMemory(to: WorkOrderPriority?.self, capacity: Int(counts.rules))
             (raw + counts.windowCountsOffset).bindMemory(to: UInt8.self, capacity: Int(counts.trendWindows))
             (raw + counts.trendOffset).bindMemory(to: TrendBucket.self, capacity: Int(counts.trendRoom))
+            (raw + counts.ordersOffset).bindMemory(to: OpenOrder.self, capacity: Int(counts.orders))
         }
         return storage
     }
@@ -42,21 +44,29 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
     var levels: UnsafeMutablePointer<WorkOrderPriority?> { pointer(to: WorkOrderPriority?.self, at: header.levelsOffset) }
     var windowCounts: UnsafeMutablePointer<UInt8> { pointer(to: UInt8.self, at: header.windowCountsOffset) }
     var trend: UnsafeMutablePointer<TrendBucket> { pointer(to: TrendBucket.self, at: header.trendOffset) }
+    var closed: UnsafeMutablePointer<UInt32> { pointer(to: UInt32.self, at: header.closedOffset) }
+    var orders: UnsafeMutablePointer<OpenOrder> { pointer(to: OpenOrder.self, at: header.ordersOffset) }
 
-    /// A storage with the same parts and room for `trendRoom` slices (at least the slices held).
-    func copy(trendRoom: Int) -> DeviceSlotStorage {
-        var counts = header
-        counts.trendRoom = UInt16(max(trendRoom, Int(counts.trend)))
+    /// A storage with the parts `counts` gives, holding this one's: of each part as many of its
+    /// first elements as both have room for. The caller initialises any elements beyond those at
+    /// once (the storage's `deinit` takes its counts as said).
+    func reshaped(_ counts: DeviceSlotCounts) -> DeviceSlotStorage {
+        let held = header
         let copy = Self.make(counts)
-        copy.metrics.initialize(from: metrics, count: Int(counts.metrics))
-        copy.pairs.initialize(from: pairs, count: Int(counts.pairs))
-        copy.repeats.initialize(from: repeats, count: Int(counts.repeats))
-        copy.rates.initialize(from: rates, count: Int(counts.rates))
-        copy.gaps.initialize(from: gaps, count: Int(counts.gaps))
-        copy.anchors.initialize(from: anchors, count: Int(counts.trendWindows))
-        copy.levels.initialize(from: levels, count: Int(counts.rules))
-        copy.windowCounts.initialize(from: windowCounts, count: Int(counts.trendWindows))
-        copy.trend.initialize(from: trend, count: Int(counts.trend))
+        func keep<T>(_ part: UnsafeMutablePointer<T>, into copied: UnsafeMutablePointer<T>, _ count: some BinaryInteger, _ room: some BinaryInteger) {
+            copied.initialize(from: part, count: min(Int(count), Int(room)))
+        }
+        keep(metrics, into: copy.metrics, held.metrics, counts.metrics)
+        keep(pairs, into: copy.pairs, held.pairs, counts.pairs)
+        keep(repeats, into: copy.repeats, held.repeats, counts.repeats)
+        keep(rates, into: copy.rates, held.rates, counts.rates)
+        keep(gaps, into: copy.gaps, held.gaps, counts.gaps)
+        keep(anchors, into: copy.anchors, held.trendWindows, counts.trendWindows)
+        keep(closed, into: copy.closed, held.closed, counts.closed)
+        keep(levels, into: copy.levels, held.rules, counts.rules)
+        keep(windowCounts, into: copy.windowCounts, held.trendWindows, counts.trendWindows)
+        keep(trend, into: copy.trend, held.trend, counts.trend)
+        keep(orders, into: copy.orders, held.orders, counts.orders)
         return copy
     }
 
@@ -64,5 +74,6 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
         let counts = header
         repeats.deinitialize(count: Int(counts.repeats))
         rates.deinitialize(count: Int(counts.rates))
+        orders.deinitialize(count: Int(counts.orders))
     }
 }

@@ -1,26 +1,26 @@
 import FleetModel
 
-/// A device's metric states, reporting gaps, rule levels, rule memories and trend windows in one
-/// allocation. They were arrays, and each array costs its 32 bytes of header and the allocator's
-/// 16 besides its elements, in every device. The parts hold only what is used: gaps for the
-/// metrics a missing-data rule watches (the engine's `gapPlaces`), memories for the rules that
-/// remember something, each in the part of its form (`memoryPlaces`), a byte for each rule's level, and a window of trend
-/// slices for each metric that keeps a trend (`trendPlaces`): its first slice's number and how
-/// many it holds, its slices following those of the windows before it. The metric states and
-/// levels are aligned with the engine's profile. A value, copied on write when shared, as the
-/// arrays were, so it is as safe to send as they were (the storage itself is never changed while
-/// shared).
+/// A device's metric states, reporting gaps, rule levels, rule memories, trend windows, open
+/// orders and closed orders' numbers in one allocation. They were arrays, and each array costs its
+/// 32 bytes of header and the allocator's 16 besides its elements, in every device. The parts hold
+/// only what is used: gaps for the metrics a missing-data rule watches (the engine's `gapPlaces`),
+/// memories for the rules that remember something, each in the part of its form (`memoryPlaces`),
+/// a byte for each rule's level, and a window of trend slices for each metric that keeps a trend
+/// (`trendPlaces`): its first slice's number and how many it holds, its slices following those of
+/// the windows before it. The metric states and levels are aligned with the engine's profile. A
+/// value, copied on write when shared, as the arrays were, so it is as safe to send as they were
+/// (the storage itself is never changed while shared).
 public struct DeviceSlots: @unchecked Sendable, Hashable {
     private var storage: DeviceSlotStorage
 
     /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules, the fresh memories
     /// of `pairs` threshold and counter rules, `repeats` repeat rules and `rates` rate rules, and
-    /// `trendWindows` empty trend windows.
+    /// `trendWindows` empty trend windows; no orders.
     init(metrics: Int, gaps: Int, levels: Int, pairs: Int = 0, repeats: Int = 0, rates: Int = 0, trendWindows: Int) {
-        precondition([metrics, gaps, levels, pairs, trendWindows].allSatisfy { $0 <= Int(UInt16.max) } && max(repeats, rates) <= Int(UInt8.max),
+        precondition(metrics <= Int(UInt16.max) && [gaps, levels, pairs, repeats, rates, trendWindows].allSatisfy { $0 <= Int(UInt8.max) },
                      "too many metrics or rules for a device")
-        storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), gaps: UInt16(gaps), rules: UInt16(levels), pairs: UInt16(pairs),
-                                         repeats: UInt8(repeats), rates: UInt8(rates), trendWindows: UInt16(trendWindows), trend: 0, trendRoom: 0))
+        storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), rules: UInt8(levels), pairs: UInt8(pairs), repeats: UInt8(repeats), rates: UInt8(rates),
+                                         gaps: UInt8(gaps), trendWindows: UInt8(trendWindows)))
         storage.metrics.initialize(repeating: MetricState(), count: metrics)
         storage.gaps.initialize(repeating: ReportingGaps(), count: gaps)
         storage.levels.initialize(repeating: nil, count: levels)
@@ -80,6 +80,52 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     private var trend: DeviceSlotRegion<TrendBucket> {
         get { part(at: counts.trendOffset, count: counts.trend) }
         _modify { var region: DeviceSlotRegion<TrendBucket> = ownPart(at: counts.trendOffset, count: counts.trend); yield &region }
+    }
+
+    /// The open orders, oldest first.
+    var orders: DeviceSlotRegion<OpenOrder> {
+        get { part(at: counts.ordersOffset, count: counts.orders) }
+        _modify { var region: DeviceSlotRegion<OpenOrder> = ownPart(at: counts.ordersOffset, count: counts.orders); yield &region }
+    }
+
+    /// Adds an open order after the others.
+    mutating func appendOrder(_ order: OpenOrder) {
+        precondition(counts.orders < UInt8.max, "too many open orders for a device")
+        var grown = counts
+        grown.orders += 1
+        storage = storage.reshaped(grown)
+        (storage.orders + Int(grown.orders) - 1).initialize(to: order)
+    }
+
+    /// Takes out the open order at `index`; the ones after it move up. The storage keeps its size
+    /// until it next grows.
+    mutating func removeOrder(at index: Int) -> OpenOrder {
+        precondition(index >= 0 && index < Int(counts.orders), "index out of range")
+        makeUnique()
+        let orders = storage.orders
+        let removed = (orders + index).move()
+        (orders + index).moveInitialize(from: orders + index + 1, count: Int(counts.orders) - index - 1)
+        storage.header.orders -= 1
+        return removed
+    }
+
+    /// Numbers of the orders closed lately, oldest first.
+    var closed: DeviceSlotRegion<UInt32> { part(at: counts.closedOffset, count: counts.closed) }
+
+    /// Remembers a closed order's number, forgetting the oldest beyond `limit` (at most 255).
+    mutating func rememberClosed(_ number: UInt32, limit: Int) {
+        let limit = min(max(limit, 0), Int(UInt8.max))
+        guard limit > 0 else { return }
+        if Int(counts.closed) < limit {
+            var grown = counts
+            grown.closed += 1
+            storage = storage.reshaped(grown)
+        } else {
+            makeUnique()
+            let closed = storage.closed
+            closed.update(from: closed + 1, count: Int(counts.closed) - 1)
+        }
+        storage.closed[Int(counts.closed) - 1] = number
     }
 
     /// Room for trend slices, held or not.
@@ -164,7 +210,9 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         let total = held - range.count + buckets.count
         precondition(total <= Int(UInt16.max), "too many trend slices for a device")
         if total > trendRoom {
-            storage = storage.copy(trendRoom: max(total, held + max(step, 1)))
+            var grown = counts
+            grown.trendRoom = UInt16(max(total, held + max(step, 1)))
+            storage = storage.reshaped(grown)
         } else {
             makeUnique()
         }
@@ -177,7 +225,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     }
 
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy(trendRoom: trendRoom) }
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.reshaped(counts) }
     }
 
     /// The trend windows' slices with their numbers (a window's first slice is how it keeps them).
@@ -185,7 +233,8 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.storage === rhs.storage || (lhs.metrics == rhs.metrics && lhs.gaps == rhs.gaps && lhs.levels == rhs.levels
-            && lhs.pairs == rhs.pairs && lhs.repeats == rhs.repeats && lhs.rates == rhs.rates && lhs.trendWindows == rhs.trendWindows)
+            && lhs.pairs == rhs.pairs && lhs.repeats == rhs.repeats && lhs.rates == rhs.rates && lhs.trendWindows == rhs.trendWindows
+            && lhs.orders == rhs.orders && lhs.closed == rhs.closed)
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -196,5 +245,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         hasher.combine(repeats)
         hasher.combine(rates)
         hasher.combine(trendWindows)
+        hasher.combine(orders)
+        hasher.combine(closed)
     }
 }

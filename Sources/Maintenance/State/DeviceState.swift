@@ -14,18 +14,14 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
     /// Latest event time accepted from this device (each metric keeps its own order in `metrics`).
     @Packed public internal(set) var watermark: Date? = nil
     @Packed public internal(set) var lastService: Date? = nil
-    /// The metric states, gaps, rule levels and memories and trend windows, in one allocation.
+    /// The metric states, gaps, rule levels and memories, trend windows, open orders and the
+    /// numbers of recently closed ones, in one allocation.
     var slots: DeviceSlots
-    public internal(set) var openOrders: [OpenOrder] = []
     public internal(set) var counts = DeviceCounts()
     /// The number of the device's latest order: a device's orders are numbered as they are issued.
     var orderSequence: Int { counts.ordersIssued }
     /// The device's messages in the current hour of event time, which the pipeline caps.
     public var flood = FloodWindow()
-    /// Numbers of recently closed orders (bounded), so a redelivered service report is not applied
-    /// twice: numbers, as an order's id is its device's key and its number, and eight ids cost
-    /// about 500 bytes where eight numbers cost 32.
-    var recentlyClosed: [UInt32] = []
 
     init(device: String, kind: String, commissioned: Date, slots: DeviceSlots) {
         self.device = device
@@ -71,6 +67,27 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
         _modify { yield &slots.rates }
     }
 
+    /// The open orders, oldest first.
+    public internal(set) var openOrders: DeviceSlotRegion<OpenOrder> {
+        get { slots.orders }
+        _modify { yield &slots.orders }
+    }
+
+    /// Numbers of recently closed orders (bounded), so a redelivered service report is not applied
+    /// twice: numbers, as an order's id is its device's key and its number, and eight ids cost
+    /// about 500 bytes where eight numbers cost 32.
+    var recentlyClosed: DeviceSlotRegion<UInt32> { slots.closed }
+
+    /// Adds an order just issued (or restored) after the others.
+    mutating func addOpenOrder(_ order: OpenOrder) {
+        slots.appendOrder(order)
+    }
+
+    /// Takes out the open order at `index`.
+    mutating func removeOpenOrder(at index: Int) -> OpenOrder {
+        slots.removeOrder(at: index)
+    }
+
     public var openWorkOrders: [WorkOrder] { openOrders.map { $0.workOrder(of: self) } }
 
     public var identity: DeviceIdentity { DeviceIdentity(kind: kind, id: device) }
@@ -110,7 +127,6 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
 
     /// Remembers a closed order's number, forgetting the oldest beyond `limit`.
     mutating func rememberClosed(_ number: UInt32, limit: Int) {
-        recentlyClosed.append(number)
-        if recentlyClosed.count > limit { recentlyClosed.removeFirst(recentlyClosed.count - limit) }
+        slots.rememberClosed(number, limit: limit)
     }
 }
