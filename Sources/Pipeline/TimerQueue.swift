@@ -4,9 +4,10 @@ import HeapModule
 /// Which devices have a timer due, by event time: a min-heap of (deadline, device) with lazy
 /// removal, so advancing event time costs O(log n) per due device instead of a sweep over the
 /// whole fleet. A device's current deadline is the one in `deadlines`; older heap entries for it
-/// are skipped when they surface, and when they outnumber the current ones the heap is rebuilt
-/// from the current deadlines (every reading moves a device's deadline, so without that a fleet's
-/// heap held several dead entries per device). Devices go by their place in the fleet's
+/// are skipped when they surface, and when they are more than half as many as the current ones
+/// the heap is rebuilt from the current deadlines (every reading moves a device's deadline, so
+/// without that a fleet's heap held several dead entries per device), with room for exactly as
+/// many as it may then hold, so it never doubles its room. Devices go by their place in the fleet's
 /// `DeviceTable`, so neither a message nor a step of event time hashes a key here.
 ///
 /// Eight bytes per heap entry (the deadline's whole second and the device's place in one number)
@@ -26,13 +27,24 @@ struct TimerQueue: Sendable {
         scheduled += (new.isNaN ? 0 : 1) - (old.isNaN ? 0 : 1)
         deadlines[id] = new
         guard !new.isNaN else { return }
-        heap.insert(Self.entry(new, id))
-        if heap.count > 2 * scheduled + 1_024 { rebuild() }
+        if heap.count >= Self.limit(scheduled) {
+            rebuild()
+        } else {
+            heap.insert(Self.entry(new, id))
+        }
     }
 
-    /// The heap of the current deadlines only.
+    /// The most entries the heap holds for `scheduled` deadlines before it is rebuilt.
+    private static func limit(_ scheduled: Int) -> Int { scheduled + scheduled / 2 + 1_024 }
+
+    /// The heap of the current deadlines only, with room for the entries it may take before the
+    /// next rebuild; the old heap goes first, so the two are never held at once.
     private mutating func rebuild() {
-        heap = Heap(deadlines.enumerated().compactMap { id, deadline in deadline.isNaN ? nil : Self.entry(deadline, id) })
+        heap = Heap()
+        var entries: [UInt64] = []
+        entries.reserveCapacity(Self.limit(scheduled))
+        for (id, deadline) in deadlines.enumerated() where !deadline.isNaN { entries.append(Self.entry(deadline, id)) }
+        heap = Heap(entries)
     }
 
     /// The current deadline of device `id`, if it has one.

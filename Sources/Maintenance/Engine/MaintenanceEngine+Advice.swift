@@ -18,7 +18,9 @@ extension MaintenanceEngine {
             event.kit = event.kit ?? open.origin.kit
         }
         if report.action == .replacement { serviced.formUnion(rules.map(\.component)) }
-        for open in state.openOrders where serviced.contains(open.origin.component) || open.number == named {
+        // The orders to close are taken out first: closing one while the device's orders are
+        // being read would copy the device's slots.
+        for open in state.openOrders.filter({ serviced.contains($0.origin.component) || $0.number == named }) {
             let isNamed = open.number == named
             let closure = WorkOrderClosure(cause: .serviceReport, action: report.action, report: report.report, workOrder: isNamed ? nil : report.workOrder)
             close(open.number, as: isNamed ? .closed : .cancelled, at: report.time, by: closure, state: &state, output: &output)
@@ -48,7 +50,7 @@ extension MaintenanceEngine {
             guard state.levels[r] != nil else { return }
             state.levels[r] = nil
             let id = rules[r].spec.id
-            for open in state.openOrders where open.origin.rule == id && open.origin.resolution != .technician {
+            for open in state.openOrders.filter({ $0.origin.rule == id && $0.origin.resolution != .technician }) {
                 let action: ServiceAction = open.origin.resolution == .remote ? .remoteFix : .customerFix
                 close(open.number, as: .closed, at: time, by: WorkOrderClosure(cause: .faultCleared, action: action), state: &state, output: &output)
                 output.serviceEvents.append(ServiceEvent(device: state.device, kind: state.kind, time: time, action: action,
