@@ -24,8 +24,10 @@ public struct FleetPipeline: Sendable {
     /// Timers of every device run at least this often in event time, also for silent devices.
     private let timerStep: TimeInterval
 
+    /// `urgentOrdersKept`: how many of the most urgent open orders are kept ranked between looks
+    /// through every device (the summary lists the first `DaemonSummary.openOrderLimit`).
     public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits(), deviceLimits: DeviceLimits = DeviceLimits(),
-                state: PipelineState = PipelineState(), timerStep: TimeInterval = 900) {
+                state: PipelineState = PipelineState(), timerStep: TimeInterval = 900, urgentOrdersKept: Int = 4_096) {
         self.library = library
         self.deviceLimits = deviceLimits
         self.timerStep = timerStep
@@ -41,7 +43,7 @@ public struct FleetPipeline: Sendable {
             self.state.admissions.perKind[device.kind, default: 0] += 1
             timers.schedule(place, at: engines[device.kind]?.nextDeadline(of: device))
         }
-        openOrders = OpenOrderBook(count: open)
+        openOrders = OpenOrderBook(count: open, limit: urgentOrdersKept)
     }
 
     /// The most urgent open work orders (alarms first, then the oldest; at most
