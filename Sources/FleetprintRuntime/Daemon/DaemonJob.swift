@@ -32,8 +32,10 @@ public struct DaemonJob: Sendable {
     /// Start even though the state file is empty or not Fleetprint's (`run --init`): a foreign
     /// database is moved aside, never written into.
     public var initializeState = false
-    /// Messages the network thread may hand to the pipeline thread ahead of it.
-    public var intakeCapacity = 16_384
+    /// Messages the network thread may hand to the pipeline thread ahead of it. A queued message
+    /// holds its topic and payload, about 600 bytes: 16,384 of them were 10 MB at the peak of a
+    /// flood, where the network thread, faster than the pipeline, refills 4,096 in milliseconds.
+    public var intakeCapacity = 4_096
     /// Tells systemd when the daemon is ready, when it stops and that it still works; from the
     /// process's environment, so it is silent unless systemd started the daemon (`Type=notify`).
     public var notifier = SystemdNotifier()
