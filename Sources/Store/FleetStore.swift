@@ -204,6 +204,14 @@ public final class FleetStore: Sendable {
         try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox") ?? 0 }
     }
 
+    /// Whether the broker took the publication `mark` (`markDelivered`).
+    public func isPublished(_ mark: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM published_order WHERE id = ?"), arguments: [mark]) ?? false
+        }
+    }
+
+    /// Every publication the broker took (tests compare them).
     public func publishedOrderIDs() throws -> Set<String> {
         try database.read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM published_order")) }
     }

@@ -33,6 +33,7 @@ struct FleetStoreTests {
         #expect(state.ledger == [Self.record("boiler/1", "ledger")])
         #expect(state.journalSequence == 7)
         #expect(try reopened.publishedOrderIDs() == ["wo-1"])
+        #expect(try reopened.isPublished("wo-1") && !reopened.isPublished("wo-2"))
         #expect(try reopened.outbox().map(\.entry) == [OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2])])
     }
 

@@ -51,7 +51,7 @@ struct DaemonLoop: Sendable {
         try journal.replay(after: sequence) { entry in
             guard entry.sequence < firstLive else { return }
             let output = pipeline.ingest(topic: entry.topic, payload: entry.payload, receivedAt: Date(timeIntervalSince1970: entry.receivedAt))
-            try publish(output)
+            try publish(output, recovering: true)
             sequence = entry.sequence
             count += 1
             watchdog.alive()
@@ -84,8 +84,10 @@ struct DaemonLoop: Sendable {
         publishDetails()
     }
 
-    private mutating func publish(_ output: PipelineOutput) throws {
-        try publisher.publish(output)
+    /// `recovering`: the output of a message replayed from the journal, whose orders may have
+    /// been published before the restart.
+    private mutating func publish(_ output: PipelineOutput, recovering: Bool = false) throws {
+        try publisher.publish(output, recovering: recovering)
         metricsFeed.issued(output.workOrders)
         log(output)
     }

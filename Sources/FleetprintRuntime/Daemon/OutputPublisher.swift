@@ -30,7 +30,6 @@ final class OutputPublisher: Sendable {
     private let store: FleetStore
     private let instance: String
     private let metrics: DaemonMetrics
-    private let alreadyPublished: Set<String>
     /// Marks handed to libmosquitto and not yet accepted (sent, or kept for the reconnect).
     private let handedOver = Mutex<Set<String>>([])
     /// Marks accepted since the last `resendOutbox`: they leave `handedOver` only after the next
@@ -58,19 +57,23 @@ final class OutputPublisher: Sendable {
         self.store = store
         self.instance = instance
         self.metrics = metrics
-        alreadyPublished = try store.publishedOrderIDs()
     }
 
     /// Publishes one message's output. Every status change of an order goes through the outbox
     /// under its own mark, in the order it happened (issued, escalated, closed or cancelled), on
     /// the order's topic: it is held until `flush`, which puts a batch of messages' orders in the
     /// outbox and their records in the store in one transaction, and then sends them.
-    func publish(_ output: PipelineOutput) throws {
+    /// A message replayed from the journal (`recovering`) may give orders the broker took before
+    /// the restart: those are looked up among the published marks and not sent again. Any other
+    /// message's orders are new (an order's number, escalation and end come once), so the marks of
+    /// every order ever published are not held in memory (a million devices' took hundreds of
+    /// megabytes at each restart, and more every day).
+    func publish(_ output: PipelineOutput, recovering: Bool) throws {
         for order in output.workOrders + output.escalatedOrders + output.closedOrders {
             let mark = order.id + Self.markSuffix(order.status)
             // One encoding for the order's record and its publication: the contract's JSON.
             let body = try ContractJSON.encoded(order)
-            let entry = alreadyPublished.contains(mark)
+            let entry = try recovering && store.isPublished(mark)
                 ? nil : OutboxEntry(mark: mark, topic: OutputTopics.workOrder(kind: order.kind, device: order.device), payload: [UInt8](body))
             let held = pending.withLock { pending in
                 pending.records.append(StoredRecord(key: order.id, body: body))

@@ -95,12 +95,14 @@ extension MaintenanceEngine {
                                     unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
         // The order number, written apart from the count of orders: never smaller, so none is numbered twice.
         state.counts.ordersIssued = max(state.counts.ordersIssued, try reader.tally())
-        for _ in 0 ..< (try reader.count()) { state.rememberClosed(id: try reader.string(), limit: settings.closedMemory) }
-        for _ in 0 ..< (try reader.count()) {
+        // Closed numbers, open orders and trend windows are read first and set at once (one allocation).
+        var closed: [UInt32] = []
+        for _ in 0 ..< (try reader.count()) { state.orderNumber(try reader.string()).map { closed.append($0) } }
+        let orders = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in
             let component = try reader.string()
-            let open = try openOrder(restoring: try WorkOrder(record: &reader), component: component, of: state)
-            state.addOpenOrder(open)
+            return try openOrder(restoring: try WorkOrder(record: &reader), component: component, of: state)
         }
+        var trend: [Int: [TrendSlice]] = [:]
         for _ in 0 ..< (try reader.count()) {
             let index = metricIndex[try reader.string()]
             var metric = MetricState()
@@ -118,8 +120,9 @@ extension MaintenanceEngine {
             guard let index else { continue }
             state.metrics[index] = metric
             if let place = gapPlaces[index] { state.gaps[place] = gaps }
-            if sliceLength == metrics[index].trend?.sliceLength { setTrendSlices(slices, of: index, in: &state) }
+            if sliceLength == metrics[index].trend?.sliceLength, let window = trendPlaces[index] { trend[window] = slices }
         }
+        state.slots.restore(closed: closed.suffix(min(max(settings.closedMemory, 0), Int(UInt8.max))), orders: orders, trend: trend)
         for _ in 0 ..< (try reader.count()) {
             let index = ruleIndex[try reader.string()]
             let level = WorkOrderPriority(rawValue: try reader.string())

@@ -147,11 +147,19 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         return range.lazy.filter { buckets[$0].count > 0 }.map { TrendSlice(slice: anchor + UInt32($0 - range.lowerBound), bucket: buckets[$0]) }
     }
 
-    /// Replaces trend window `w`'s slices with `slices`, oldest first; empty ones, those not after
-    /// the slice before them, and those `TrendBucket.windowLimit` places after the first or more
-    /// are left out (a window never holds them). Room grows to exactly what is held: a restore
-    /// fills a device one window at a time.
+    /// Replaces trend window `w`'s slices with `slices`, oldest first (`places(of:)` says which are
+    /// kept). Room grows to exactly what is held.
     mutating func replaceTrend(ofWindow w: Int, with slices: some Collection<TrendSlice>) {
+        let (anchor, places) = Self.places(of: slices)
+        replaceTrend(trendRange(ofWindow: w), with: places)
+        storage.anchors[w] = anchor
+        storage.windowCounts[w] = UInt8(places.count)
+    }
+
+    /// A window's first slice number and its places from it, for `slices`, oldest first: empty ones,
+    /// those not after the slice before them, and those `TrendBucket.windowLimit` places after
+    /// the first or more are left out (a window never holds them).
+    private static func places(of slices: some Collection<TrendSlice>) -> (anchor: UInt32, places: [TrendBucket]) {
         let held = slices.filter { $0.count > 0 }
         let anchor = held.first?.slice ?? 0
         var places: [TrendBucket] = []
@@ -159,9 +167,32 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
             places.append(contentsOf: repeatElement(.empty, count: Int(slice.slice - anchor) - places.count))
             places.append(slice.bucket)
         }
-        replaceTrend(trendRange(ofWindow: w), with: places)
-        storage.anchors[w] = anchor
-        storage.windowCounts[w] = UInt8(places.count)
+        return (anchor, places)
+    }
+
+    /// Fills a device that holds no orders, closed numbers or trend slices yet with `closed`
+    /// (oldest first), `orders` and the trend windows' slices (`trend[w]`, as
+    /// `replaceTrend(ofWindow:with:)` takes them) in one allocation of exactly their size: a
+    /// restore of a million devices took an allocation for each number, order and window.
+    mutating func restore(closed: some Collection<UInt32>, orders: [OpenOrder], trend: [Int: [TrendSlice]]) {
+        precondition(counts.closed == 0 && counts.orders == 0 && counts.trend == 0, "a restore fills a device that holds none")
+        precondition(closed.count <= Int(UInt8.max) && orders.count <= Int(UInt8.max), "too many orders for a device")
+        let windows = (0 ..< Int(counts.trendWindows)).map { trend[$0].map(Self.places) ?? (anchor: 0, places: []) }
+        var shaped = counts
+        shaped.closed = UInt8(closed.count)
+        shaped.orders = UInt8(orders.count)
+        shaped.trendRoom = UInt16(max(Int(shaped.trendRoom), windows.reduce(0) { $0 + $1.places.count }))
+        storage = storage.reshaped(shaped)
+        _ = UnsafeMutableBufferPointer(start: storage.closed, count: closed.count).initialize(from: closed)
+        storage.orders.initialize(from: orders, count: orders.count)
+        var held = 0
+        for (w, window) in windows.enumerated() {
+            (storage.trend + held).initialize(from: window.places, count: window.places.count)
+            storage.anchors[w] = window.anchor
+            storage.windowCounts[w] = UInt8(window.places.count)
+            held += window.places.count
+        }
+        storage.header.trend = UInt16(held)
     }
 
     /// Drops trend window `w`'s slices numbered before `oldest`, and the empty places after them:

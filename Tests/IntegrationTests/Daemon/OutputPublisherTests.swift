@@ -46,7 +46,7 @@ struct OutputPublisherTests {
                 WorkOrder(id: "boiler/b-1/\($0)", device: "b-1", kind: "boiler", rule: "r", issuedAt: Date(timeIntervalSince1970: Double($0)),
                           priority: .alert, resolution: .technician)
             }
-            _ = try publisher.publish(output)
+            _ = try publisher.publish(output, recovering: false)
             try publisher.flush()
             #expect(try store.outboxCount() >= total - room)
             // What the daemon's pipeline thread does between batches: look again once there is room.
