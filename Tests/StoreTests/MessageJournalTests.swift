@@ -49,6 +49,19 @@ struct MessageJournalTests {
         #expect(try Self.replayed(try MessageJournal(directory: directory, after: 0), after: 0).map(\.payload) == payloads)
     }
 
+    @Test("a segment is read a piece at a time: records across the pieces' edges and one longer than a piece read back whole")
+    func readInPieces() throws {
+        let directory = Self.folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let journal = try MessageJournal(directory: directory, after: 0)
+        let long = (0 ..< MessageJournal.scanChunkBytes + 12_345).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let payloads = (0 ..< 300).map { index in [UInt8](repeating: UInt8(index % 256), count: 4_000 + index) } + [long, [1, 2, 3]]
+        for payload in payloads { try journal.append(topic: "t", payload: payload, receivedAt: 0) }
+        journal.close()
+        #expect(try Self.replayed(try MessageJournal(directory: directory, after: 0), after: 0).map(\.payload) == payloads)
+        #expect(try MessageJournal(directory: directory, after: 0).nextSequence == Int64(payloads.count + 1))
+    }
+
     @Test("a reopened journal continues its numbering after the last record and after the checkpoint")
     func numberingContinues() throws {
         let directory = Self.folder()

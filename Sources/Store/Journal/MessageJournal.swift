@@ -258,38 +258,71 @@ public final class MessageJournal: Sendable {
     /// handing `visit` each one's number and a way to make it: opening a daemon needs only where
     /// the records end, and a replay makes only those after the checkpoint, one at a time (made
     /// all at once, a full segment's records took more than twice its 64 MB while a restarted
-    /// daemon also held its fleet).
+    /// daemon also held its fleet). The segment is read `scanChunkBytes` at a time (read whole, it
+    /// was 64 MB more at a restart's peak), a record longer than that in one piece of its size.
     static func scan(_ url: URL, _ visit: (_ sequence: Int64, _ record: () -> JournalEntry) throws -> Void) throws
         -> (validBytes: Int, totalBytes: Int) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw StoreError("cannot read the journal segment \(url.path): \(error.localizedDescription)")
+        func failure(_ what: String) -> StoreError {
+            StoreError("cannot read the journal segment \(url.path): \(what): \(String(cString: strerror(errno)))")
         }
-        var offset = 0
-        try data.withUnsafeBytes { bytes in
-            func load<Integer: FixedWidthInteger>(_ type: Integer.Type, at position: Int) -> Integer {
-                Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: type))
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure("open") }
+        defer { Glibc.close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure("stat") }
+        var buffer = [UInt8](repeating: 0, count: scanChunkBytes)
+        var (held, start, scanned, atEnd) = (0, 0, 0, false)
+        reading: while true {
+            // The bytes not yet walked go to the front, and the rest of the buffer is filled.
+            buffer.withUnsafeMutableBytes { bytes in
+                _ = memmove(bytes.baseAddress!, bytes.baseAddress! + start, held - start)
             }
-            while offset + headerBytes + bodyPrefixBytes <= bytes.count {
-                let bodyBytes = Int(load(UInt32.self, at: offset))
-                let bodyStart = offset + headerBytes
-                guard bodyBytes >= bodyPrefixBytes, bodyStart + bodyBytes <= bytes.count else { break }
-                let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + bodyBytes)])
-                guard CRC32.checksum(body) == load(UInt32.self, at: offset + 4) else { break }
-                let topicBytes = Int(load(UInt16.self, at: bodyStart + 16))
-                guard bodyPrefixBytes + topicBytes <= bodyBytes else { break }
-                let topicStart = bodyStart + bodyPrefixBytes
-                let sequence = Int64(bitPattern: load(UInt64.self, at: bodyStart))
-                try visit(sequence) {
-                    JournalEntry(sequence: sequence, topic: String(decoding: bytes[topicStart..<(topicStart + topicBytes)], as: UTF8.self),
-                                 payload: [UInt8](bytes[(topicStart + topicBytes)..<(bodyStart + bodyBytes)]),
-                                 receivedAt: Double(bitPattern: load(UInt64.self, at: bodyStart + 8)))
+            (held, start) = (held - start, 0)
+            while !atEnd && held < buffer.count {
+                let count = buffer.withUnsafeMutableBytes { bytes in read(descriptor, bytes.baseAddress! + held, bytes.count - held) }
+                if count < 0 && errno == EINTR { continue }
+                guard count >= 0 else { throw failure("read") }
+                atEnd = count == 0
+                held += count
+            }
+            var wanted = 0
+            try buffer.withUnsafeBytes { whole in
+                let bytes = UnsafeRawBufferPointer(rebasing: whole[..<held])
+                func load<Integer: FixedWidthInteger>(_ type: Integer.Type, at position: Int) -> Integer {
+                    Integer(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: type))
                 }
-                offset = bodyStart + bodyBytes
+                while start + headerBytes + bodyPrefixBytes <= bytes.count {
+                    let bodyBytes = Int(load(UInt32.self, at: start))
+                    let bodyStart = start + headerBytes
+                    guard bodyBytes >= bodyPrefixBytes else { return }
+                    guard bodyStart + bodyBytes <= bytes.count else {
+                        wanted = headerBytes + bodyBytes
+                        return
+                    }
+                    let body = UnsafeRawBufferPointer(rebasing: bytes[bodyStart..<(bodyStart + bodyBytes)])
+                    guard CRC32.checksum(body) == load(UInt32.self, at: start + 4) else { return }
+                    let topicBytes = Int(load(UInt16.self, at: bodyStart + 16))
+                    guard bodyPrefixBytes + topicBytes <= bodyBytes else { return }
+                    let topicStart = bodyStart + bodyPrefixBytes
+                    let sequence = Int64(bitPattern: load(UInt64.self, at: bodyStart))
+                    try visit(sequence) {
+                        JournalEntry(sequence: sequence, topic: String(decoding: bytes[topicStart..<(topicStart + topicBytes)], as: UTF8.self),
+                                     payload: [UInt8](bytes[(topicStart + topicBytes)..<(bodyStart + bodyBytes)]),
+                                     receivedAt: Double(bitPattern: load(UInt64.self, at: bodyStart + 8)))
+                    }
+                    start = bodyStart + bodyBytes
+                    scanned += headerBytes + bodyBytes
+                }
+                wanted = headerBytes + bodyPrefixBytes
             }
+            // A record is cut short by the end of what was read: read on, unless the file ends
+            // (a record cut short by a crash) or the bytes it claims are more than the file holds.
+            guard !atEnd, wanted > 0, scanned + wanted <= Int(status.st_size) else { break reading }
+            if wanted > buffer.count { buffer.append(contentsOf: repeatElement(0, count: wanted - buffer.count)) }
         }
-        return (offset, data.count)
+        return (scanned, Int(status.st_size))
     }
+
+    /// How much of a segment `scan` reads at a time.
+    static let scanChunkBytes = 1 << 20
 }
