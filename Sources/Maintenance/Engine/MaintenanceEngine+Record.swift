@@ -140,7 +140,9 @@ extension MaintenanceEngine {
     /// its metric has not reported again, so the metric's state gives them back, and they are kept
     /// only when they make the saved text exactly.
     func keepSilentReasonsAsValues(in state: inout DeviceState) {
-        for (index, open) in state.openOrders.enumerated() {
+        // By index: a loop over the orders would hold them while one changes, and copy the device's slots.
+        for index in state.openOrders.indices {
+            let open = state.openOrders[index]
             guard case .text(let text) = open.reason, let r = ruleIndex[open.origin.rule], rules[r].origin === open.origin,
                   case .missing(let check) = rules[r].check else { continue }
             let m = rules[r].metricIndex
