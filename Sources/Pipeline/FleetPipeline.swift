@@ -27,7 +27,7 @@ public struct FleetPipeline: Sendable {
     /// `urgentOrdersKept`: how many of the most urgent open orders are kept ranked between looks
     /// through every device (the summary lists the first `DaemonSummary.openOrderLimit`).
     public init(library: ProfileLibrary, limits: DecodeLimits = DecodeLimits(), deviceLimits: DeviceLimits = DeviceLimits(),
-                state: PipelineState = PipelineState(), timerStep: TimeInterval = 900, urgentOrdersKept: Int = 4_096) {
+                state: PipelineState = PipelineState(), timerStep: TimeInterval = 900, urgentOrdersKept: Int = 32_768) {
         self.library = library
         self.deviceLimits = deviceLimits
         self.timerStep = timerStep

@@ -11,8 +11,9 @@ import Maintenance
 /// order that ends or is escalated leaves its old entry behind, dropped when it comes to the top
 /// and no longer matches an open order of its device. When fewer than the summary's orders are
 /// left kept and some were left out, and for the first look after a start, the devices are
-/// looked through. The book took an entry for every open order before: 36 MB for a million
-/// devices' 750,000 orders.
+/// looked through: about 0.4 s at a million devices, once the orders closing at the top have used
+/// up the 32,768 kept by default (1.5 MB). The book took an entry for every open order before:
+/// 36 MB for a million devices' 750,000 orders.
 struct OpenOrderBook: Sendable {
     private(set) var count = 0
     /// How often the devices were looked through (the daemon's debug log shows it).
