@@ -295,7 +295,7 @@ public struct FleetPipeline: Sendable {
         let (kind, device) = (state.devices[place: slot].kind, state.devices[place: slot].device)
         result.workOrders.forEach { openOrders.issued($0, kind: kind, device: device) }
         result.escalatedOrders.forEach { openOrders.escalated($0, kind: kind, device: device) }
-        result.closedOrders.forEach { openOrders.ended($0) }
+        openOrders.ended(result.closedOrders.count)
         for event in result.serviceEvents {
             state.ledger.record(event)
         }

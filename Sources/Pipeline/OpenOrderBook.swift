@@ -42,8 +42,9 @@ struct OpenOrderBook: Sendable {
         if filled { keep(OrderUrgency(order, kind: kind, device: device)) }
     }
 
-    mutating func ended(_ order: WorkOrder) {
-        count -= 1
+    /// `orders` orders closed or cancelled (their entries go when they come to the top).
+    mutating func ended(_ orders: Int) {
+        count -= orders
     }
 
     /// The `DaemonSummary.openOrderLimit` most urgent open orders: the heap's first entries that

@@ -107,12 +107,12 @@ import Testing
         func window(_ slices: ClosedRange<UInt32>) -> [TrendSlice] { slices.map { TrendSlice(slice: $0, bucket: TrendBucket(count: 1, sumValue: Float($0))) } }
         let orders = [Self.order(4, reason: "four"), Self.order(6, reason: "six")]
         var oneByOne = Self.slots(metrics: 2)
-        for number: UInt32 in [1, 2, 3] { oneByOne.rememberClosed(number, limit: 8) }
+        for number: UInt32 in [0, 1, 2, 3] { oneByOne.rememberClosed(number, limit: 3) }
         orders.forEach { oneByOne.appendOrder($0) }
         oneByOne.replaceTrend(ofWindow: 0, with: window(5 ... 7))
         oneByOne.replaceTrend(ofWindow: 2, with: window(9 ... 9) + window(12 ... 12))
         var atOnce = Self.slots(metrics: 2)
-        atOnce.restore(closed: [1, 2, 3], orders: orders, trend: [0: window(5 ... 7), 2: window(9 ... 9) + window(12 ... 12)])
+        atOnce.restore(closed: [0, 1, 2, 3], limit: 3, orders: orders, trend: [0: window(5 ... 7), 2: window(9 ... 9) + window(12 ... 12)])
         #expect(atOnce == oneByOne && atOnce.trendRoom == 3 + 4 && atOnce.trendCount == 7)
         #expect((0 ..< 3).map { atOnce.trendSlices(ofWindow: $0).map(\.slice) } == [[5, 6, 7], [], [9, 12]])
         #expect(atOnce.orders.map(\.number) == [4, 6] && Array(atOnce.closed) == [1, 2, 3] && Array(atOnce.repeats) == Self.repeats)

@@ -122,7 +122,7 @@ extension MaintenanceEngine {
             if let place = gapPlaces[index] { state.gaps[place] = gaps }
             if sliceLength == metrics[index].trend?.sliceLength, let window = trendPlaces[index] { trend[window] = slices }
         }
-        state.slots.restore(closed: closed.suffix(min(max(settings.closedMemory, 0), Int(UInt8.max))), orders: orders, trend: trend)
+        state.slots.restore(closed: closed, limit: settings.closedMemory, orders: orders, trend: trend)
         for _ in 0 ..< (try reader.count()) {
             let index = ruleIndex[try reader.string()]
             let level = WorkOrderPriority(rawValue: try reader.string())

@@ -112,9 +112,12 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// Numbers of the orders closed lately, oldest first.
     var closed: DeviceSlotRegion<UInt32> { part(at: counts.closedOffset, count: counts.closed) }
 
+    /// How many closed numbers a device keeps for `limit` (`EngineSettings.closedMemory`): a byte counts them.
+    private static func closedRoom(_ limit: Int) -> Int { min(max(limit, 0), Int(UInt8.max)) }
+
     /// Remembers a closed order's number, forgetting the oldest beyond `limit` (at most 255).
     mutating func rememberClosed(_ number: UInt32, limit: Int) {
-        let limit = min(max(limit, 0), Int(UInt8.max))
+        let limit = Self.closedRoom(limit)
         guard limit > 0 else { return }
         if Int(counts.closed) < limit {
             var grown = counts
@@ -170,13 +173,15 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         return (anchor, places)
     }
 
-    /// Fills a device that holds no orders, closed numbers or trend slices yet with `closed`
-    /// (oldest first), `orders` and the trend windows' slices (`trend[w]`, as
-    /// `replaceTrend(ofWindow:with:)` takes them) in one allocation of exactly their size: a
-    /// restore of a million devices took an allocation for each number, order and window.
-    mutating func restore(closed: some Collection<UInt32>, orders: [OpenOrder], trend: [Int: [TrendSlice]]) {
+    /// Fills a device that holds no orders, closed numbers or trend slices yet with the newest
+    /// `limit` of `closed` (oldest first, as `rememberClosed` keeps them), `orders` and the trend
+    /// windows' slices (`trend[w]`, as `replaceTrend(ofWindow:with:)` takes them) in one
+    /// allocation of exactly their size: a restore of a million devices took an allocation for
+    /// each number, order and window.
+    mutating func restore(closed all: [UInt32], limit: Int, orders: [OpenOrder], trend: [Int: [TrendSlice]]) {
         precondition(counts.closed == 0 && counts.orders == 0 && counts.trend == 0, "a restore fills a device that holds none")
-        precondition(closed.count <= Int(UInt8.max) && orders.count <= Int(UInt8.max), "too many orders for a device")
+        precondition(orders.count <= Int(UInt8.max), "too many orders for a device")
+        let closed = all.suffix(Self.closedRoom(limit))
         let windows = (0 ..< Int(counts.trendWindows)).map { trend[$0].map(Self.places) ?? (anchor: 0, places: []) }
         var shaped = counts
         shaped.closed = UInt8(closed.count)

@@ -272,7 +272,7 @@ public final class MessageJournal: Sendable {
         guard fstat(descriptor, &status) == 0 else { throw failure("stat") }
         var buffer = [UInt8](repeating: 0, count: scanChunkBytes)
         var (held, start, scanned, atEnd) = (0, 0, 0, false)
-        reading: while true {
+        while true {
             // The bytes not yet walked go to the front, and the rest of the buffer is filled.
             buffer.withUnsafeMutableBytes { bytes in
                 _ = memmove(bytes.baseAddress!, bytes.baseAddress! + start, held - start)
@@ -317,7 +317,7 @@ public final class MessageJournal: Sendable {
             }
             // A record is cut short by the end of what was read: read on, unless the file ends
             // (a record cut short by a crash) or the bytes it claims are more than the file holds.
-            guard !atEnd, wanted > 0, scanned + wanted <= Int(status.st_size) else { break reading }
+            guard !atEnd, wanted > 0, scanned + wanted <= Int(status.st_size) else { break }
             if wanted > buffer.count { buffer.append(contentsOf: repeatElement(0, count: wanted - buffer.count)) }
         }
         return (scanned, Int(status.st_size))
