@@ -148,7 +148,7 @@ public final class MessageJournal: Sendable {
         let segments = try Self.segments(in: directory)
         for (index, segment) in segments.enumerated() {
             if index + 1 < segments.count, segments[index + 1].first <= sequence + 1 { continue }
-            try Self.scan(segment.url) { number, record in
+            _ = try Self.scan(segment.url) { number, record in
                 if number > sequence { try body(record()) }
             }
         }
