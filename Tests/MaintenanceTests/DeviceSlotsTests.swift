@@ -10,7 +10,7 @@ import Testing
     static func slots(metrics: Int) -> DeviceSlots {
         var slots = DeviceSlots(metrics: metrics, gaps: 1, levels: 3, repeats: 2, rates: 1, trendWindows: 3)
         slots.repeats[0] = repeats[0]
-        slots.rates[0] = rates[0]
+        slots.replaceExtrema(0 ..< 0, ofRule: 0, with: rates[0])
         return slots
     }
 
@@ -21,12 +21,12 @@ import Testing
         slots.gaps[0].last = 60
         slots.levels[1] = .alert
         slots.repeats[0].times.append(Date(timeIntervalSince1970: 2))
-        slots.rates[0].removeAll()
+        slots.replaceExtrema(0 ..< 1, ofRule: 0, with: EmptyCollection())
         slots.addTrend(1, fraction: 0, slice: 9, toWindow: 1, growingBy: 2)
         #expect(before.metrics[2].lastValue == nil && before.gaps[0].last == nil && before.levels.allSatisfy { $0 == nil })
-        #expect(Array(before.repeats) == Self.repeats && Array(before.rates) == Self.rates && before.trendCount == 0)
+        #expect(Array(before.repeats) == Self.repeats && before.rateWindows == Self.rates && before.trendCount == 0)
         #expect(slots.metrics[2].lastValue == 7 && slots.gaps[0].last == 60 && Array(slots.levels) == [nil, .alert, nil])
-        #expect(slots.repeats[0].times.count == 2 && slots.repeats[1] == Self.repeats[1] && slots.rates[0].isEmpty)
+        #expect(slots.repeats[0].times.count == 2 && slots.repeats[1] == Self.repeats[1] && slots.extrema(ofRule: 0).isEmpty)
         #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [9] && slots.trendRoom == 2)
         #expect(slots != before)
     }
@@ -40,13 +40,13 @@ import Testing
         for r in 0 ..< 5 { slots.levels[r] = r.isMultiple(of: 2) ? .alarm : nil }
         slots.pairs[1].first = OptionalNumber(5.0)
         slots.repeats[0].last = OptionalNumber(6.0)
-        slots.rates[0] = [ExtremaBucket(start: 7, low: 8, high: 9)]
+        slots.replaceExtrema(0 ..< 0, ofRule: 0, with: [ExtremaBucket(start: 7, low: 8, high: 9)])
         for slice in 0 ..< 20 { slots.addTrend(Double(slice), fraction: 0, slice: UInt32(slice), toWindow: slice % 2, growingBy: 3) }
         #expect(slots.metrics.map(\.lastSeen) == [1, 2, 3].map { Date(timeIntervalSince1970: $0) })
         #expect(slots.gaps.map(\.usual) == [10, 11])
         #expect(Array(slots.levels) == [.alarm, nil, .alarm, nil, .alarm])
         #expect(Array(slots.pairs) == [PairedMemory(), PairedMemory(first: OptionalNumber(5.0))])
-        #expect(Array(slots.repeats) == [RepeatMemory(last: OptionalNumber(6.0))] && Array(slots.rates) == [[ExtremaBucket(start: 7, low: 8, high: 9)]])
+        #expect(Array(slots.repeats) == [RepeatMemory(last: OptionalNumber(6.0))] && slots.rateWindows == [[ExtremaBucket(start: 7, low: 8, high: 9)]])
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == stride(from: 0, to: 20, by: 2).map(UInt32.init))
         #expect(slots.trendSlices(ofWindow: 1).map(\.sumValue) == stride(from: 1, to: 20, by: 2).map(Float.init))
     }
@@ -67,7 +67,7 @@ import Testing
         #expect(Array(slots.trendSlices(ofWindow: 0)) == window(2 ... 3))
         slots.replaceTrend(ofWindow: 2, with: window(300 ... 301) + window(1 ... 1) + window(600 ... 600))
         #expect(slots.trendSlices(ofWindow: 2).map(\.slice) == [300, 301], "a slice before the first or beyond a window's reach is left out")
-        #expect(slots.metrics.count == 3 && Array(slots.repeats) == Self.repeats && Array(slots.rates) == Self.rates)
+        #expect(slots.metrics.count == 3 && Array(slots.repeats) == Self.repeats && slots.rateWindows == Self.rates)
         slots.replaceTrend(ofWindow: 1, with: window(20 ... 20) + window(24 ... 24) + window(22 ... 22))
         #expect(slots.trendSlices(ofWindow: 1).map(\.slice) == [20, 24] && slots.trendCount == 2 + 5 + 2, "a slice not after the one before it is left out")
         slots.dropTrend(before: 21, ofWindow: 1)
@@ -96,7 +96,7 @@ import Testing
         #expect(slots.orders.map(\.number) == [2, 3] && slots.orders[1].priority == .alarm && slots.orders[0] == Self.order(2, reason: "second"))
         #expect(Array(slots.closed) == [7, 8, 9, 10])
         #expect(before.orders.map(\.number) == [1, 2] && before.orders[1].priority == .alert && before.closed.isEmpty)
-        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == Array(3 ... 8) && Array(slots.repeats) == Self.repeats && Array(slots.rates) == Self.rates)
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == Array(3 ... 8) && Array(slots.repeats) == Self.repeats && slots.rateWindows == Self.rates)
         #expect(before.trendSlices(ofWindow: 0).map(\.slice) == [3] && slots != before)
         #expect(slots.removeOrder(at: 1).number == 3 && slots.removeOrder(at: 0).number == 2 && slots.orders.isEmpty)
     }

@@ -38,7 +38,7 @@ struct EnginePropertyTests {
             }
             #expect(h.state.openOrders == before.openOrders)
             #expect(h.state.levels == before.levels && h.state.slots.pairs == before.slots.pairs && h.state.slots.repeats == before.slots.repeats
-                && h.state.slots.rates == before.slots.rates)
+                && h.state.slots.rateWindows == before.slots.rateWindows)
         }
     }
 

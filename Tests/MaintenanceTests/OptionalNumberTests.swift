@@ -19,10 +19,10 @@ struct OptionalNumberTests {
         #expect(Set([OptionalNumber(nil as Double?), nil, OptionalNumber(3.0)]).count == 2)
     }
 
-    @Test("a threshold, counter or repeat rule's memory takes 16 bytes, a rate rule's 8 and a level one, a device's metric 16 and its gaps 8, its counts 24, a trend slice 8, the header of its slots 14 and the device itself 96")
+    @Test("a threshold, counter or repeat rule's memory takes 16 bytes, a rate rule's extremes 24 a slice and a level one, a device's metric 16 and its gaps 8, its counts 24, a trend slice 8, the header of its slots 16 and the device itself 96")
     func layout() {
-        #expect(MemoryLayout<PairedMemory>.stride == 16 && MemoryLayout<RepeatMemory>.stride == 16 && MemoryLayout<[ExtremaBucket]>.stride == 8)
-        #expect(MemoryLayout<DeviceSlotCounts>.size == 14)
+        #expect(MemoryLayout<PairedMemory>.stride == 16 && MemoryLayout<RepeatMemory>.stride == 16 && MemoryLayout<ExtremaBucket>.stride == 24)
+        #expect(MemoryLayout<DeviceSlotCounts>.size == 16)
         #expect(MemoryLayout<WorkOrderPriority?>.stride == 1)
         #expect(MemoryLayout<MetricState>.stride == 16)
         #expect(MemoryLayout<ReportingGaps>.stride == 8)

@@ -54,13 +54,20 @@ struct WindowRoomTests {
         #expect(restored.count == TrendBucket.countLimit && restored.sumValue / Float(restored.count) == 2, "more samples keep their mean")
     }
 
-    @Test("a rate window slid over a hundred slices holds its 17 in less than twice their room")
+    @Test("a rate window slid over a hundred slices holds its 17 in exactly their room, in the device's allocation")
     func extrema() {
         let window = ExtremaWindow(window: 16 * 3600, slices: 16)
-        var buckets: [ExtremaBucket] = []
-        for hour in 0 ..< 100 { window.add(Double(hour), at: 1_767_225_600 + Double(hour) * 3600 + 1800, to: &buckets) }
-        #expect(buckets.count == 17)
-        #expect(buckets.capacity < 32)
-        #expect(window.extremes(of: buckets, at: 1_767_225_600 + 99 * 3600 + 1800).map { $0.high - $0.low } == 16)
+        var slots = DeviceSlots(metrics: 1, gaps: 0, levels: 2, rates: 2, trendWindows: 0)
+        for hour in 0 ..< 100 {
+            window.add(Double(hour), at: 1_767_225_600 + Double(hour) * 3600 + 1800, rule: 1, to: &slots)
+            window.add(-Double(hour), at: 1_767_225_600 + Double(hour) * 3600 + 1900, rule: 1, to: &slots)
+        }
+        window.add(7, at: 1_767_225_600, rule: 0, to: &slots)
+        #expect(slots.extrema(ofRule: 1).count == 17 && slots.extrema(ofRule: 0).count == 1)
+        #expect(slots.extremaRoom == 18)
+        #expect(slots.extrema(ofRule: 1).allSatisfy { $0.high == -$0.low }, "a slice's second sample widens it in place")
+        let extremes = window.extremes(of: slots.extrema(ofRule: 1), at: 1_767_225_600 + 99 * 3600 + 1800)
+        #expect(extremes?.low == -99 && extremes?.high == 99)
+        #expect(window.extremes(of: slots.extrema(ofRule: 0), at: 1_767_225_600)?.low == 7)
     }
 }

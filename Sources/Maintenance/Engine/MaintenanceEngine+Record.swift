@@ -95,7 +95,8 @@ extension MaintenanceEngine {
                                     unknownMetric: try reader.tally(), suppressed: try reader.tally(), ordersIssued: try reader.tally())
         // The order number, written apart from the count of orders: never smaller, so none is numbered twice.
         state.counts.ordersIssued = max(state.counts.ordersIssued, try reader.tally())
-        // Closed numbers, open orders and trend windows are read first and set at once (one allocation).
+        // Closed numbers, open orders, trend windows and the rules' memories are read first, and
+        // set with room for the rate rules' extremes at once (one allocation).
         var closed: [UInt32] = []
         for _ in 0 ..< (try reader.count()) { state.orderNumber(try reader.string()).map { closed.append($0) } }
         let orders = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in
@@ -122,14 +123,14 @@ extension MaintenanceEngine {
             if let place = gapPlaces[index] { state.gaps[place] = gaps }
             if sliceLength == metrics[index].trend?.sliceLength, let window = trendPlaces[index] { trend[window] = slices }
         }
-        state.slots.restore(closed: closed, limit: settings.closedMemory, orders: orders, trend: trend)
-        for _ in 0 ..< (try reader.count()) {
+        let saved = try (0 ..< reader.count()).map { _ throws(BinaryRecordError) in
             let index = ruleIndex[try reader.string()]
             let level = WorkOrderPriority(rawValue: try reader.string())
-            let memory = try readMemory(&reader, of: index.map { rules[$0] })
-            guard let index, let memory else { continue }
-            restore(rule: index, level: level, memory: memory, into: &state)
+            return (index: index, level: level, memory: try readMemory(&reader, of: index.map { rules[$0] }))
         }
+        let extrema = saved.reduce(0) { if case .rate(let buckets)? = $1.memory { $0 + min(buckets.count, Int(UInt8.max)) } else { $0 } }
+        state.slots.restore(closed: closed, limit: settings.closedMemory, orders: orders, trend: trend, extrema: extrema)
+        for case let (index?, level, memory?) in saved { restore(rule: index, level: level, memory: memory, into: &state) }
         state.flood = FloodWindow(hour: Int64(bitPattern: try reader.varint()), count: try reader.tally())
         keepSilentReasonsAsValues(in: &state)
         return state

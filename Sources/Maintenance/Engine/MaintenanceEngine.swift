@@ -139,7 +139,7 @@ public final class MaintenanceEngine: Sendable {
             return check.assess(number, at: time, level: level, memory: &state.pairs[place])
         case .rate(let check):
             guard let number, let place = memoryPlaces[r] else { return .hold }
-            return check.assess(number, at: time, level: level, history: &state.rates[place])
+            return check.assess(number, at: time, level: level, place: place, in: &state.slots)
         case .repeated(let check):
             guard let place = memoryPlaces[r] else { return .hold }
             return check.assess(value, at: time, level: level, memory: &state.repeats[place])
@@ -235,7 +235,7 @@ public final class MaintenanceEngine: Sendable {
         case .threshold: return .threshold(alertSince: state.pairs[place].first, alarmSince: state.pairs[place].second)
         case .counter: return .counter(base: state.pairs[place].first, last: state.pairs[place].second)
         case .repeated: return .repeated(times: state.repeats[place].times, last: state.repeats[place].last)
-        case .rate: return .rate(state.rates[place])
+        case .rate: return .rate(Array(state.slots.extrema(ofRule: place)))
         case .missing, .trend: return .none
         }
     }
@@ -246,7 +246,8 @@ public final class MaintenanceEngine: Sendable {
         switch memory {
         case .threshold(let first, let second), .counter(let first, let second): state.pairs[place] = PairedMemory(first: first, second: second)
         case .repeated(let times, let last): state.repeats[place] = RepeatMemory(times: times, last: last)
-        case .rate(let history): state.rates[place] = history
+        // A window holds at most 255 slices (`ExtremaWindow`): a record with more keeps its newest.
+        case .rate(let history): state.slots.replaceExtrema(state.slots.extrema(ofRule: place).indices, ofRule: place, with: history.suffix(Int(UInt8.max)))
         case .none: break
         }
     }

@@ -11,11 +11,11 @@ struct RateCheck: Sendable {
     let window: TimeInterval
     let slices: ExtremaWindow
 
-    /// `history` is the rule's window of extremes on the device, changed in place.
-    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, history: inout [ExtremaBucket]) -> Assessment {
+    /// `place` is the rule's among the device's rate rules: its extremes change in place.
+    func assess(_ value: Double, at time: Date, level: WorkOrderPriority?, place: Int, in slots: inout DeviceSlots) -> Assessment {
         let seconds = time.timeIntervalSince1970
-        let extremes = slices.extremes(of: history, at: seconds)
-        slices.add(value, at: seconds, to: &history)
+        let extremes = slices.extremes(of: slots.extrema(ofRule: place), at: seconds)
+        slices.add(value, at: seconds, rule: place, to: &slots)
         guard let extremes else { return .hold }
         let (moved, from) = direction == .below ? (extremes.high - value, extremes.high) : (value - extremes.low, extremes.low)
         if moved >= change {

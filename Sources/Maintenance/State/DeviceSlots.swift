@@ -2,12 +2,14 @@ import FleetModel
 
 /// A device's metric states, reporting gaps, rule levels, rule memories, trend windows, open
 /// orders and closed orders' numbers in one allocation. They were arrays, and each array costs its
-/// 32 bytes of header and the allocator's 16 besides its elements, in every device. The parts hold
+/// 32 bytes of header and the allocator's 16 besides its elements, in every device; and an array
+/// that lives on between two devices' allocations leaves a hole when they grow. The parts hold
 /// only what is used: gaps for the metrics a missing-data rule watches (the engine's `gapPlaces`),
 /// memories for the rules that remember something, each in the part of its form (`memoryPlaces`),
-/// a byte for each rule's level, and a window of trend slices for each metric that keeps a trend
+/// a byte for each rule's level, a window of trend slices for each metric that keeps a trend
 /// (`trendPlaces`): its first slice's number and how many it holds, its slices following those of
-/// the windows before it. The metric states and levels are aligned with the engine's profile. A
+/// the windows before it; and a rate rule's extremes, a count and its buckets after those of the
+/// rules before it. The metric states and levels are aligned with the engine's profile. A
 /// value, copied on write when shared, as the arrays were, so it is as safe to send as they were
 /// (the storage itself is never changed while shared).
 public struct DeviceSlots: @unchecked Sendable, Hashable {
@@ -26,7 +28,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         storage.levels.initialize(repeating: nil, count: levels)
         storage.pairs.initialize(repeating: PairedMemory(), count: pairs)
         storage.repeats.initialize(repeating: RepeatMemory(), count: repeats)
-        storage.rates.initialize(repeating: [], count: rates)
+        storage.extremaCounts.initialize(repeating: 0, count: rates)
         storage.anchors.initialize(repeating: 0, count: trendWindows)
         storage.windowCounts.initialize(repeating: 0, count: trendWindows)
     }
@@ -70,10 +72,21 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         _modify { var region: DeviceSlotRegion<RepeatMemory> = ownPart(at: counts.repeatsOffset, count: counts.repeats); yield &region }
     }
 
-    /// The rate rules' windows of extremes.
-    var rates: DeviceSlotRegion<[ExtremaBucket]> {
-        get { part(at: counts.ratesOffset, count: counts.rates) }
-        _modify { var region: DeviceSlotRegion<[ExtremaBucket]> = ownPart(at: counts.ratesOffset, count: counts.rates); yield &region }
+    /// Rate rule `r`'s window of extremes (`r` is its place among the rate rules), oldest first.
+    func extrema(ofRule r: Int) -> DeviceSlotRegion<ExtremaBucket> {
+        let range = Self.range(r, among: storage.extremaCounts)
+        return part(at: counts.extremaOffset + range.lowerBound * MemoryLayout<ExtremaBucket>.stride, count: range.count)
+    }
+
+    /// Replaces the extremes in `range` of rate rule `r`'s with `buckets`. Room grows to exactly
+    /// what is held.
+    mutating func replaceExtrema(_ range: Range<Int>, ofRule r: Int, with buckets: some Collection<ExtremaBucket>) {
+        let held = Self.range(r, among: storage.extremaCounts)
+        precondition(range.lowerBound >= 0 && range.upperBound <= held.count, "range out of bounds")
+        let total = held.count - range.count + buckets.count
+        precondition(total <= Int(UInt8.max), "too many extremes for a rate rule")
+        replace(range.lowerBound + held.lowerBound ..< range.upperBound + held.lowerBound, in: .extrema, held: storage.extremaCount, with: buckets)
+        storage.extremaCounts[r] = UInt8(total)
     }
 
     /// The trend slices of every window, each window's oldest first.
@@ -134,14 +147,19 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// Room for trend slices, held or not.
     var trendRoom: Int { Int(counts.trendRoom) }
 
+    /// Room for the rate rules' extremes, held or not.
+    var extremaRoom: Int { Int(counts.extremaRoom) }
+
     /// How many trend slices all windows hold.
     var trendCount: Int { Int(counts.trend) }
 
     /// Where trend window `w`'s slices are among all the windows' slices.
-    private func trendRange(ofWindow w: Int) -> Range<Int> {
-        let held = storage.windowCounts
-        let start = (0 ..< w).reduce(0) { $0 + Int(held[$1]) }
-        return start ..< start + Int(held[w])
+    private func trendRange(ofWindow w: Int) -> Range<Int> { Self.range(w, among: storage.windowCounts) }
+
+    /// Where the `n`th of some windows is among all their elements, given how many each holds.
+    private static func range(_ n: Int, among held: UnsafeMutablePointer<UInt8>) -> Range<Int> {
+        let start = (0 ..< n).reduce(0) { $0 + Int(held[$1]) }
+        return start ..< start + Int(held[n])
     }
 
     /// Trend window `w`'s slices with their numbers, oldest first (its empty places left out).
@@ -175,10 +193,10 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
 
     /// Fills a device that holds no orders, closed numbers or trend slices yet with the newest
     /// `limit` of `closed` (oldest first, as `rememberClosed` keeps them), `orders` and the trend
-    /// windows' slices (`trend[w]`, as `replaceTrend(ofWindow:with:)` takes them) in one
-    /// allocation of exactly their size: a restore of a million devices took an allocation for
-    /// each number, order and window.
-    mutating func restore(closed all: [UInt32], limit: Int, orders: [OpenOrder], trend: [Int: [TrendSlice]]) {
+    /// windows' slices (`trend[w]`, as `replaceTrend(ofWindow:with:)` takes them), with room for
+    /// `extrema` rate rules' extremes, in one allocation of exactly their size: a restore of a
+    /// million devices took an allocation for each number, order and window.
+    mutating func restore(closed all: [UInt32], limit: Int, orders: [OpenOrder], trend: [Int: [TrendSlice]], extrema: Int = 0) {
         precondition(counts.closed == 0 && counts.orders == 0 && counts.trend == 0, "a restore fills a device that holds none")
         precondition(orders.count <= Int(UInt8.max), "too many orders for a device")
         let closed = all.suffix(Self.closedRoom(limit))
@@ -187,6 +205,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         shaped.closed = UInt8(closed.count)
         shaped.orders = UInt8(orders.count)
         shaped.trendRoom = UInt16(max(Int(shaped.trendRoom), windows.reduce(0) { $0 + $1.places.count }))
+        shaped.extremaRoom = UInt16(clamping: max(Int(shaped.extremaRoom), extrema))
         storage = storage.reshaped(shaped)
         _ = UnsafeMutableBufferPointer(start: storage.closed, count: closed.count).initialize(from: closed)
         storage.orders.initialize(from: orders, count: orders.count)
@@ -241,23 +260,34 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// Replaces the trend slices in `range` with `buckets`; when they do not fit, the room grows
     /// to hold them and `step` more slices at most. The windows' counts are the caller's to mend.
     private mutating func replaceTrend(_ range: Range<Int>, with buckets: some Collection<TrendBucket>, growingBy step: Int = 0) {
-        let held = Int(counts.trend)
-        precondition(range.lowerBound >= 0 && range.upperBound <= held, "trend range out of bounds")
-        let total = held - range.count + buckets.count
+        let total = Int(counts.trend) - range.count + buckets.count
         precondition(total <= Int(UInt16.max), "too many trend slices for a device")
-        if total > trendRoom {
+        replace(range, in: .trend, held: Int(counts.trend), with: buckets, growingBy: step)
+        storage.header.trend = UInt16(total)
+    }
+
+    /// The parts that grow and shrink within the room kept for them.
+    private enum GrowingPart { case trend, extrema }
+
+    /// Replaces the elements in `range` of the `held` in `part` with `elements`; when they do not
+    /// fit, the room grows to hold them and `step` more at most. The part's counts are the
+    /// caller's to mend.
+    private mutating func replace<Element>(_ range: Range<Int>, in part: GrowingPart, held: Int, with elements: some Collection<Element>,
+                                           growingBy step: Int = 0) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= held, "range out of bounds")
+        let total = held - range.count + elements.count
+        if total > (part == .trend ? trendRoom : Int(counts.extremaRoom)) {
             var grown = counts
-            grown.trendRoom = UInt16(max(total, held + max(step, 1)))
+            let room = UInt16(max(total, held + max(step, 1)))
+            if part == .trend { grown.trendRoom = room } else { grown.extremaRoom = room }
             storage = storage.reshaped(grown)
         } else {
             makeUnique()
         }
-        let trend = storage.trend
-        let tail = held - range.upperBound
-        UnsafeMutableRawPointer(trend + range.lowerBound + buckets.count)
-            .copyMemory(from: trend + range.upperBound, byteCount: tail * MemoryLayout<TrendBucket>.stride)
-        _ = UnsafeMutableBufferPointer(start: trend + range.lowerBound, count: buckets.count).initialize(from: buckets)
-        storage.header.trend = UInt16(total)
+        let first = storage.pointer(to: Element.self, at: part == .trend ? counts.trendOffset : counts.extremaOffset)
+        UnsafeMutableRawPointer(first + range.lowerBound + elements.count)
+            .copyMemory(from: first + range.upperBound, byteCount: (held - range.upperBound) * MemoryLayout<Element>.stride)
+        _ = UnsafeMutableBufferPointer(start: first + range.lowerBound, count: elements.count).initialize(from: elements)
     }
 
     private mutating func makeUnique() {
@@ -267,9 +297,12 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// The trend windows' slices with their numbers (a window's first slice is how it keeps them).
     private var trendWindows: [[TrendSlice]] { (0 ..< Int(counts.trendWindows)).map { Array(trendSlices(ofWindow: $0)) } }
 
+    /// Each rate rule's extremes.
+    var rateWindows: [[ExtremaBucket]] { (0 ..< Int(counts.rates)).map { Array(extrema(ofRule: $0)) } }
+
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.storage === rhs.storage || (lhs.metrics == rhs.metrics && lhs.gaps == rhs.gaps && lhs.levels == rhs.levels
-            && lhs.pairs == rhs.pairs && lhs.repeats == rhs.repeats && lhs.rates == rhs.rates && lhs.trendWindows == rhs.trendWindows
+            && lhs.pairs == rhs.pairs && lhs.repeats == rhs.repeats && lhs.rateWindows == rhs.rateWindows && lhs.trendWindows == rhs.trendWindows
             && lhs.orders == rhs.orders && lhs.closed == rhs.closed)
     }
 
@@ -279,7 +312,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         hasher.combine(levels)
         hasher.combine(pairs)
         hasher.combine(repeats)
-        hasher.combine(rates)
+        hasher.combine(rateWindows)
         hasher.combine(trendWindows)
         hasher.combine(orders)
         hasher.combine(closed)

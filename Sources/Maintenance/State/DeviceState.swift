@@ -61,12 +61,6 @@ public struct DeviceState: Sendable, Hashable, DeviceKeyed {
         _modify { yield &slots.repeats }
     }
 
-    /// Each rate rule's window of extremes.
-    var rates: DeviceSlotRegion<[ExtremaBucket]> {
-        get { slots.rates }
-        _modify { yield &slots.rates }
-    }
-
     /// The open orders, oldest first.
     public internal(set) var openOrders: DeviceSlotRegion<OpenOrder> {
         get { slots.orders }

@@ -4,33 +4,34 @@
 struct ExtremaWindow: Sendable, Hashable {
     let sliceLength: Double
     let window: Double
-    /// The most slices a window overlaps: one more than fit in it, as it is widened by at most one.
-    let bound: Int
 
+    /// `slices` of the window, at most 254: a window overlaps one more, and a byte counts them.
     init(window: Double, slices: Int) {
         self.window = window
-        sliceLength = max(window / Double(max(slices, 1)), 1)
-        bound = max(slices, 1) + 1
+        sliceLength = max(window / Double(min(max(slices, 1), Int(UInt8.max) - 1)), 1)
     }
 
     /// Extremes of the slices that overlap the window ending at `time` (so the window is widened
     /// by at most one slice); nil when there is nothing yet.
-    func extremes(of buckets: [ExtremaBucket], at time: Double) -> (low: Double, high: Double)? {
-        let recent = buckets.filter { $0.start + sliceLength > time - window }
+    func extremes(of buckets: some Collection<ExtremaBucket>, at time: Double) -> (low: Double, high: Double)? {
+        let recent = buckets.lazy.filter { $0.start + sliceLength > time - window }
         guard let first = recent.first else { return nil }
         return recent.dropFirst().reduce((first.low, first.high)) { (min($0.0, $1.low), max($0.1, $1.high)) }
     }
 
-    func add(_ value: Double, at time: Double, to buckets: inout [ExtremaBucket]) {
+    /// Adds a sample to the extremes of a device's rate rule `r` (its place among the rate rules).
+    func add(_ value: Double, at time: Double, rule r: Int, to slots: inout DeviceSlots) {
         let start = (time / sliceLength).rounded(.down) * sliceLength
-        // Slices are in time order: most samples land in a window with nothing to drop. Those
-        // that left go before a new slice comes (the sample's own slice never leaves).
-        if let first = buckets.first, first.start + sliceLength <= time - window { buckets.removeAll { $0.start + sliceLength <= time - window } }
-        if buckets.last?.start == start {
-            buckets[buckets.count - 1].low = min(buckets[buckets.count - 1].low, value)
-            buckets[buckets.count - 1].high = max(buckets[buckets.count - 1].high, value)
+        // Slices are in time order: those that left the window are its first, and go before a new
+        // slice comes (the sample's own slice never leaves).
+        let gone = slots.extrema(ofRule: r).prefix { $0.start + sliceLength <= time - window }.count
+        if gone > 0 { slots.replaceExtrema(0 ..< gone, ofRule: r, with: EmptyCollection()) }
+        let count = slots.extrema(ofRule: r).count
+        if let newest = slots.extrema(ofRule: r).last, newest.start == start {
+            let widened = ExtremaBucket(start: start, low: min(newest.low, value), high: max(newest.high, value))
+            slots.replaceExtrema(count - 1 ..< count, ofRule: r, with: CollectionOfOne(widened))
         } else {
-            buckets.append(ExtremaBucket(start: start, low: value, high: value), boundedBy: bound)
+            slots.replaceExtrema(count ..< count, ofRule: r, with: CollectionOfOne(ExtremaBucket(start: start, low: value, high: value)))
         }
     }
 }
