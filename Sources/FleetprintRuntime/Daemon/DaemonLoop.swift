@@ -129,9 +129,14 @@ struct DaemonLoop: Sendable {
         // 400,000-device daemon's resident memory after its flood).
         let written = ContinuousClock.now
         malloc_trim(0)
+        // What the heap holds and what it keeps free between allocations (holes that whole pages
+        // do not cover, which it cannot give back): what a device costs beyond its own bytes.
+        let heap = mallinfo2()
         job.logger.debug("checkpoint", metadata: ["devices_changed": "\(changed.count)", "devices": "\(pipeline.state.devices.count)",
                                                   "milliseconds": "\((written - started) / .milliseconds(1))",
-                                                  "memory_given_back_milliseconds": "\((ContinuousClock.now - written) / .milliseconds(1))"])
+                                                  "memory_given_back_milliseconds": "\((ContinuousClock.now - written) / .milliseconds(1))",
+                                                  "heap_in_use_bytes": "\(heap.uordblks)", "heap_free_bytes": "\(heap.fordblks)",
+                                                  "heap_mapped_bytes": "\(heap.hblkhd)"])
         do {
             try journal.trim(through: sequence)
         } catch {
