@@ -39,9 +39,9 @@ until [ "$(metric fleetprint_messages_total || echo 0)" = "$total" ]; do sleep 1
 echo "live: $total messages processed in $(seconds_since "$from") s; $(grep VmRSS "/proc/$(pgrep -P $pid)/status")"
 sleep 12
 echo "the last checkpoints (devices written; the heap's bytes free between allocations, in use and mapped apart; milliseconds giving memory back, milliseconds writing):"
-grep " checkpoint " "$work/live.log" | tail -4 | grep -o 'devices=[0-9]* devices_changed=[0-9]* heap_free_bytes=[0-9]* heap_in_use_bytes=[0-9]* heap_mapped_bytes=[0-9]* memory_given_back_milliseconds=[0-9.]* milliseconds=[0-9.]*'
+grep -a " checkpoint " "$work/live.log" | tail -4 | grep -o 'devices=[0-9]* devices_changed=[0-9]* heap_free_bytes=[0-9]* heap_in_use_bytes=[0-9]* heap_mapped_bytes=[0-9]* memory_given_back_milliseconds=[0-9.]* milliseconds=[0-9.]*'
 echo "the last summaries (pricing, activity, most urgent orders):"
-grep " summary " "$work/live.log" | tail -3 | grep -o 'devices=[0-9]* milliseconds=[0-9.]*'
+grep -a " summary " "$work/live.log" | tail -3 | grep -o 'devices=[0-9]* milliseconds=[0-9.]*'
 stop $pid "shutdown (final checkpoint)"
 tail -1 "$work/live.log"
 per_device "$work/live.log" "live"
