@@ -17,13 +17,10 @@ import Synchronization
 /// publish an order twice.) While the connection is down, libmosquitto keeps what was handed to
 /// it and sends it when the connection is back; `resendOutbox` covers the rest.
 ///
-/// At most `handOverLimit` publications (1,000 unless a test says otherwise) wait in libmosquitto
+/// At most `handOverLimit` publications (10,000 unless a test says otherwise) wait in libmosquitto
 /// for the broker at a time. Beyond that, orders wait in the outbox, on disk, in their order, and
 /// `handOverWaiting` hands them over as the broker catches up: a burst of orders no longer sits
-/// in memory (300,000 orders, about 250 MB, at the end of a 400,000-device flood). A publication
-/// waiting in libmosquitto holds about a kilobyte (its payload, topic and mark): 10,000 of them
-/// were 11 MB of a 100,000-device daemon's peak, while the broker takes at most a few hundred
-/// at a time (its `max_inflight_messages`), so a thousand keep it as busy.
+/// in memory (300,000 orders, about 250 MB, at the end of a 400,000-device flood).
 ///
 /// Dead letters are published at QoS 1 but not kept: while the broker is away at most
 /// `deadLetterBacklog` wait in libmosquitto; beyond that they are counted and dropped. A summary
@@ -54,7 +51,7 @@ final class OutputPublisher: Sendable {
     /// Held orders beyond this are flushed at once (a long journal replay holds no more).
     static let flushEvery = 1_024
 
-    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 1_000) throws {
+    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 10_000) throws {
         self.client = client
         self.handOverLimit = handOverLimit
         self.store = store
@@ -115,11 +112,8 @@ final class OutputPublisher: Sendable {
         }
     }
 
-    /// Whether orders wait in the outbox that are not handed over yet.
-    var isHolding: Bool { holding.load(ordering: .relaxed) }
-
     /// Whether orders wait in the outbox for room that the broker's acknowledgements have made.
-    var shouldResend: Bool { isHolding && client.unacknowledgedCount < handOverLimit / 2 }
+    var shouldResend: Bool { holding.load(ordering: .relaxed) && client.unacknowledgedCount < handOverLimit / 2 }
 
     /// Hands libmosquitto the oldest outbox entries it does not hold yet, as many as there is room
     /// for: after a restart, the first of them; later, those whose publish failed outright.
