@@ -31,6 +31,9 @@ daemon() { exec /usr/bin/time -f "$1: %e s, peak %M KB" "$bin" run --broker "mqt
 stop() { kill -TERM "$(pgrep -P "$1")"; local from; from=$(date +%s.%N); wait "$1" || true; echo "$2 took $(seconds_since "$from") s"; }
 
 daemon live & pid=$!
+# A failure halfway stops the daemon as well as the broker (a daemon left running kept the
+# caller's output open).
+trap 'pkill -TERM -P "$pid" 2>/dev/null || true; kill $broker 2>/dev/null || true' EXIT
 until grep -qs " started " "$work/live.log"; do sleep 0.2; done
 from=$(date +%s.%N)
 "$bin" replay "$work/stream.ndjson" --broker "mqtt://127.0.0.1:$port" --speed max --qos 1 2> "$work/replay.log"
