@@ -34,9 +34,11 @@ struct ExtremaWindowPropertyTests {
                 let rule = second ? 1 : 0
                 let extremes = window.extremes(of: slots.extrema(ofRule: rule), at: time)
                 #expect(extremes.map { [$0.low, $0.high] } == window.extremes(of: arrays[rule], at: time).map { [$0.low, $0.high] })
+                let (aside, before) = (slots, arrays)
                 window.add(value, at: time, rule: rule, to: &slots)
                 Self.reference(&arrays[rule], window, value, at: time)
                 #expect(slots.rateWindows == arrays)
+                #expect(aside.rateWindows == before, "a copy kept aside stays what it was")
                 mostHeld = max(mostHeld, arrays[0].count + arrays[1].count)
             }
             #expect(slots.extremaRoom == mostHeld, "room grows to exactly the most held")

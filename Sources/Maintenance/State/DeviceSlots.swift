@@ -89,6 +89,15 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         storage.extremaCounts[r] = UInt8(total)
     }
 
+    /// Widens rate rule `r`'s newest bucket, in place, to take `value`.
+    mutating func widenNewestExtremum(ofRule r: Int, with value: Double) {
+        let range = Self.range(r, among: storage.extremaCounts)
+        precondition(!range.isEmpty, "no bucket to widen")
+        makeUnique()
+        let newest = storage.extrema + range.upperBound - 1
+        (newest.pointee.low, newest.pointee.high) = (min(newest.pointee.low, value), max(newest.pointee.high, value))
+    }
+
     /// The trend slices of every window, each window's oldest first.
     private var trend: DeviceSlotRegion<TrendBucket> {
         get { part(at: counts.trendOffset, count: counts.trend) }

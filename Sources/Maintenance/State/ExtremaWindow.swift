@@ -22,16 +22,20 @@ struct ExtremaWindow: Sendable, Hashable {
     /// Adds a sample to the extremes of a device's rate rule `r` (its place among the rate rules).
     func add(_ value: Double, at time: Double, rule r: Int, to slots: inout DeviceSlots) {
         let start = (time / sliceLength).rounded(.down) * sliceLength
-        // Slices are in time order: those that left the window are its first, and go before a new
-        // slice comes (the sample's own slice never leaves).
-        let gone = slots.extrema(ofRule: r).prefix { $0.start + sliceLength <= time - window }.count
+        let (gone, held, newest) = departures(from: slots.extrema(ofRule: r), at: time)
         if gone > 0 { slots.replaceExtrema(0 ..< gone, ofRule: r, with: EmptyCollection()) }
-        let count = slots.extrema(ofRule: r).count
-        if let newest = slots.extrema(ofRule: r).last, newest.start == start {
-            let widened = ExtremaBucket(start: start, low: min(newest.low, value), high: max(newest.high, value))
-            slots.replaceExtrema(count - 1 ..< count, ofRule: r, with: CollectionOfOne(widened))
+        if newest == start {
+            // Most samples land in the newest slice: it is widened in place.
+            slots.widenNewestExtremum(ofRule: r, with: value)
         } else {
-            slots.replaceExtrema(count ..< count, ofRule: r, with: CollectionOfOne(ExtremaBucket(start: start, low: value, high: value)))
+            slots.replaceExtrema(held - gone ..< held - gone, ofRule: r, with: CollectionOfOne(ExtremaBucket(start: start, low: value, high: value)))
         }
+    }
+
+    /// How many of `buckets` left the window ending at `time`, how many there are, and where the
+    /// newest starts. Slices are in time order: those that left are the first (the sample's own
+    /// slice never leaves), and they go before a new slice comes.
+    private func departures(from buckets: DeviceSlotRegion<ExtremaBucket>, at time: Double) -> (gone: Int, held: Int, newest: Double?) {
+        (buckets.prefix { $0.start + sliceLength <= time - window }.count, buckets.count, buckets.last?.start)
     }
 }
