@@ -170,11 +170,16 @@ public final class FleetStore: Sendable {
         }
     }
 
-    /// The broker acknowledged it: out of the outbox, into the published marks, in one transaction.
-    public func markDelivered(_ mark: String) throws {
+    /// The broker acknowledged them: out of the outbox, into the published marks, in one
+    /// transaction (one per acknowledgement held the network thread about 200 µs each).
+    public func markDelivered(_ marks: some Sequence<String>) throws {
         try database.write { db in
-            try db.execute(sql: "DELETE FROM outbox WHERE mark = ?", arguments: [mark])
-            try db.execute(sql: "INSERT OR IGNORE INTO published_order (id) VALUES (?)", arguments: [mark])
+            let remove = try db.cachedStatement(sql: "DELETE FROM outbox WHERE mark = ?")
+            let record = try db.cachedStatement(sql: "INSERT OR IGNORE INTO published_order (id) VALUES (?)")
+            for mark in marks {
+                try remove.execute(arguments: [mark])
+                try record.execute(arguments: [mark])
+            }
         }
     }
 

@@ -24,7 +24,7 @@ struct FleetStoreTests {
                                        workOrders: [Self.record("wo-1", "open")],
                                        ledger: [Self.record("boiler/1", "ledger")]), at: 1)
             try store.enqueue([OutboxEntry(mark: "wo-1", topic: "t/1", payload: [1]), OutboxEntry(mark: "wo-2", topic: "t/2", payload: [2])])
-            try store.markDelivered("wo-1")
+            try store.markDelivered(["wo-1"])
         }
         let reopened = try FleetStore(directory: directory)
         let state = try reopened.load()

@@ -77,6 +77,11 @@ public struct DaemonJob: Sendable {
         let watchers = clients.map { watchConnection($0) }
         defer { watchers.forEach { $0.cancel() } }
         let publisher = try OutputPublisher(client: clients[0], store: store, instance: configuration.instance, metrics: metrics)
+        // The clients first, so that no acceptance comes after its write.
+        defer {
+            for client in clients { client.close() }
+            publisher.recordDeliveries()
+        }
         try publisher.resendOutbox()
         logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",
                                           "journal_from": "\(journalSequence)", "instance": "\(configuration.instance)"])

@@ -26,6 +26,10 @@ struct DaemonLoop: Sendable {
     private var lastOutboxLook = Date()
     /// How often the outbox is looked at for orders whose publish failed outright.
     static let outboxEvery: TimeInterval = 5
+    private var lastDeliveryRecord = Date()
+    /// How often the broker's acceptances that wait are written (the network thread writes them
+    /// when `OutputPublisher.recordEvery` wait): a crash republishes at most this much.
+    static let deliveriesEvery: TimeInterval = 0.05
     private let model: LedgerModel
     /// Devices changed since their detail topic was last published (from each checkpoint's changes).
     private var staleDetails = DevicePlaces()
@@ -93,6 +97,10 @@ struct DaemonLoop: Sendable {
     }
 
     private mutating func choresIfDue() throws {
+        if Date().timeIntervalSince(lastDeliveryRecord) >= Self.deliveriesEvery {
+            lastDeliveryRecord = Date()
+            publisher.recordDeliveries()
+        }
         if Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
             lastOutboxLook = Date()
             try publisher.resendOutbox()

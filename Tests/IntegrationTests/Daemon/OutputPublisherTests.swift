@@ -9,18 +9,25 @@ import Testing
 
 @Suite("Publishing work orders through the outbox")
 struct OutputPublisherTests {
-    @Test("accepted orders leave the outbox and, after the next look at it, the publisher's memory; none goes out twice")
+    @Test("accepted orders leave the outbox, a batch at a time or at the next chore, and after the next look at it the publisher's memory; none goes out twice")
     func acceptedOrdersAreForgotten() async throws {
         try await withOutbox(subscribing: "orders/#") { store, subscriber, client in
             let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics())
 
-            let total = 200
+            let total = OutputPublisher.recordEvery + 44
             try store.enqueue((0..<total).map { OutboxEntry(mark: "order-\($0)", topic: "orders/\($0)", payload: Array("\($0)".utf8)) })
             try publisher.resendOutbox()
             try await client.waitForPublished()
             let received = try await withDeadline(30, "every order") { await TestClients.collect(total, from: subscriber) }
             #expect(Set(received.map(\.topic)) == Set((0..<total).map { "orders/\($0)" }))
-            try await eventually(10, "the outbox empty") { (try? store.outbox().isEmpty) == true }
+            // The network thread writes a whole batch of acceptances; the rest wait for a chore.
+            try await eventually(10, "a batch written") { (try? store.outboxCount()) == total - OutputPublisher.recordEvery }
+            #expect(try store.publishedOrderIDs().count == OutputPublisher.recordEvery)
+            try await eventually(10, "the outbox empty") {
+                publisher.recordDeliveries()
+                return (try? store.outbox().isEmpty) == true
+            }
+            #expect(try store.publishedOrderIDs() == Set((0..<total).map { "order-\($0)" }))
 
             // Accepted marks are kept until the next look at the outbox, then forgotten.
             #expect(publisher.handedOverCount == total)
@@ -53,6 +60,7 @@ struct OutputPublisherTests {
             let mostHandedOver = Mutex(client.unacknowledgedCount)
             let resender = Task {
                 while !Task.isCancelled {
+                    publisher.recordDeliveries()
                     if publisher.shouldResend { try publisher.handOverWaiting() }
                     mostHandedOver.withLock { $0 = max($0, client.unacknowledgedCount) }
                     try await Task.sleep(for: .milliseconds(2))
@@ -80,6 +88,7 @@ struct OutputPublisherTests {
             #expect(publisher.handedOverCount == room)
             let resender = Task {
                 while !Task.isCancelled {
+                    publisher.recordDeliveries()
                     if publisher.shouldResend { try publisher.handOverWaiting() }
                     try await Task.sleep(for: .milliseconds(2))
                 }
