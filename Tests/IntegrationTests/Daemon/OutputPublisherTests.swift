@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Publishing work orders through the outbox")
 struct OutputPublisherTests {
-    @Test("accepted orders leave the outbox, a batch at a time or at the next chore, and after the next look at it the publisher's memory; none goes out twice")
+    @Test("accepted orders leave the outbox, a batch at a time or at the next chore, and at the next flush or look the publisher's memory; none goes out twice")
     func acceptedOrdersAreForgotten() async throws {
         try await withOutbox(subscribing: "orders/#") { store, subscriber, client in
             let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics())
@@ -29,9 +29,9 @@ struct OutputPublisherTests {
             }
             #expect(try store.publishedOrderIDs() == Set((0..<total).map { "order-\($0)" }))
 
-            // Accepted marks are kept until the next look at the outbox, then forgotten.
+            // Accepted marks are kept until the pipeline thread's next flush or look at the outbox, then forgotten.
             #expect(publisher.handedOverCount == total)
-            try publisher.resendOutbox()
+            try publisher.flush()
             #expect(publisher.handedOverCount == 0)
             try publisher.resendOutbox()
             try await client.waitForPublished()
