@@ -80,7 +80,7 @@ public struct DaemonJob: Sendable {
         // The clients first, so that no acceptance comes after its write.
         defer {
             for client in clients { client.close() }
-            publisher.recordDeliveries()
+            publisher.finishRecording()
         }
         try publisher.resendOutbox()
         logger.info("started", metadata: ["kinds": "\(library.profiles.count)", "state": "\(store.file.path)", "journal": "\(journal.directory.path)",

@@ -24,7 +24,7 @@ struct OutputPublisherTests {
             try await eventually(10, "a batch written") { (try? store.outboxCount()) == total - OutputPublisher.recordEvery }
             #expect(try store.publishedOrderIDs().count == OutputPublisher.recordEvery)
             try await eventually(10, "the outbox empty") {
-                publisher.recordDeliveries()
+                publisher.finishRecording()
                 return (try? store.outbox().isEmpty) == true
             }
             #expect(try store.publishedOrderIDs() == Set((0..<total).map { "order-\($0)" }))
