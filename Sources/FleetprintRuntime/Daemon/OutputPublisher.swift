@@ -46,6 +46,8 @@ final class OutputPublisher: Sendable {
     private let unrecorded = Mutex<[String]>([])
     /// Accepted marks written together as soon as there are this many.
     static let recordEvery = 256
+    /// Accepted marks not written yet (in `unrecorded` or with the writer).
+    private let unwritten = Atomic<Int>(0)
     /// Writes the accepted marks, in the order they were taken: off the network thread, which
     /// spent nine-tenths of a full outbox's drain in these writes' file I/O, not reading PUBACKs.
     private let recorder = DispatchQueue(label: "fleetprint-outbox-recorder")
@@ -115,7 +117,7 @@ final class OutputPublisher: Sendable {
         }
         try store.enqueue(entries, orders: records)
         for entry in entries {
-            guard !holding.load(ordering: .relaxed), client.unacknowledgedCount < handOverLimit else {
+            guard !holding.load(ordering: .relaxed), underway < handOverLimit else {
                 holding.store(true, ordering: .relaxed)
                 return
             }
@@ -124,7 +126,12 @@ final class OutputPublisher: Sendable {
     }
 
     /// Whether orders wait in the outbox for room that the broker's acknowledgements have made.
-    var shouldResend: Bool { holding.load(ordering: .relaxed) && client.unacknowledgedCount < handOverLimit / 2 }
+    var shouldResend: Bool { holding.load(ordering: .relaxed) && underway < handOverLimit / 2 }
+
+    /// Work orders handed over whose acceptance is not written yet: waiting in libmosquitto, or
+    /// accepted and waiting for the writer. Counting the latter keeps the writer's backlog within
+    /// the limit too (when the disk is slower than the broker).
+    private var underway: Int { client.unacknowledgedCount + unwritten.load(ordering: .relaxed) }
 
     /// Hands libmosquitto the oldest outbox entries it does not hold yet, as many as there is room
     /// for: after a restart, the first of them; later, those whose publish failed outright.
@@ -143,7 +150,7 @@ final class OutputPublisher: Sendable {
     /// over those there is room for; holds later orders back while some wait.
     private func handOver(after place: Int64, readingAlso extra: Int) throws {
         forgetAccepted()
-        var room = handOverLimit - client.unacknowledgedCount
+        var room = handOverLimit - underway
         let limit = max(0, room) + extra
         var (leftBehind, through, read) = (false, place, 0)
         try store.visitOutbox(after: place, limit: limit) { entryPlace, entry in
@@ -231,6 +238,7 @@ final class OutputPublisher: Sendable {
     private func acknowledged(mark: String, topic: String, _ answer: PublishAcknowledgement) {
         switch answer {
         case .accepted:
+            unwritten.add(1, ordering: .relaxed)
             let batch = unrecorded.withLock { marks -> [String]? in
                 marks.append(mark)
                 guard marks.count >= Self.recordEvery else { return nil }
@@ -261,6 +269,7 @@ final class OutputPublisher: Sendable {
 
     /// The orders leave the outbox, and then `handedOver` at the pipeline thread's next flush or look.
     private func record(_ marks: [String]) {
+        defer { unwritten.subtract(marks.count, ordering: .relaxed) }
         do {
             try store.markDelivered(marks)
             acceptedSinceLook.withLock { $0.append(contentsOf: marks) }

@@ -100,6 +100,28 @@ struct OutputPublisherTests {
         }
     }
 
+    @Test("accepted orders whose acceptance is not written yet take room: a slow disk holds the hand-over back instead of piling up acceptances")
+    func unwrittenAcceptancesTakeRoom() async throws {
+        try await withOutbox(subscribing: "orders/#") { store, subscriber, client in
+            let (room, total) = (5, 20)
+            try store.enqueue((0..<total).map { OutboxEntry(mark: "order-\($0)", topic: "orders/o", payload: Array("\($0)".utf8)) })
+            let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics(), handOverLimit: room)
+            try publisher.resendOutbox()
+            let first = try await withDeadline(30, "the first orders") { await TestClients.collect(room, from: subscriber) }
+            try await client.waitForPublished()
+            // Accepted, fewer than a batch, not written: no room for more.
+            try publisher.handOverWaiting()
+            try await client.waitForPublished()
+            #expect(publisher.handedOverCount == room)
+            #expect(try store.outboxCount() == total)
+            publisher.finishRecording()
+            try publisher.handOverWaiting()
+            let next = try await withDeadline(30, "the next orders") { await TestClients.collect(room, from: subscriber) }
+            #expect((first + next).map(\.payload) == (0..<2 * room).map { Array("\($0)".utf8) })
+            #expect(try store.outboxCount() == total - room)
+        }
+    }
+
     /// Runs `body` with a store in a fresh state folder, a client subscribed to `filter` and a
     /// client to publish with, on a broker of its own.
     private func withOutbox(subscribing filter: String, _ body: (FleetStore, MQTTClient, MQTTClient) async throws -> Void) async throws {
