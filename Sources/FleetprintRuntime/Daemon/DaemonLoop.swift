@@ -27,8 +27,8 @@ struct DaemonLoop: Sendable {
     /// How often the outbox is looked at for orders whose publish failed outright.
     static let outboxEvery: TimeInterval = 5
     private var lastDeliveryRecord = Date()
-    /// How often the broker's acceptances that wait are written (the network thread writes them
-    /// when `OutputPublisher.recordEvery` wait): a crash republishes at most this much.
+    /// How often the broker's acceptances that wait are handed to the publisher's writer (a whole
+    /// batch of `OutputPublisher.recordEvery` goes at once): a crash republishes about this much.
     static let deliveriesEvery: TimeInterval = 0.05
     private let model: LedgerModel
     /// Devices changed since their detail topic was last published (from each checkpoint's changes).
