@@ -73,6 +73,13 @@ public final class LocalBroker: @unchecked Sendable {
         process.waitUntilExit()
     }
 
+    /// Freezes mosquitto (SIGSTOP) or lets it go on (SIGCONT): a broker that takes what is sent
+    /// and answers nothing for a while, as a saturated one does (tests of what waits for answers).
+    public func freeze(_ frozen: Bool) {
+        guard let process = lock.withLock({ self.process }), process.isRunning else { return }
+        kill(process.processIdentifier, frozen ? SIGSTOP : SIGCONT)
+    }
+
     static func mosquittoExecutable() -> String? {
         ["/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"]
             .first { FileManager.default.isExecutableFile(atPath: $0) }

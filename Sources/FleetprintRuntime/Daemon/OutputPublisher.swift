@@ -25,7 +25,8 @@ import Synchronization
 ///
 /// Dead letters are published at QoS 1 but not kept: while the broker is away at most
 /// `deadLetterBacklog` wait in libmosquitto; beyond that they are counted and dropped. A summary
-/// is skipped while disconnected: the next one replaces it.
+/// is skipped while disconnected: the next one replaces it. At most `detailBacklog` device
+/// details wait in libmosquitto; the rest wait their turn in the daemon, as a bit each.
 final class OutputPublisher: Sendable {
     private let client: MQTTClient
     private let store: FleetStore
@@ -53,6 +54,12 @@ final class OutputPublisher: Sendable {
     private let recorder = DispatchQueue(label: "fleetprint-outbox-recorder")
     private let failureLog = Mutex(LogRateLimiter(perSecond: 1))
     static let deadLetterBacklog = 10_000
+    /// Device details under way at most: about 1.5 KB each in libmosquitto, where the 10,000 of
+    /// `deadLetterBacklog` let a 100,000-device fleet's changes hold 16.6 MB (heaptrack).
+    static let detailBacklog = 1_000
+    /// Device details under way at most (`detailBacklog` unless a test says otherwise).
+    let detailLimit: Int
+    private let detailsUnderway = Atomic<Int>(0)
     /// Unacknowledged publications beyond which work orders wait in the outbox.
     let handOverLimit: Int
     /// Orders wait in the outbox that are not handed over: later ones wait too, to keep the order.
@@ -63,9 +70,11 @@ final class OutputPublisher: Sendable {
     /// Held orders beyond this are flushed at once (a long journal replay holds no more).
     static let flushEvery = 1_024
 
-    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 10_000) throws {
+    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 10_000,
+         detailLimit: Int = detailBacklog) throws {
         self.client = client
         self.handOverLimit = handOverLimit
+        self.detailLimit = detailLimit
         self.store = store
         self.instance = instance
         self.metrics = metrics
@@ -190,16 +199,27 @@ final class OutputPublisher: Sendable {
         }
     }
 
-    /// Publishes a device's detail, retained; false (keep it for later) while disconnected or
-    /// while libmosquitto already holds `deadLetterBacklog` unacknowledged messages.
+    /// Publishes a device's detail, retained; false (keep it for later) while disconnected, while
+    /// `detailLimit` details are under way, or while libmosquitto already holds
+    /// `deadLetterBacklog` unacknowledged messages.
     func publishDetail(_ detail: DeviceDetail) -> Bool {
-        guard client.connectionState == .connected, client.unacknowledgedCount < Self.deadLetterBacklog else { return false }
-        return attempt("device detail \(detail.kind)/\(detail.device)") {
+        guard client.connectionState == .connected, detailsUnderway.load(ordering: .relaxed) < detailLimit,
+              client.unacknowledgedCount < Self.deadLetterBacklog else { return false }
+        detailsUnderway.add(1, ordering: .relaxed)
+        let reportRefusal = refusalReporter("device detail")
+        let published = attempt("device detail \(detail.kind)/\(detail.device)") {
             try client.publish(topic: OutputTopics.deviceDetail(instance: instance, kind: detail.kind, device: detail.device),
-                               payload: [UInt8](try ContractJSON.encoded(detail)), qos: .atLeastOnce, retain: true,
-                               onAcknowledged: refusalReporter("device detail"))
+                               payload: [UInt8](try ContractJSON.encoded(detail)), qos: .atLeastOnce, retain: true) { [self] answer in
+                detailsUnderway.subtract(1, ordering: .relaxed)
+                reportRefusal(answer)
+            }
         }
+        if !published { detailsUnderway.subtract(1, ordering: .relaxed) }
+        return published
     }
+
+    /// Device details handed to libmosquitto and not yet answered.
+    var detailsUnderwayCount: Int { detailsUnderway.load(ordering: .relaxed) }
 
     /// On the pipeline thread, outside a look at the outbox: no look under way can have read the
     /// orders accepted so far, and none to come will find them.

@@ -1,5 +1,6 @@
 import FleetModel
 import Foundation
+import Impact
 import MQTT
 import Pipeline
 import Store
@@ -122,9 +123,37 @@ struct OutputPublisherTests {
         }
     }
 
+    @Test("at most the limit of device details wait for a broker that does not answer; the rest wait in the daemon until it does")
+    func detailsUnderwayAreBounded() async throws {
+        try await withOutbox(subscribing: "fleetprint/impact/#") { store, subscriber, client, broker in
+            let publisher = try OutputPublisher(client: client, store: store, instance: "test", metrics: DaemonMetrics(), detailLimit: 3)
+            let details = (0..<5).map { Self.detail(device: "b-\($0)") }
+            broker.freeze(true)
+            let taken = details.map { publisher.publishDetail($0) }
+            #expect(taken == [true, true, true, false, false])
+            #expect(publisher.detailsUnderwayCount == 3)
+            broker.freeze(false)
+            try await eventually(10, "the details answered") { publisher.detailsUnderwayCount == 0 }
+            #expect(details[3...].allSatisfy { publisher.publishDetail($0) })
+            let received = try await withDeadline(30, "five details") { await TestClients.collect(5, from: subscriber) }
+            #expect(Set(received.map(\.topic)) == Set((0..<5).map { "fleetprint/impact/test/device/boiler/b-\($0)" }))
+        }
+    }
+
+    private static func detail(device: String) -> DeviceDetail {
+        DeviceDetail(kind: "boiler", device: device, eventTime: nil, commissioned: Date(timeIntervalSince1970: 0), lastSeen: nil, lastService: nil,
+                     readings: [], rules: [:], health: [], openWorkOrders: [], closedWorkOrders: [], counts: [:], serviceYears: 0, kits: [:],
+                     visits: 0, remoteFixes: 0, customerFixes: 0, replacements: 0)
+    }
+
     /// Runs `body` with a store in a fresh state folder, a client subscribed to `filter` and a
     /// client to publish with, on a broker of its own.
     private func withOutbox(subscribing filter: String, _ body: (FleetStore, MQTTClient, MQTTClient) async throws -> Void) async throws {
+        try await withOutbox(subscribing: filter) { store, subscriber, client, _ in try await body(store, subscriber, client) }
+    }
+
+    /// The same, with the broker (to freeze it).
+    private func withOutbox(subscribing filter: String, _ body: (FleetStore, MQTTClient, MQTTClient, LocalBroker) async throws -> Void) async throws {
         let broker = try TestBroker.started()
         defer { broker.stop() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fleetprint-outbox-\(UUID().uuidString)")
@@ -135,6 +164,6 @@ struct OutputPublisherTests {
         try await subscriber.subscribe([TopicSubscription(filter, qos: .atLeastOnce)])
         let client = try await TestClients.connected(broker.url)
         defer { client.close() }
-        try await body(store, subscriber, client)
+        try await body(store, subscriber, client, broker)
     }
 }
