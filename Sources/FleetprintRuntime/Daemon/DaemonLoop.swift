@@ -68,7 +68,9 @@ struct DaemonLoop: Sendable {
     /// Processes the intake until the queue is closed and drained, then checkpoints and publishes
     /// a last summary.
     mutating func run(_ queue: IntakeQueue<IntakeItem>) throws {
-        while let batch = queue.take(waitingAtMost: .milliseconds(200)) {
+        // While orders wait for room in libmosquitto, an idle loop looks for it often: the broker's
+        // acknowledgements free a thousand places in a fraction of the 200 ms it waits otherwise.
+        while let batch = queue.take(waitingAtMost: publisher.isHolding ? .milliseconds(5) : .milliseconds(200)) {
             for item in batch {
                 let message = item.parsed(by: pipeline.parser)
                 try publish(pipeline.ingest(message, receivedAt: Date(timeIntervalSince1970: item.receivedAt)))

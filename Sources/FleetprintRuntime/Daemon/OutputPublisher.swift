@@ -18,10 +18,15 @@ import Synchronization
 /// a writer of their own.) While the connection is down, libmosquitto keeps what was handed to
 /// it and sends it when the connection is back; `resendOutbox` covers the rest.
 ///
-/// At most `handOverLimit` publications (10,000 unless a test says otherwise) wait in libmosquitto
+/// At most `handOverLimit` publications (1,000 unless a test says otherwise) wait in libmosquitto
 /// for the broker at a time. Beyond that, orders wait in the outbox, on disk, in their order, and
 /// `handOverWaiting` hands them over as the broker catches up: a burst of orders no longer sits
-/// in memory (300,000 orders, about 250 MB, at the end of a 400,000-device flood).
+/// in memory (300,000 orders, about 250 MB, at the end of a 400,000-device flood). A publication
+/// waiting in libmosquitto holds about a kilobyte (its payload, topic and mark): 10,000 of them
+/// were 11 MB of a 100,000-device daemon's peak, while the broker takes at most a few hundred
+/// at a time (its `max_inflight_messages`), so a thousand keep it as busy. (A thousand were
+/// tried before and left: the device details then filled the room the orders left, up to
+/// 10,000 of them; `detailBacklog` bounds them now.)
 ///
 /// Dead letters are published at QoS 1 but not kept: while the broker is away at most
 /// `deadLetterBacklog` wait in libmosquitto; beyond that they are counted and dropped. A summary
@@ -70,7 +75,7 @@ final class OutputPublisher: Sendable {
     /// Held orders beyond this are flushed at once (a long journal replay holds no more).
     static let flushEvery = 1_024
 
-    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 10_000,
+    init(client: MQTTClient, store: FleetStore, instance: String, metrics: DaemonMetrics, handOverLimit: Int = 1_000,
          detailLimit: Int = detailBacklog) throws {
         self.client = client
         self.handOverLimit = handOverLimit
@@ -134,8 +139,11 @@ final class OutputPublisher: Sendable {
         }
     }
 
+    /// Whether orders wait in the outbox that are not handed over yet.
+    var isHolding: Bool { holding.load(ordering: .relaxed) }
+
     /// Whether orders wait in the outbox for room that the broker's acknowledgements have made.
-    var shouldResend: Bool { holding.load(ordering: .relaxed) && underway < handOverLimit / 2 }
+    var shouldResend: Bool { isHolding && underway < handOverLimit / 2 }
 
     /// Work orders handed over whose acceptance is not written yet: waiting in libmosquitto, or
     /// accepted and waiting for the writer. Counting the latter keeps the writer's backlog within
