@@ -1,6 +1,6 @@
 import Foundation
 
-/// Wall-clock pacing of the daemon's chores (checkpoints, summaries) and its message rate.
+/// Wall-clock pacing of the daemon's chores (checkpoints, summaries, the outbox) and its message rate.
 /// Wall time here only decides when to save and report, never what a rule or the ledger sees.
 struct DaemonClock {
     let summaryEvery: TimeInterval
@@ -11,6 +11,13 @@ struct DaemonClock {
     private var summarySpacing: TimeInterval
     private var lastSummary = Date()
     private var lastCheckpoint = Date()
+    private var lastOutboxLook = Date()
+    private var lastDeliveries = Date()
+    /// How often the outbox is looked at for orders whose publish failed outright.
+    static let outboxEvery: TimeInterval = 5
+    /// How often the broker's acceptances that wait are handed to the publisher's writer (a whole
+    /// batch of `OutputPublisher.recordEvery` goes at once): a crash republishes about this much.
+    static let deliveriesEvery: TimeInterval = 0.05
     private var lastCPU = ProcessCPUTime.seconds()
     private var messagesSinceRate = 0
     private var lastRate = Date()
@@ -26,6 +33,10 @@ struct DaemonClock {
     mutating func checkpointDue() -> Bool { due(&lastCheckpoint, every: checkpointEvery) }
 
     mutating func summaryDue() -> Bool { due(&lastSummary, every: summarySpacing) }
+
+    mutating func outboxLookDue() -> Bool { due(&lastOutboxLook, every: Self.outboxEvery) }
+
+    mutating func deliveriesDue() -> Bool { due(&lastDeliveries, every: Self.deliveriesEvery) }
 
     /// The last summary took `seconds` of wall time.
     mutating func summaryTook(_ seconds: TimeInterval) {

@@ -23,13 +23,6 @@ struct DaemonLoop: Sendable {
     private var clock: DaemonClock
     private var deadLetterLog = LogRateLimiter(perSecond: 5)
     private var watchdog: WatchdogPinger
-    private var lastOutboxLook = Date()
-    /// How often the outbox is looked at for orders whose publish failed outright.
-    static let outboxEvery: TimeInterval = 5
-    private var lastDeliveryRecord = Date()
-    /// How often the broker's acceptances that wait are handed to the publisher's writer (a whole
-    /// batch of `OutputPublisher.recordEvery` goes at once): a crash republishes about this much.
-    static let deliveriesEvery: TimeInterval = 0.05
     private let model: LedgerModel
     /// Devices changed since their detail topic was last published (from each checkpoint's changes).
     private var staleDetails = DevicePlaces()
@@ -99,12 +92,8 @@ struct DaemonLoop: Sendable {
     }
 
     private mutating func choresIfDue() throws {
-        if Date().timeIntervalSince(lastDeliveryRecord) >= Self.deliveriesEvery {
-            lastDeliveryRecord = Date()
-            publisher.recordDeliveries()
-        }
-        if Date().timeIntervalSince(lastOutboxLook) >= Self.outboxEvery {
-            lastOutboxLook = Date()
+        if clock.deliveriesDue() { publisher.recordDeliveries() }
+        if clock.outboxLookDue() {
             try publisher.resendOutbox()
         } else if publisher.shouldResend {
             try publisher.handOverWaiting()

@@ -232,10 +232,7 @@ final class OutputPublisher: Sendable {
     /// On the pipeline thread, outside a look at the outbox: no look under way can have read the
     /// orders accepted so far, and none to come will find them.
     private func forgetAccepted() {
-        let accepted = acceptedSinceLook.withLock { marks in
-            defer { marks = [] }
-            return marks
-        }
+        let accepted = acceptedSinceLook.takeAll()
         guard !accepted.isEmpty else { return }
         handedOver.withLock { handed in
             for mark in accepted { handed.remove(mark) }
@@ -282,10 +279,7 @@ final class OutputPublisher: Sendable {
 
     /// Has the accepted marks that wait written (the pipeline thread's chores).
     func recordDeliveries() {
-        let marks = unrecorded.withLock { marks in
-            defer { marks = [] }
-            return marks
-        }
+        let marks = unrecorded.takeAll()
         if !marks.isEmpty { recorder.async { [self] in record(marks) } }
     }
 

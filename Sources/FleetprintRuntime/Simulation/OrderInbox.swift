@@ -14,10 +14,5 @@ final class OrderInbox: Sendable {
         orders.withLock { $0.append(order) }
     }
 
-    func take() -> [WorkOrder] {
-        orders.withLock { orders in
-            defer { orders = [] }
-            return orders
-        }
-    }
+    func take() -> [WorkOrder] { orders.takeAll() }
 }
