@@ -61,13 +61,16 @@ struct OpenOrderBook: Sendable {
     }
 
     /// Keeps `entry` when it ranks ahead of the least urgent kept one, or while none were left out.
+    /// A full book trades its least urgent entry for it in place: one more entry, even for a
+    /// moment, doubled the heap's room (3.1 MB where 32,768 entries take 1.6).
     private mutating func keep(_ entry: OrderUrgency) {
-        if leftOut, let last = urgency.max, !(entry < last) { return }
-        urgency.insert(entry)
-        if urgency.count > limit {
-            urgency.removeMax()
-            leftOut = true
+        guard urgency.count >= limit else {
+            if leftOut, let last = urgency.max, !(entry < last) { return }
+            urgency.insert(entry)
+            return
         }
+        leftOut = true
+        if let last = urgency.max, entry < last { urgency.replaceMax(with: entry) }
     }
 
     /// Ranks every device's open orders again, keeping the most urgent.
