@@ -45,4 +45,22 @@ import Testing
         #expect(decoded == device)
         #expect(decoded.kits == ["medium": 1] && decoded.visits == ["van": 1] && decoded.parts == ["electrode": 2])
     }
+
+    /// Devices serviced alike share one array of counts; a device whose counts then change gets
+    /// its own, and the other keeps its counts.
+    @Test func devicesServicedAlikeShareTheirCounts() {
+        var first = ServiceTallies(), second = ServiceTallies()
+        first.add(1, to: "shared-test-kit", in: .kits)
+        first.add(1, to: "shared-test-trip", in: .visits)
+        second.add(1, to: "shared-test-kit", in: .kits)
+        second.add(1, to: "shared-test-trip", in: .visits)
+        #expect(Self.storage(of: first) == Self.storage(of: second))
+        second.add(1, to: "shared-test-kit", in: .kits)
+        #expect(Self.storage(of: first) != Self.storage(of: second))
+        #expect(first[.kits] == ["shared-test-kit": 1] && second[.kits] == ["shared-test-kit": 2])
+    }
+
+    private static func storage(of tallies: ServiceTallies) -> UnsafeRawPointer? {
+        tallies.entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
 }

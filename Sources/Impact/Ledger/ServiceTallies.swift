@@ -1,7 +1,13 @@
+import Synchronization
+
 /// A device's service counts by what they count (kits, parts, visits, collections, renovations)
 /// and the name counted (a kit, a part, a trip): one small array, sorted, where five dictionaries
 /// took 40 bytes of every device's ledger and an allocation each once used. Most devices have
 /// none, and the rest a few, so a search through them costs less than hashing.
+///
+/// Devices serviced alike hold equal counts, so equal arrays are shared (`interned`): an array of
+/// its own for every serviced device took 1.4 MB at 100,000 devices, and, living on between the
+/// devices' growing states, left holes the allocator could not use (about 2.6 MB more).
 public struct ServiceTallies: Sendable, Hashable {
     public enum Group: UInt8, Sendable, CaseIterable {
         case kits, parts, visits, collections, renovations
@@ -38,6 +44,22 @@ public struct ServiceTallies: Sendable, Hashable {
             entries[place].count = UInt32(clamping: Int(entries[place].count) + count)
         } else {
             entries.insert(Entry(name: name, count: UInt32(clamping: count), group: group), at: place)
+        }
+        entries = Self.shared(entries)
+    }
+
+    /// The most distinct arrays of counts kept for sharing: a fleet's devices are serviced in a
+    /// few ways, and past this many the rest keep arrays of their own.
+    static let sharingLimit = 4_096
+
+    private static let interned = Mutex<Set<[Entry]>>([])
+
+    /// The kept array equal to `entries`, which is kept when there is none yet and room is left.
+    private static func shared(_ entries: [Entry]) -> [Entry] {
+        interned.withLock { kept in
+            if let equal = kept.firstIndex(of: entries) { return kept[equal] }
+            if kept.count < sharingLimit { kept.insert(entries) }
+            return entries
         }
     }
 
