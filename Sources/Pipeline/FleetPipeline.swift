@@ -167,9 +167,7 @@ public struct FleetPipeline: Sendable {
         var accepted = 0
         var rejection: ReadingDisposition?
         var results: [MaintenanceOutput] = []
-        // By index: the reading is borrowed from the array, not copied out with its strings.
-        for index in readings.indices {
-            let result = engine.process(readings[index], state: &device)
+        engine.process(message: readings, state: &device) { result in
             if result.disposition == .accepted { accepted += 1 } else { rejection = rejection ?? result.disposition }
             if !result.isEmpty { results.append(result) }
         }

@@ -3,16 +3,19 @@ import Testing
 
 @Suite("Windows keep no more room than their slices")
 struct WindowRoomTests {
-    @Test("three trend windows in one allocation, slid over a hundred slices, hold 16 slices each in room for at most one more each")
-    func trend() {
+    @Test("three trend windows in one allocation, slid over a hundred slices, hold 16 slices each in room for at most one more each",
+          arguments: [(leaders: [0, 1, 2], cellsPerSlice: 6), (leaders: [0, 0, 0], cellsPerSlice: 4)])
+    func trend(leaders: [Int], cellsPerSlice: Int) {
         let window = TrendWindow(window: 16 * 3600, slices: 16)
         let windows = [2, 0, 1]
-        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, trendWindows: 3)
+        var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, trendWindows: 3, trendLeaders: leaders)
         for hour in 0 ..< 100 {
-            for w in windows { window.add(Double((w + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, window: w, to: &slots, growth: windows.count) }
+            for (n, w) in windows.enumerated() {
+                window.add(Double((w + 1) * hour), at: 1_767_225_600 + Double(hour) * 3600 + 60, window: w, to: &slots, growth: 1, advancing: n == 0 || leaders == [0, 1, 2])
+            }
         }
-        #expect(slots.trendCount == 48)
-        #expect(slots.trendRoom <= 51)
+        #expect(slots.trendCount == 16 * cellsPerSlice, "a slice of a window alone is two cells; windows sharing their grid cells take one more each")
+        #expect(slots.trendRoom <= 17 * cellsPerSlice)
         for w in windows {
             let mine = slots.trendSlices(ofWindow: w)
             #expect(mine.map(\.slice) == Array(UInt32(490_896 + 84) ..< UInt32(490_896 + 100)))
@@ -26,9 +29,9 @@ struct WindowRoomTests {
         var slots = DeviceSlots(metrics: 0, gaps: 0, levels: 0, trendWindows: 1)
         for hour in [0, 1, 5, 9, 14, 15, 19] { window.add(1, at: Double(hour) * 3600, window: 0, to: &slots, growth: 1) }
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [5, 9, 14, 15, 19])
-        #expect(slots.trendCount == 15, "slices 5 to 19, the empty ones between them included")
+        #expect(slots.trendCount == 2 * 15, "slices 5 to 19, the empty ones between them included")
         window.add(1, at: 40 * 3600, window: 0, to: &slots, growth: 1)
-        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [40] && slots.trendCount == 1, "a slice past the window's reach leaves it alone")
+        #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [40] && slots.trendCount == 2, "a slice past the window's reach leaves it alone")
         slots.addTrend(1, fraction: 0, slice: 2, toWindow: 0, growingBy: 1)
         #expect(slots.trendSlices(ofWindow: 0).map(\.slice) == [2])
     }

@@ -21,7 +21,15 @@ public final class MaintenanceEngine: Sendable {
     /// Which of a device's trend windows is each metric's: only the metrics that keep a trend
     /// have one. A device's trend slices grow by as many slices at a time as there are windows.
     let trendPlaces: [Int?]
-    private let trendWindows: Int
+    /// Each trend window's metric.
+    private let trendMetrics: [Int]
+    /// For each trend window, the first window of the same shape (`TrendWindow`), whose grid
+    /// cells a fresh device's window shares (`DeviceSlots`): such windows fed by the same
+    /// messages keep their slices' counts and times once.
+    private let trendLeaders: [Int]
+    /// For each trend window, the windows sharing its grid cells in a fresh device, as bits (none
+    /// when it is alone, or when the kind has more than 64 windows: then none share).
+    private let trendGroups: [UInt64]
     /// Where each metric's reporting gaps are in a device's `gaps`: only the metrics that a
     /// missing-data rule watches have them.
     let gapPlaces: [Int?]
@@ -43,7 +51,14 @@ public final class MaintenanceEngine: Sendable {
         ruleIndex = Dictionary(rules.enumerated().map { ($1.spec.id, $0) }, uniquingKeysWith: { first, _ in first })
         let trended = metrics.indices.filter { metrics[$0].trend != nil }
         trendPlaces = Self.places(of: trended, among: metrics.count)
-        trendWindows = trended.count
+        trendMetrics = trended
+        let shapes = trended.map { metrics[$0].trend }
+        let leaders = trended.count <= UInt64.bitWidth ? shapes.indices.map { w in shapes.firstIndex { $0 == shapes[w] } ?? w } : Array(shapes.indices)
+        trendLeaders = leaders
+        trendGroups = leaders.indices.map { w in
+            let group = leaders.indices.filter { leaders[$0] == leaders[w] }
+            return group.count > 1 ? group.reduce(UInt64(0)) { $0 | 1 << UInt64($1) } : 0
+        }
         let watched = rules.compactMap { rule -> Int? in if case .missing = rule.check { rule.metricIndex } else { nil } }
         gapPlaces = Self.places(of: Set(watched).sorted(), among: schema.count)
         var placed = (pairs: 0, repeats: 0, rates: 0)
@@ -77,7 +92,8 @@ public final class MaintenanceEngine: Sendable {
     public func commission(device: String, at time: Date) -> DeviceState {
         DeviceState(device: device, kind: profile.kind, commissioned: time,
                     slots: DeviceSlots(metrics: metrics.count, gaps: gapPlaces.count { $0 != nil }, levels: rules.count, pairs: memoryCounts.pairs,
-                                       repeats: memoryCounts.repeats, rates: memoryCounts.rates, trendWindows: trendWindows))
+                                       repeats: memoryCounts.repeats, rates: memoryCounts.rates, trendWindows: trendMetrics.count,
+                                       trendLeaders: trendLeaders))
     }
 
     /// The ids of the metrics a device's `metrics` are aligned with.
@@ -88,12 +104,44 @@ public final class MaintenanceEngine: Sendable {
 
     // MARK: Readings
 
+    /// Runs one message's readings through every stage, in order, and hands each one's output to
+    /// `each`.
+    public func process(message readings: [Reading], state: inout DeviceState, _ each: (MaintenanceOutput) -> Void) {
+        prepare(readings, state: &state)
+        // By index: the reading is borrowed from the array, not copied out with its strings.
+        for index in readings.indices { each(run(readings[index], state: &state)) }
+    }
+
+    /// Runs one reading, as a message of its own, through every stage.
+    public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
+        prepare(CollectionOfOne(reading), state: &state)
+        return run(reading, state: &state)
+    }
+
+    /// Before a message: when it would feed some of a device's trend windows that share grid
+    /// cells and not the others (or feed one twice, or at two times), they are given their own
+    /// first (`DeviceSlots.splitTrend()`), so that a window's slices never count a sample it did
+    /// not take. Messages that carry all of a group's metrics, as most do, keep it together.
+    private func prepare(_ readings: some Collection<Reading>, state: inout DeviceState) {
+        guard trendGroups.contains(where: { $0 != 0 }), state.slots.sharesTrend else { return }
+        var (fed, time, even): (UInt64, Date?, Bool) = (0, nil, true)
+        for reading in readings {
+            guard let m = index(of: reading), let w = trendPlaces[m], trendGroups[w] != 0, reading.value.number != nil,
+                  state.metrics[m].lastSeen.map({ reading.time > $0 }) ?? true else { continue }
+            let bit = UInt64(1) << UInt64(w)
+            if fed & bit != 0 || time.map({ $0 != reading.time }) ?? false { even = false }
+            (fed, time) = (fed | bit, reading.time)
+        }
+        if even { even = trendGroups.allSatisfy { group in fed & group == 0 || fed & group == group } }
+        if !even { state.slots.splitTrend() }
+    }
+
     /// Runs one reading through every stage. Readings not newer than the metric's last reading
     /// are counted and ignored, so redeliveries never change the result. Order is kept per
     /// metric, not per device: a device's metrics may come from different units on different
     /// topics (a container's fill sensor and its access unit), and one's late reading is not
     /// stale for the other.
-    public func process(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
+    private func run(_ reading: Reading, state: inout DeviceState) -> MaintenanceOutput {
         guard let m = index(of: reading) else { return count(.unknownMetric, in: &state) }
         let previous = state.metrics[m].lastSeen
         if let last = previous, reading.time <= last { return count(reading.time < last ? .stale : .duplicate, in: &state) }
@@ -109,7 +157,9 @@ public final class MaintenanceEngine: Sendable {
         if let number {
             state.metrics[m].lastValue = number
             if let window = trendPlaces[m] {
-                metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, window: window, to: &state.slots, growth: trendWindows)
+                // A window sharing grid cells with one fed at this time already adds its value only.
+                let advancing = !trendMetrics.indices.contains { state.slots.trendWindow(window, sharesWith: $0) && state.metrics[trendMetrics[$0]].lastSeen == reading.time }
+                metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, window: window, to: &state.slots, growth: 1, advancing: advancing)
             }
         }
         for r in rulesByMetric[m] {

@@ -3,15 +3,14 @@ import FleetModel
 /// The one allocation behind a `DeviceSlots`: a header of counts, then the metric states, the
 /// rule memories (threshold and counter rules' pairs, repeat rules'), the reporting gaps, the
 /// trend windows' first slices, the closed orders' numbers, the rule levels, the trend windows'
-/// slice counts, the rate rules' extremes counts, the trend slices, the rate rules' extremes and
-/// the open orders, each part bound to its own type. Only the repeat rules' memories and the open
+/// slice counts and groups, the rate rules' extremes counts, the trend cells, the rate rules'
+/// extremes and the open orders, each part bound to its own type. Only the repeat rules' memories and the open
 /// orders hold references; the other parts are plain bytes, copied as such.
 final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
     /// A storage for `counts`, its parts' memory bound to their types and not yet initialised.
     static func make(_ counts: DeviceSlotCounts) -> DeviceSlotStorage {
         precondition(MemoryLayout<MetricState>.stride % 8 == 0 && MemoryLayout<PairedMemory>.stride % 8 == 0
-            && MemoryLayout<RepeatMemory>.stride % 8 == 0 && MemoryLayout<ReportingGaps>.stride % 8 == 0 && MemoryLayout<TrendBucket>.stride % 8 == 0
-            && MemoryLayout<ExtremaBucket>.stride % 8 == 0
+            && MemoryLayout<RepeatMemory>.stride % 8 == 0 && MemoryLayout<ReportingGaps>.stride % 8 == 0 && MemoryLayout<ExtremaBucket>.stride % 8 == 0
             && MemoryLayout<RepeatMemory>.alignment <= 8 && MemoryLayout<OpenOrder>.alignment <= 8)
         let storage = unsafeDowncast(create(minimumCapacity: counts.words) { _ in counts }, to: DeviceSlotStorage.self)
         storage.withUnsafeMutablePointerToElements { words in
@@ -22,8 +21,8 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
             (raw + counts.gapsOffset).bindMemory(to: ReportingGaps.self, capacity: Int(counts.gaps))
             (raw + counts.anchorsOffset).bindMemory(to: UInt32.self, capacity: Int(counts.trendWindows) + Int(counts.closed))
             (raw + counts.levelsOffset).bindMemory(to: WorkOrderPriority?.self, capacity: Int(counts.rules))
-            (raw + counts.windowCountsOffset).bindMemory(to: UInt8.self, capacity: Int(counts.trendWindows) + Int(counts.rates))
-            (raw + counts.trendOffset).bindMemory(to: TrendBucket.self, capacity: Int(counts.trendRoom))
+            (raw + counts.windowCountsOffset).bindMemory(to: UInt8.self, capacity: 2 * Int(counts.trendWindows) + Int(counts.rates))
+            (raw + counts.trendOffset).bindMemory(to: UInt32.self, capacity: Int(counts.trendRoom))
             (raw + counts.extremaOffset).bindMemory(to: ExtremaBucket.self, capacity: Int(counts.extremaRoom))
             (raw + counts.ordersOffset).bindMemory(to: OpenOrder.self, capacity: Int(counts.orders))
         }
@@ -43,8 +42,9 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
     var anchors: UnsafeMutablePointer<UInt32> { pointer(to: UInt32.self, at: header.anchorsOffset) }
     var levels: UnsafeMutablePointer<WorkOrderPriority?> { pointer(to: WorkOrderPriority?.self, at: header.levelsOffset) }
     var windowCounts: UnsafeMutablePointer<UInt8> { pointer(to: UInt8.self, at: header.windowCountsOffset) }
+    var groups: UnsafeMutablePointer<UInt8> { pointer(to: UInt8.self, at: header.groupsOffset) }
     var extremaCounts: UnsafeMutablePointer<UInt8> { pointer(to: UInt8.self, at: header.extremaCountsOffset) }
-    var trend: UnsafeMutablePointer<TrendBucket> { pointer(to: TrendBucket.self, at: header.trendOffset) }
+    var trend: UnsafeMutablePointer<UInt32> { pointer(to: UInt32.self, at: header.trendOffset) }
     var extrema: UnsafeMutablePointer<ExtremaBucket> { pointer(to: ExtremaBucket.self, at: header.extremaOffset) }
     var closed: UnsafeMutablePointer<UInt32> { pointer(to: UInt32.self, at: header.closedOffset) }
     var orders: UnsafeMutablePointer<OpenOrder> { pointer(to: OpenOrder.self, at: header.ordersOffset) }
@@ -69,6 +69,7 @@ final class DeviceSlotStorage: ManagedBuffer<DeviceSlotCounts, UInt64> {
         keep(closed, into: copy.closed, held.closed, counts.closed)
         keep(levels, into: copy.levels, held.rules, counts.rules)
         keep(windowCounts, into: copy.windowCounts, held.trendWindows, counts.trendWindows)
+        keep(groups, into: copy.groups, held.trendWindows, counts.trendWindows)
         keep(extremaCounts, into: copy.extremaCounts, held.rates, counts.rates)
         keep(trend, into: copy.trend, held.trend, counts.trend)
         keep(extrema, into: copy.extrema, extremaHeld, counts.extremaRoom)

@@ -7,9 +7,9 @@ import FleetModel
 /// only what is used: gaps for the metrics a missing-data rule watches (the engine's `gapPlaces`),
 /// memories for the rules that remember something, each in the part of its form (`memoryPlaces`),
 /// a byte for each rule's level, a window of trend slices for each metric that keeps a trend
-/// (`trendPlaces`): its first slice's number and how many it holds, its slices following those of
-/// the windows before it; and a rate rule's extremes, a count and its buckets after those of the
-/// rules before it. The metric states and levels are aligned with the engine's profile. A
+/// (`trendPlaces`): its first slice's number and how many it holds, its cells following those of
+/// the windows before it (`trendCells`); and a rate rule's extremes, a count and its buckets after
+/// those of the rules before it. The metric states and levels are aligned with the engine's profile. A
 /// value, copied on write when shared, as the arrays were, so it is as safe to send as they were
 /// (the storage itself is never changed while shared).
 public struct DeviceSlots: @unchecked Sendable, Hashable {
@@ -17,10 +17,14 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
 
     /// `metrics` fresh metric states, `gaps` fresh gaps, `levels` armed rules, the fresh memories
     /// of `pairs` threshold and counter rules, `repeats` repeat rules and `rates` rate rules, and
-    /// `trendWindows` empty trend windows; no orders.
-    init(metrics: Int, gaps: Int, levels: Int, pairs: Int = 0, repeats: Int = 0, rates: Int = 0, trendWindows: Int) {
+    /// `trendWindows` empty trend windows, each sharing the grid of the window `trendLeaders` gives
+    /// it (an earlier one, or itself; each its own when none are given); no orders.
+    init(metrics: Int, gaps: Int, levels: Int, pairs: Int = 0, repeats: Int = 0, rates: Int = 0, trendWindows: Int, trendLeaders: [Int] = []) {
         precondition(metrics <= Int(UInt16.max) && [gaps, levels, pairs, repeats, rates, trendWindows].allSatisfy { $0 <= Int(UInt8.max) },
                      "too many metrics or rules for a device")
+        let leaders = trendLeaders.isEmpty ? Array(0 ..< trendWindows) : trendLeaders
+        precondition(leaders.count == trendWindows && leaders.indices.allSatisfy { leaders[$0] <= $0 && leaders[leaders[$0]] == leaders[$0] },
+                     "a trend window shares the grid of an earlier window that leads its own")
         storage = .make(DeviceSlotCounts(metrics: UInt16(metrics), rules: UInt8(levels), pairs: UInt8(pairs), repeats: UInt8(repeats), rates: UInt8(rates),
                                          gaps: UInt8(gaps), trendWindows: UInt8(trendWindows)))
         storage.metrics.initialize(repeating: MetricState(), count: metrics)
@@ -31,6 +35,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         storage.extremaCounts.initialize(repeating: 0, count: rates)
         storage.anchors.initialize(repeating: 0, count: trendWindows)
         storage.windowCounts.initialize(repeating: 0, count: trendWindows)
+        for (w, leader) in leaders.enumerated() { storage.groups[w] = UInt8(leader) }
     }
 
     private var counts: DeviceSlotCounts { storage.header }
@@ -98,12 +103,6 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         (newest.pointee.low, newest.pointee.high) = (min(newest.pointee.low, value), max(newest.pointee.high, value))
     }
 
-    /// The trend slices of every window, each window's oldest first.
-    private var trend: DeviceSlotRegion<TrendBucket> {
-        get { part(at: counts.trendOffset, count: counts.trend) }
-        _modify { var region: DeviceSlotRegion<TrendBucket> = ownPart(at: counts.trendOffset, count: counts.trend); yield &region }
-    }
-
     /// The open orders, oldest first.
     var orders: DeviceSlotRegion<OpenOrder> {
         get { part(at: counts.ordersOffset, count: counts.orders) }
@@ -153,17 +152,14 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         storage.closed[Int(counts.closed) - 1] = number
     }
 
-    /// Room for trend slices, held or not.
+    /// Room for trend cells, held or not.
     var trendRoom: Int { Int(counts.trendRoom) }
 
     /// Room for the rate rules' extremes, held or not.
     var extremaRoom: Int { Int(counts.extremaRoom) }
 
-    /// How many trend slices all windows hold.
+    /// How many trend cells all windows hold.
     var trendCount: Int { Int(counts.trend) }
-
-    /// Where trend window `w`'s slices are among all the windows' slices.
-    private func trendRange(ofWindow w: Int) -> Range<Int> { Self.range(w, among: storage.windowCounts) }
 
     /// Where the `n`th of some windows is among all their elements, given how many each holds.
     private static func range(_ n: Int, among held: UnsafeMutablePointer<UInt8>) -> Range<Int> {
@@ -171,17 +167,123 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         return start ..< start + Int(held[n])
     }
 
+    // MARK: Trend windows
+
+    // A trend slice (`TrendBucket`) is kept as two cells of four bytes: its grid cell (its samples'
+    // count and mean time, `TrendBucket.grid`) and its sum's bits. Windows whose metrics have one
+    // window shape and come in the same messages take their samples at the same times, so their
+    // slices' grid cells are the same: such a group keeps them once, in the window that leads it
+    // (`groups`). A window's cells follow those of the windows before it: a window that leads its
+    // group (or is alone) holds its grid cells, then its sums; one that follows holds its sums
+    // only, one for each of the leader's places. The engine keeps a group together only while
+    // every message feeds all of it or none (`MaintenanceEngine.prepare`); before one that does
+    // not, `splitTrend()` gives each window a grid of its own, so nothing a window holds changes.
+
+    /// The window whose grid cells window `w`'s slices use: itself when it leads its group.
+    private func leader(ofWindow w: Int) -> Int { Int(storage.groups[w]) }
+
+    /// Whether some window shares another's grid cells.
+    var sharesTrend: Bool { (0 ..< Int(counts.trendWindows)).contains { leader(ofWindow: $0) != $0 } }
+
+    /// Whether trend windows `w` and `other` are two windows that share grid cells.
+    func trendWindow(_ w: Int, sharesWith other: Int) -> Bool { other != w && leader(ofWindow: other) == leader(ofWindow: w) }
+
+    /// How many places (slices, held or empty) window `w` holds: as many as its group's leader.
+    private func places(ofWindow w: Int) -> Int { Int(storage.windowCounts[w]) }
+
+    private func cells(ofWindow w: Int) -> Int { places(ofWindow: w) * (leader(ofWindow: w) == w ? 2 : 1) }
+
+    /// Where window `w`'s cells start among all the windows' cells.
+    private func start(ofWindow w: Int) -> Int { (0 ..< w).reduce(0) { $0 + cells(ofWindow: $1) } }
+
+    /// Where the grid cells window `w` uses start.
+    private func gridStart(ofWindow w: Int) -> Int { start(ofWindow: leader(ofWindow: w)) }
+
+    /// Where window `w`'s sums start.
+    private func sumsStart(ofWindow w: Int) -> Int { start(ofWindow: w) + (leader(ofWindow: w) == w ? places(ofWindow: w) : 0) }
+
+    /// The `count` trend cells from `first`, to read.
+    private func trendCells(from first: Int, count: Int) -> DeviceSlotRegion<UInt32> {
+        part(at: counts.trendOffset + first * MemoryLayout<UInt32>.stride, count: count)
+    }
+
+    /// The windows of `w`'s group, the last first: changing a window's cells moves only those of
+    /// the windows after it.
+    private func group(ofWindow w: Int) -> some Sequence<Int> {
+        let leader = leader(ofWindow: w)
+        return stride(from: Int(counts.trendWindows) - 1, through: leader, by: -1).lazy.filter { self.leader(ofWindow: $0) == leader }
+    }
+
     /// Trend window `w`'s slices with their numbers, oldest first (its empty places left out).
     func trendSlices(ofWindow w: Int) -> some BidirectionalCollection<TrendSlice> {
-        let (anchor, range, buckets) = (storage.anchors[w], trendRange(ofWindow: w), trend)
-        return range.lazy.filter { buckets[$0].count > 0 }.map { TrendSlice(slice: anchor + UInt32($0 - range.lowerBound), bucket: buckets[$0]) }
+        let (anchor, count) = (storage.anchors[w], places(ofWindow: w))
+        let (grid, sums) = (trendCells(from: gridStart(ofWindow: w), count: count), trendCells(from: sumsStart(ofWindow: w), count: count))
+        return grid.indices.lazy.filter { TrendBucket(grid: grid[$0], sum: 0).count > 0 }
+            .map { TrendSlice(slice: anchor + UInt32($0), bucket: TrendBucket(grid: grid[$0], sum: Float(bitPattern: sums[$0]))) }
+    }
+
+    /// Each window's places, grid cells and sums, empty ones included.
+    private var trendPlaces: [(grid: [UInt32], sums: [UInt32])] {
+        (0 ..< Int(counts.trendWindows)).map { w in
+            let count = places(ofWindow: w)
+            return (Array(trendCells(from: gridStart(ofWindow: w), count: count)), Array(trendCells(from: sumsStart(ofWindow: w), count: count)))
+        }
+    }
+
+    /// Gives every window grid cells of its own, copied from its group's: from here each keeps
+    /// what its own samples make, and its slices stay what they were.
+    mutating func splitTrend() {
+        guard sharesTrend else { return }
+        regroupTrend(Array(0 ..< Int(counts.trendWindows)))
+    }
+
+    /// Takes trend window `w` out of the windows sharing its grid cells, with cells of its own;
+    /// the others go on sharing theirs.
+    private mutating func detachTrend(_ w: Int) {
+        let leaders = (0 ..< Int(counts.trendWindows)).map(leader(ofWindow:))
+        guard leaders.indices.contains(where: { trendWindow(w, sharesWith: $0) }) else { return }
+        let rest = leaders.indices.first { $0 != w && leaders[$0] == leaders[w] }
+        regroupTrend(leaders.indices.map { $0 == w ? w : leaders[$0] == leaders[w] ? rest ?? $0 : leaders[$0] })
+    }
+
+    /// Keeps the windows' slices in the groups `leaders` gives (windows grouped together must
+    /// hold the same grid cells, as the windows of a group and its part do).
+    private mutating func regroupTrend(_ leaders: [Int]) {
+        let windows = trendPlaces
+        let total = windows.indices.reduce(0) { $0 + windows[$1].sums.count * (leaders[$1] == $1 ? 2 : 1) }
+        precondition(total <= Int(UInt16.max), "too many trend slices for a device")
+        reserveTrend(total)
+        var cell = storage.trend
+        for (w, window) in windows.enumerated() {
+            for part in leaders[w] == w ? [window.grid, window.sums] : [window.sums] {
+                cell.update(from: part, count: part.count)
+                cell += part.count
+            }
+            storage.groups[w] = UInt8(leaders[w])
+        }
+        storage.header.trend = UInt16(total)
+    }
+
+    /// Makes room for `total` trend cells, and `step` more at most when it grows; the storage is
+    /// this value's own after it.
+    private mutating func reserveTrend(_ total: Int, growingBy step: Int = 0) {
+        if total > trendRoom {
+            var grown = counts
+            grown.trendRoom = UInt16(max(total, trendCount + max(step, 1)))
+            storage = storage.reshaped(grown)
+        } else {
+            makeUnique()
+        }
     }
 
     /// Replaces trend window `w`'s slices with `slices`, oldest first (`places(of:)` says which are
-    /// kept). Room grows to exactly what is held.
+    /// kept). Room grows to exactly what is held. A window that shares its grid cells is given
+    /// its own first (`detachTrend(_:)`).
     mutating func replaceTrend(ofWindow w: Int, with slices: some Collection<TrendSlice>) {
+        detachTrend(w)
         let (anchor, places) = Self.places(of: slices)
-        replaceTrend(trendRange(ofWindow: w), with: places)
+        let first = start(ofWindow: w)
+        replaceTrendCells(first ..< first + cells(ofWindow: w), with: places.map(\.grid) + places.map(\.sumValue.bitPattern))
         storage.anchors[w] = anchor
         storage.windowCounts[w] = UInt8(places.count)
     }
@@ -204,74 +306,130 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// `limit` of `closed` (oldest first, as `rememberClosed` keeps them), `orders` and the trend
     /// windows' slices (`trend[w]`, as `replaceTrend(ofWindow:with:)` takes them), with room for
     /// `extrema` rate rules' extremes, in one allocation of exactly their size: a restore of a
-    /// million devices took an allocation for each number, order and window.
+    /// million devices took an allocation for each number, order and window. A window shares the
+    /// grid cells of the first window of its group (as the device was made) that holds the same
+    /// ones, else keeps its own.
     mutating func restore(closed all: [UInt32], limit: Int, orders: [OpenOrder], trend: [Int: [TrendSlice]], extrema: Int = 0) {
         precondition(counts.closed == 0 && counts.orders == 0 && counts.trend == 0, "a restore fills a device that holds none")
         precondition(orders.count <= Int(UInt8.max), "too many orders for a device")
         let closed = all.suffix(Self.closedRoom(limit))
         let windows = (0 ..< Int(counts.trendWindows)).map { trend[$0].map(Self.places) ?? (anchor: 0, places: []) }
+        let grids = windows.map { (anchor: $0.anchor, grid: $0.places.map(\.grid)) }
+        let kept = windows.indices.map { w in
+            windows.indices.first { v in leader(ofWindow: v) == leader(ofWindow: w) && grids[v] == grids[w] } ?? w
+        }
+        let total = windows.indices.reduce(0) { $0 + windows[$1].places.count * (kept[$1] == $1 ? 2 : 1) }
+        precondition(total <= Int(UInt16.max), "too many trend slices for a device")
         var shaped = counts
         shaped.closed = UInt8(closed.count)
         shaped.orders = UInt8(orders.count)
-        shaped.trendRoom = UInt16(max(Int(shaped.trendRoom), windows.reduce(0) { $0 + $1.places.count }))
+        shaped.trendRoom = UInt16(max(Int(shaped.trendRoom), total))
         shaped.extremaRoom = UInt16(clamping: max(Int(shaped.extremaRoom), extrema))
         storage = storage.reshaped(shaped)
         _ = UnsafeMutableBufferPointer(start: storage.closed, count: closed.count).initialize(from: closed)
         storage.orders.initialize(from: orders, count: orders.count)
-        var held = 0
+        var cell = storage.trend
         for (w, window) in windows.enumerated() {
-            (storage.trend + held).initialize(from: window.places, count: window.places.count)
+            let parts = kept[w] == w ? [window.places.map(\.grid), window.places.map(\.sumValue.bitPattern)] : [window.places.map(\.sumValue.bitPattern)]
+            for part in parts {
+                cell.initialize(from: part, count: part.count)
+                cell += part.count
+            }
             storage.anchors[w] = window.anchor
             storage.windowCounts[w] = UInt8(window.places.count)
-            held += window.places.count
+            storage.groups[w] = UInt8(kept[w])
         }
-        storage.header.trend = UInt16(held)
+        storage.header.trend = UInt16(total)
     }
 
-    /// Drops trend window `w`'s slices numbered before `oldest`, and the empty places after them:
-    /// its next slice becomes its first.
+    /// Drops the slices numbered before `oldest` of trend window `w` and of the windows sharing
+    /// its grid cells, and the empty places after them: their next slice becomes their first.
     mutating func dropTrend(before oldest: UInt32, ofWindow w: Int) {
-        let (range, anchor) = (trendRange(ofWindow: w), storage.anchors[w])
-        guard anchor < oldest, !range.isEmpty else { return }
-        var gone = min(Int(oldest - anchor), range.count)
-        while gone < range.count, trend[range.lowerBound + gone].count == 0 { gone += 1 }
-        replaceTrend(range.lowerBound ..< range.lowerBound + gone, with: EmptyCollection())
-        storage.windowCounts[w] -= UInt8(gone)
-        storage.anchors[w] = anchor + UInt32(gone)
+        let (count, anchor, grid) = (places(ofWindow: w), storage.anchors[w], gridStart(ofWindow: w))
+        guard anchor < oldest, count > 0 else { return }
+        var gone = min(Int(oldest - anchor), count)
+        while gone < count, TrendBucket(grid: storage.trend[grid + gone], sum: 0).count == 0 { gone += 1 }
+        dropPlaces(gone, ofWindow: w)
+        for v in group(ofWindow: w) { storage.anchors[v] = anchor + UInt32(gone) }
     }
 
-    /// Adds the sample `value`, `fraction` of slice `slice` into it, to trend window `w`: to its
-    /// newest slice when that is `slice`, else to a new slice after its others, with an empty
-    /// place for each slice between. When the room is full it grows by `step` slices, not twice
-    /// over (a device's slices grow by one for each of its windows, to their bound). A slice the
-    /// window cannot place after its newest (never, as its metric's readings come in time order),
-    /// or beyond its reach, starts the window again.
-    mutating func addTrend(_ value: Double, fraction: Double, slice: UInt32, toWindow w: Int, growingBy step: Int) {
-        var range = trendRange(ofWindow: w)
-        let next = Int64(storage.anchors[w]) + Int64(range.count)
-        if !range.isEmpty, Int64(slice) == next - 1 {
-            trend[range.upperBound - 1].add(fraction: fraction, value: value)
+    /// Takes the first `gone` places out of trend window `w` and the windows sharing its grid cells.
+    private mutating func dropPlaces(_ gone: Int, ofWindow w: Int) {
+        for v in group(ofWindow: w) {
+            if leader(ofWindow: v) == v {
+                let sums = sumsStart(ofWindow: v)
+                replaceTrendCells(sums ..< sums + gone, with: EmptyCollection())
+            }
+            let first = start(ofWindow: v)
+            replaceTrendCells(first ..< first + gone, with: EmptyCollection())
+            storage.windowCounts[v] -= UInt8(gone)
+        }
+    }
+
+    /// Adds the sample `value`, `fraction` of slice `slice` into it, to trend window `w`. When
+    /// `advancing`, the sample is new to the window's grid cells: it goes to its newest slice
+    /// when that is `slice`, else to a new slice after its others, with an empty place for each
+    /// slice between, in every window sharing the grid cells. Otherwise another window sharing
+    /// them took a sample at the same time already, and only its value is added. When the room
+    /// is full it grows by `step` slices of every window, not twice over. A slice the window
+    /// cannot place after its newest (never, as its metric's readings come in time order), or
+    /// beyond its reach, starts the window again.
+    mutating func addTrend(_ value: Double, fraction: Double, slice: UInt32, toWindow w: Int, growingBy step: Int, advancing: Bool = true) {
+        var count = places(ofWindow: w)
+        if !advancing {
+            precondition(count > 0, "a window sharing grid cells takes its value into the slice its group took the sample in")
+            addValue(value, toWindow: w, place: count - 1)
             return
         }
-        if range.isEmpty || Int64(slice) < next || Int64(slice) - Int64(storage.anchors[w]) >= Int64(TrendBucket.windowLimit) {
-            replaceTrend(range, with: EmptyCollection())
-            storage.anchors[w] = slice
-            storage.windowCounts[w] = 0
-            range = range.lowerBound ..< range.lowerBound
+        let next = Int64(storage.anchors[w]) + Int64(count)
+        if count > 0, Int64(slice) == next - 1 {
+            let cell = gridStart(ofWindow: w) + count - 1
+            var bucket = TrendBucket(grid: storage.trend[cell], sum: 0)
+            guard bucket.addSample(fraction: fraction) else {
+                // The slice is full: the windows sharing it may not all come to it again.
+                splitTrend()
+                return
+            }
+            makeUnique()
+            storage.trend[cell] = bucket.grid
+            addValue(value, toWindow: w, place: count - 1)
+            return
+        }
+        if count == 0 || Int64(slice) < next || Int64(slice) - Int64(storage.anchors[w]) >= Int64(TrendBucket.windowLimit) {
+            dropPlaces(count, ofWindow: w)
+            for v in group(ofWindow: w) { storage.anchors[v] = slice }
+            count = 0
         }
         var bucket = TrendBucket()
         bucket.add(fraction: fraction, value: value)
-        let gap = Int(slice - storage.anchors[w]) - range.count
-        replaceTrend(range.upperBound ..< range.upperBound, with: (0 ... gap).lazy.map { $0 == gap ? bucket : .empty }, growingBy: step)
-        storage.windowCounts[w] += UInt8(gap + 1)
+        let gap = Int(slice - storage.anchors[w]) - count
+        let cellsPerPlace = group(ofWindow: w).reduce(1) { total, _ in total + 1 }
+        let perSlice = (0 ..< Int(counts.trendWindows)).reduce(0) { $0 + (leader(ofWindow: $1) == $1 ? 2 : 1) }
+        reserveTrend(trendCount + cellsPerPlace * (gap + 1), growingBy: step * perSlice)
+        for v in group(ofWindow: w) {
+            let sums = sumsStart(ofWindow: v) + count
+            replaceTrendCells(sums ..< sums, with: (0 ... gap).lazy.map { $0 == gap && v == w ? bucket.sumValue.bitPattern : 0 })
+            if leader(ofWindow: v) == v {
+                let grid = start(ofWindow: v) + count
+                replaceTrendCells(grid ..< grid, with: (0 ... gap).lazy.map { $0 == gap ? bucket.grid : 0 })
+            }
+            storage.windowCounts[v] += UInt8(gap + 1)
+        }
     }
 
-    /// Replaces the trend slices in `range` with `buckets`; when they do not fit, the room grows
-    /// to hold them and `step` more slices at most. The windows' counts are the caller's to mend.
-    private mutating func replaceTrend(_ range: Range<Int>, with buckets: some Collection<TrendBucket>, growingBy step: Int = 0) {
-        let total = Int(counts.trend) - range.count + buckets.count
+    /// Adds `value` to the sum of window `w`'s place `place`.
+    private mutating func addValue(_ value: Double, toWindow w: Int, place: Int) {
+        makeUnique()
+        let sum = storage.trend + sumsStart(ofWindow: w) + place
+        sum.pointee = (Float(bitPattern: sum.pointee) + Float(value)).bitPattern
+    }
+
+    /// Replaces the trend cells in `range` with `cells`; when they do not fit, the room grows to
+    /// hold them and `step` more at most. The windows' counts are the caller's to mend.
+    private mutating func replaceTrendCells(_ range: Range<Int>, with cells: some Collection<UInt32>, growingBy step: Int = 0) {
+        let total = Int(counts.trend) - range.count + cells.count
         precondition(total <= Int(UInt16.max), "too many trend slices for a device")
-        replace(range, in: .trend, held: Int(counts.trend), with: buckets, growingBy: step)
+        replace(range, in: .trend, held: Int(counts.trend), with: cells, growingBy: step)
         storage.header.trend = UInt16(total)
     }
 

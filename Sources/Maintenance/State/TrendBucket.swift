@@ -6,7 +6,9 @@
 /// value to about seven digits, and a window keeps its slices in place, one after another from
 /// its first slice's number (which the device keeps once for the window), so a slice needs no number of its own: a slice with no
 /// samples is an empty place between two that have some. `TrendSlice` is the same slice with its
-/// number, as the fit and a checkpoint record read it.
+/// number, as the fit and a checkpoint record read it. A device keeps a bucket as two cells of
+/// four bytes (`grid` and the sum's bits), so that windows fed by the same samples keep one grid
+/// cell between them (`DeviceSlots`).
 struct TrendBucket: Sendable, Hashable {
     /// The most samples a slice takes: a 1.9-day slice of a metric sent every 2.5 s would reach
     /// it. Its mean is then that of its first samples; the later ones are left out.
@@ -37,6 +39,16 @@ struct TrendBucket: Sendable, Hashable {
         self.init(count: count, meanFraction: count == 0 ? 0 : Double(sumOffset) / Double(count) / sliceLength, sumValue: sumValue)
     }
 
+    /// The bucket of a grid cell (`grid`) and a sum.
+    init(grid: UInt32, sum: Float) {
+        samples = UInt16(truncatingIfNeeded: grid)
+        meanFractionScaled = UInt16(truncatingIfNeeded: grid >> 16)
+        sumValue = sum
+    }
+
+    /// The samples' count and mean time in four bytes: what windows fed by the same samples share.
+    var grid: UInt32 { UInt32(samples) | UInt32(meanFractionScaled) << 16 }
+
     var count: UInt32 { UInt32(samples) }
 
     /// The samples' mean time into the slice, as a fraction of its length.
@@ -47,11 +59,17 @@ struct TrendBucket: Sendable, Hashable {
 
     /// Adds a sample `fraction` of the slice into it.
     mutating func add(fraction: Double, value: Double) {
-        guard count < Self.countLimit else { return }
+        if addSample(fraction: fraction) { sumValue += Float(value) }
+    }
+
+    /// Counts a sample `fraction` of the slice into it, its value left to the caller; false when
+    /// the slice takes no more (`countLimit`).
+    mutating func addSample(fraction: Double) -> Bool {
+        guard count < Self.countLimit else { return false }
         samples += 1
         let mean = Double(meanFractionScaled)
         meanFractionScaled = Self.quantized(mean + (fraction * Self.fractionScale - mean) / Double(samples))
-        sumValue += Float(value)
+        return true
     }
 
     /// The nearest 65,536th of a slice within it.

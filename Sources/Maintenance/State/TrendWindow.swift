@@ -18,14 +18,15 @@ public struct TrendWindow: Sendable, Hashable {
     private func offset(of slice: TrendSlice) -> Double { slice.bucket.meanFraction * sliceLength }
 
     /// Adds a sample to a device's trend window `window`; a new slice makes room for `growth`
-    /// more when the room is full.
-    func add(_ value: Double, at time: Double, window: Int, to slots: inout DeviceSlots, growth: Int) {
+    /// more of every window when the room is full. Not `advancing`: a window sharing its grid
+    /// cells took a sample at `time` already (`DeviceSlots.addTrend`).
+    func add(_ value: Double, at time: Double, window: Int, to slots: inout DeviceSlots, growth: Int, advancing: Bool = true) {
         let slice = UInt32(clamping: Int64((time / sliceLength).rounded(.down)))
         // Slices are in time order: those that left go before the new slice comes, so the window
         // never holds more than `slices` places.
-        if slice >= UInt32(slices) { slots.dropTrend(before: slice - UInt32(slices - 1), ofWindow: window) }
+        if advancing && slice >= UInt32(slices) { slots.dropTrend(before: slice - UInt32(slices - 1), ofWindow: window) }
         let fraction = (time - Double(slice) * sliceLength) / sliceLength
-        slots.addTrend(value, fraction: fraction, slice: slice, toWindow: window, growingBy: growth)
+        slots.addTrend(value, fraction: fraction, slice: slice, toWindow: window, growingBy: growth, advancing: advancing)
     }
 
     /// Weighted least squares over the slices' means: slope per second and the fitted level at
