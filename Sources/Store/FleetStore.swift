@@ -33,6 +33,10 @@ public final class FleetStore: Sendable {
             // wrote each freed page of the outbox once more as its orders left it; FAST zeroes
             // them only in pages written anyway.
             try db.execute(sql: "PRAGMA secure_delete = FAST")
+            // The readers only count the outbox and read its next entries, each once: a page
+            // cache of SQLite's default 2 MB filled up with the outbox's count every 5 s and
+            // stayed (heaptrack of a 100,000-device daemon: 1.7 MB). The writer keeps the default.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -256") }
         }
         do {
             database = try DatabasePool(path: file.path, configuration: configuration)
