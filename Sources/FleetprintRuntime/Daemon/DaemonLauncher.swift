@@ -36,6 +36,7 @@ public struct DaemonLauncher: Sendable {
 
     /// Runs the daemon until SIGINT or SIGTERM; returns false when the profiles did not load.
     public func run(onSummary: (@Sendable (DaemonSummary) -> Void)? = nil) async throws -> Bool {
+        AllocatorSettings.apply()
         var configuration = try configurationFile.map { try DaemonConfiguration.load(URL(fileURLWithPath: $0)) } ?? DaemonConfiguration()
         if let instance {
             try DaemonConfiguration.validate(instance: instance, file: "--instance")

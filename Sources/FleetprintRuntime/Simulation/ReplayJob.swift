@@ -49,6 +49,7 @@ public struct ReplayJob: Sendable {
                                     + (stop.isSet ? " (stopped)" : ""))
             return
         }
+        AllocatorSettings.apply()
         let pipeline = try runOffline(stop: stop)
         let summary = LedgerModel(library: library).summary(of: pipeline.state.ledger)
         print(json ? LedgerReport.json(summary) : LedgerReport.table(summary))
