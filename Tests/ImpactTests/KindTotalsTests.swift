@@ -1,7 +1,7 @@
 import FleetModel
 import FleetprintTestSupport
 import Foundation
-import Impact
+@testable import Impact
 import PropertyBased
 import Testing
 
@@ -86,5 +86,20 @@ struct KindTotalsTests {
                 #expect(activity.devices == ledger.devices.values.filter { $0.kind == activity.kind }.count)
             }
         }
+    }
+
+    @Test("a second seen by more devices than two bytes count keeps them all, also as they move on and as it leaves the ring")
+    func crowdedSecond() {
+        var sightings = RecentSightings()
+        let t = Date(timeIntervalSince1970: 1_767_225_600)
+        for _ in 0 ..< 70_000 { sightings.move(from: nil, to: t) }
+        #expect(sightings.count(since: t) == 70_000)
+        for _ in 0 ..< 10_000 { sightings.move(from: t, to: t.addingTimeInterval(5)) }
+        #expect(sightings.count(since: t) == 70_000 && sightings.count(since: t.addingTimeInterval(1)) == 10_000)
+        for _ in 0 ..< 60_000 { sightings.move(from: t, to: t.addingTimeInterval(5)) }
+        #expect(sightings.count(since: t) == 70_000 && sightings.count(since: t.addingTimeInterval(1)) == 70_000)
+        let later = t.addingTimeInterval(Double(RecentSightings.span) + 5)
+        sightings.move(from: nil, to: later)
+        #expect(sightings.count(since: later.addingTimeInterval(-Double(RecentSightings.span) + 1)) == 1, "the crowded second left the ring")
     }
 }
