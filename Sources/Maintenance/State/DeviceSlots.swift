@@ -250,9 +250,20 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// hold the same grid cells, as the windows of a group and its part do).
     private mutating func regroupTrend(_ leaders: [Int]) {
         let windows = trendPlaces
+        reserveTrend(Self.cells(of: windows, leaders: leaders))
+        fillTrend(windows, leaders: leaders)
+    }
+
+    /// How many cells `windows` take in the groups `leaders` gives.
+    private static func cells(of windows: [(grid: [UInt32], sums: [UInt32])], leaders: [Int]) -> Int {
         let total = windows.indices.reduce(0) { $0 + windows[$1].sums.count * (leaders[$1] == $1 ? 2 : 1) }
         precondition(total <= Int(UInt16.max), "too many trend slices for a device")
-        reserveTrend(total)
+        return total
+    }
+
+    /// Writes the cells of `windows` from the first on, in the room there is for them: a window
+    /// that leads its group (`leaders`) its grid cells and its sums, one that follows its sums.
+    private mutating func fillTrend(_ windows: [(grid: [UInt32], sums: [UInt32])], leaders: [Int]) {
         var cell = storage.trend
         for (w, window) in windows.enumerated() {
             for part in leaders[w] == w ? [window.grid, window.sums] : [window.sums] {
@@ -261,7 +272,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
             }
             storage.groups[w] = UInt8(leaders[w])
         }
-        storage.header.trend = UInt16(total)
+        storage.header.trend = UInt16(cell - storage.trend)
     }
 
     /// Makes room for `total` trend cells, and `step` more at most when it grows; the storage is
@@ -314,12 +325,11 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         precondition(orders.count <= Int(UInt8.max), "too many orders for a device")
         let closed = all.suffix(Self.closedRoom(limit))
         let windows = (0 ..< Int(counts.trendWindows)).map { trend[$0].map(Self.places) ?? (anchor: 0, places: []) }
-        let grids = windows.map { (anchor: $0.anchor, grid: $0.places.map(\.grid)) }
+        let cells = windows.map { (grid: $0.places.map(\.grid), sums: $0.places.map(\.sumValue.bitPattern)) }
         let kept = windows.indices.map { w in
-            windows.indices.first { v in leader(ofWindow: v) == leader(ofWindow: w) && grids[v] == grids[w] } ?? w
+            windows.indices.first { v in leader(ofWindow: v) == leader(ofWindow: w) && windows[v].anchor == windows[w].anchor && cells[v].grid == cells[w].grid } ?? w
         }
-        let total = windows.indices.reduce(0) { $0 + windows[$1].places.count * (kept[$1] == $1 ? 2 : 1) }
-        precondition(total <= Int(UInt16.max), "too many trend slices for a device")
+        let total = Self.cells(of: cells, leaders: kept)
         var shaped = counts
         shaped.closed = UInt8(closed.count)
         shaped.orders = UInt8(orders.count)
@@ -328,18 +338,11 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         storage = storage.reshaped(shaped)
         _ = UnsafeMutableBufferPointer(start: storage.closed, count: closed.count).initialize(from: closed)
         storage.orders.initialize(from: orders, count: orders.count)
-        var cell = storage.trend
+        fillTrend(cells, leaders: kept)
         for (w, window) in windows.enumerated() {
-            let parts = kept[w] == w ? [window.places.map(\.grid), window.places.map(\.sumValue.bitPattern)] : [window.places.map(\.sumValue.bitPattern)]
-            for part in parts {
-                cell.initialize(from: part, count: part.count)
-                cell += part.count
-            }
             storage.anchors[w] = window.anchor
             storage.windowCounts[w] = UInt8(window.places.count)
-            storage.groups[w] = UInt8(kept[w])
         }
-        storage.header.trend = UInt16(total)
     }
 
     /// Drops the slices numbered before `oldest` of trend window `w` and of the windows sharing
