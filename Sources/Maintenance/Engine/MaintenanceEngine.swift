@@ -19,7 +19,7 @@ public final class MaintenanceEngine: Sendable {
     /// Rules that also change state when only time passes (missing data, repeat windows lapsing).
     private let timedRules: [Int]
     /// Which of a device's trend windows is each metric's: only the metrics that keep a trend
-    /// have one. A device's trend slices grow by as many slices at a time as there are windows.
+    /// have one. A device's trend room grows by a slice of every window at a time.
     let trendPlaces: [Int?]
     /// Each trend window's metric.
     private let trendMetrics: [Int]
@@ -158,7 +158,9 @@ public final class MaintenanceEngine: Sendable {
             state.metrics[m].lastValue = number
             if let window = trendPlaces[m] {
                 // A window sharing grid cells with one fed at this time already adds its value only.
-                let advancing = !trendMetrics.indices.contains { state.slots.trendWindow(window, sharesWith: $0) && state.metrics[trendMetrics[$0]].lastSeen == reading.time }
+                let advancing = !trendMetrics.indices.contains {
+                    state.slots.trendWindow(window, sharesWith: $0) && state.metrics[trendMetrics[$0]].lastSeen == reading.time
+                }
                 metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, window: window, to: &state.slots, growth: 1, advancing: advancing)
             }
         }

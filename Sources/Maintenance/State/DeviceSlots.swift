@@ -327,7 +327,9 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         let windows = (0 ..< Int(counts.trendWindows)).map { trend[$0].map(Self.places) ?? (anchor: 0, places: []) }
         let cells = windows.map { (grid: $0.places.map(\.grid), sums: $0.places.map(\.sumValue.bitPattern)) }
         let kept = windows.indices.map { w in
-            windows.indices.first { v in leader(ofWindow: v) == leader(ofWindow: w) && windows[v].anchor == windows[w].anchor && cells[v].grid == cells[w].grid } ?? w
+            windows.indices.first { v in
+                leader(ofWindow: v) == leader(ofWindow: w) && windows[v].anchor == windows[w].anchor && cells[v].grid == cells[w].grid
+            } ?? w
         }
         let total = Self.cells(of: cells, leaders: kept)
         var shaped = counts
@@ -389,7 +391,8 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
             let cell = gridStart(ofWindow: w) + count - 1
             var bucket = TrendBucket(grid: storage.trend[cell], sum: 0)
             guard bucket.addSample(fraction: fraction) else {
-                // The slice is full: the windows sharing it may not all come to it again.
+                // The slice takes no more samples, and a window sharing its cells could not tell
+                // that this one's was left out: from here each keeps its own.
                 splitTrend()
                 return
             }
@@ -406,9 +409,10 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
         var bucket = TrendBucket()
         bucket.add(fraction: fraction, value: value)
         let gap = Int(slice - storage.anchors[w]) - count
-        let cellsPerPlace = group(ofWindow: w).reduce(1) { total, _ in total + 1 }
-        let perSlice = (0 ..< Int(counts.trendWindows)).reduce(0) { $0 + (leader(ofWindow: $1) == $1 ? 2 : 1) }
-        reserveTrend(trendCount + cellsPerPlace * (gap + 1), growingBy: step * perSlice)
+        // A place takes a grid cell and a sum for each window of the group.
+        let groupCells = group(ofWindow: w).reduce(1) { total, _ in total + 1 }
+        let sliceOfEveryWindow = (0 ..< Int(counts.trendWindows)).reduce(0) { $0 + (leader(ofWindow: $1) == $1 ? 2 : 1) }
+        reserveTrend(trendCount + groupCells * (gap + 1), growingBy: step * sliceOfEveryWindow)
         for v in group(ofWindow: w) {
             let sums = sumsStart(ofWindow: v) + count
             replaceTrendCells(sums ..< sums, with: (0 ... gap).lazy.map { $0 == gap && v == w ? bucket.sumValue.bitPattern : 0 })
