@@ -56,7 +56,7 @@ struct RecentSightings: Sendable, Hashable {
         if counts.isEmpty { counts = Array(repeating: 0, count: Int(Self.span)) }
         let gone = newest == .min ? Self.span : min(second - newest, Self.span)
         let from = Self.index(newest == .min ? 0 : newest + 1)
-        overflow = overflow.filter { slot, _ in (Int64(slot - from) % Self.span + Self.span) % Self.span >= gone }
+        if !overflow.isEmpty { overflow = overflow.filter { slot, _ in (Int64(slot - from) % Self.span + Self.span) % Self.span >= gone } }
         // The seconds that fall out are one or two runs of the ring (it may wrap): cleared at once.
         counts.withUnsafeMutableBufferPointer { ring in
             let head = min(Int(gone), ring.count - from)

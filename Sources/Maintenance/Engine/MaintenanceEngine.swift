@@ -30,6 +30,8 @@ public final class MaintenanceEngine: Sendable {
     /// For each trend window, the windows sharing its grid cells in a fresh device, as bits (none
     /// when it is alone, or when the kind has more than 64 windows: then none share).
     private let trendGroups: [UInt64]
+    /// Whether some of the kind's trend windows share grid cells (else a message needs no look).
+    private let groupsTrendWindows: Bool
     /// Where each metric's reporting gaps are in a device's `gaps`: only the metrics that a
     /// missing-data rule watches have them.
     let gapPlaces: [Int?]
@@ -59,6 +61,7 @@ public final class MaintenanceEngine: Sendable {
             let group = leaders.indices.filter { leaders[$0] == leaders[w] }
             return group.count > 1 ? group.reduce(UInt64(0)) { $0 | 1 << UInt64($1) } : 0
         }
+        groupsTrendWindows = trendGroups.contains { $0 != 0 }
         let watched = rules.compactMap { rule -> Int? in if case .missing = rule.check { rule.metricIndex } else { nil } }
         gapPlaces = Self.places(of: Set(watched).sorted(), among: schema.count)
         var placed = (pairs: 0, repeats: 0, rates: 0)
@@ -123,7 +126,7 @@ public final class MaintenanceEngine: Sendable {
     /// first (`DeviceSlots.splitTrend()`), so that a window's slices never count a sample it did
     /// not take. Messages that carry all of a group's metrics, as most do, keep it together.
     private func prepare(_ readings: some Collection<Reading>, state: inout DeviceState) {
-        guard trendGroups.contains(where: { $0 != 0 }), state.slots.sharesTrend else { return }
+        guard groupsTrendWindows, state.slots.sharesTrend else { return }
         var (fed, time, even): (UInt64, Date?, Bool) = (0, nil, true)
         for reading in readings {
             guard let m = index(of: reading), let w = trendPlaces[m], trendGroups[w] != 0, reading.value.number != nil,
@@ -158,7 +161,7 @@ public final class MaintenanceEngine: Sendable {
             state.metrics[m].lastValue = number
             if let window = trendPlaces[m] {
                 // A window sharing grid cells with one fed at this time already adds its value only.
-                let advancing = !trendMetrics.indices.contains {
+                let advancing = trendGroups[window] == 0 || !trendMetrics.indices.contains {
                     state.slots.trendWindow(window, sharesWith: $0) && state.metrics[trendMetrics[$0]].lastSeen == reading.time
                 }
                 metrics[m].trend?.add(number, at: reading.time.timeIntervalSince1970, window: window, to: &state.slots, growth: 1, advancing: advancing)

@@ -223,7 +223,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     }
 
     /// Each window's places, grid cells and sums, empty ones included.
-    private var trendPlaces: [(grid: [UInt32], sums: [UInt32])] {
+    private var trendCellsOfWindows: [(grid: [UInt32], sums: [UInt32])] {
         (0 ..< Int(counts.trendWindows)).map { w in
             let count = places(ofWindow: w)
             return (Array(trendCells(from: gridStart(ofWindow: w), count: count)), Array(trendCells(from: sumsStart(ofWindow: w), count: count)))
@@ -249,7 +249,7 @@ public struct DeviceSlots: @unchecked Sendable, Hashable {
     /// Keeps the windows' slices in the groups `leaders` gives (windows grouped together must
     /// hold the same grid cells, as the windows of a group and its part do).
     private mutating func regroupTrend(_ leaders: [Int]) {
-        let windows = trendPlaces
+        let windows = trendCellsOfWindows
         reserveTrend(Self.cells(of: windows, leaders: leaders))
         fillTrend(windows, leaders: leaders)
     }
